@@ -1,0 +1,38 @@
+// The core's public contract. Adapters (server, cli, render-host, interchange) use only what
+// core/index.ts exports; these types are what they agree on.
+
+import type { CompiledTimeline } from '../protocol/compiled-timeline';
+import type { MediaLookupResult } from '../protocol/media-facts';
+import type { SourceRange, TimelineIssue } from '../protocol/source-range';
+
+/** Answers synchronously from what is already known; the caller probes beforehand or in the background. */
+export type MediaLookup = (absolutePath: string) => MediaLookupResult;
+
+/** Installed font families, when the caller knows them; undefined skips the font check. */
+export interface FontCatalog {
+  /** Resolves a family name to a font file, or undefined when it is not installed. */
+  resolve(family: string): string | undefined;
+  families(): string[];
+}
+
+export interface AnalysisContext {
+  /** Absolute path of the timeline file: relative asset and output paths resolve against its folder. */
+  timelinePath: string;
+  media: MediaLookup;
+  fonts?: FontCatalog;
+}
+
+export interface Analysis {
+  /** Every issue found, syntax to semantics, sorted by position. */
+  issues: TimelineIssue[];
+  /** Present when there are no errors (warnings allowed). */
+  compiled?: CompiledTimeline;
+}
+
+/** Where something named in the file was defined and used: go-to-definition, references, rename. */
+export interface SymbolOccurrence {
+  kind: 'asset' | 'track' | 'variable';
+  name: string;
+  range: SourceRange;
+  isDefinition: boolean;
+}

@@ -1,0 +1,44 @@
+// The one build script: an entry per bundle. `--watch` rebuilds on change, `--production` minifies.
+// Type-checking is its own step (`npm run typecheck`): esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+const bundles = [
+  { entry: 'extension/main.ts', out: 'dist/extension.js', ...node },
+  { entry: 'server/main.ts', out: 'dist/server.js', ...node },
+  { entry: 'render-host/main.ts', out: 'dist/render-host.js', ...node },
+  { entry: 'cli/main.ts', out: 'dist/cli.js', ...node },
+  { entry: 'webview/main.ts', out: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
+];
+
+const contexts = [];
+for (const b of bundles) {
+  // Bundles appear as their folders are filled; a missing entry is not an error.
+  if (!existsSync(b.entry)) continue;
+  const { entry, out, ...rest } = b;
+  contexts.push(await esbuild.context({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    sourcesContent: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+    loader: { '.css': 'text' },
+    ...rest,
+  }));
+}
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`esbuild: watching ${contexts.length} bundles`);
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  console.log(`esbuild: built ${contexts.length} bundles${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,227 @@
+// The CompiledTimeline: the one exact, normalised form of a timeline.
+// The core produces it; the preview draws it; the render host renders it.
+// Its JSON Schema is schemas/compiled-timeline.schema.json (keep the two in step).
+//
+// Time on the timeline is in integer frames at the output rate. Time inside a source is an
+// exact rational number of seconds. Nothing here is floating-point seconds.
+
+import type { MediaFacts, Rational } from './media-facts';
+import type { SourceRange } from './source-range';
+
+export type { Rational } from './media-facts';
+
+export const COMPILED_TIMELINE_VERSION = 1 as const;
+
+export interface CompiledTimeline {
+  version: typeof COMPILED_TIMELINE_VERSION;
+  /** Absolute path of the *.timeline.yaml this came from. */
+  sourceFile: string;
+  output: CompiledOutput;
+  /** Length of the whole timeline in output frames (the end of the last item on any track). */
+  durationFrames: number;
+  assets: CompiledAsset[];
+  /** Bottom layer first, as in the file. */
+  tracks: CompiledTrack[];
+  subtitles?: CompiledSubtitles;
+  markers: CompiledMarker[];
+}
+
+export type VideoCodec = 'h264' | 'hevc' | 'vp9' | 'av1' | 'prores' | 'gif';
+export type AudioCodec = 'aac' | 'mp3' | 'opus' | 'flac' | 'pcm';
+
+export interface CompiledOutput {
+  /** Absolute path of the file a final render writes. */
+  path: string;
+  width: number;
+  height: number;
+  /** Exact output rate: 30/1, 30000/1001, 24000/1001, … */
+  fps: Rational;
+  /** True when timecodes are shown drop-frame (29.97 and 59.94 only). */
+  dropFrame: boolean;
+  /** `#rrggbb`: what gaps and uncovered areas show. */
+  background: string;
+  /** Absent for audio-only outputs. */
+  video?: {
+    codec: VideoCodec;
+    crf?: number;
+    /** e.g. `8M`; when set, used instead of crf. */
+    bitrate?: string;
+    preset?: string;
+    /** e.g. `yuv420p`; defaulted per codec by the planner when absent. */
+    pixelFormat?: string;
+  };
+  /** Absent when the output has no audio (e.g. GIF). */
+  audio?: {
+    codec: AudioCodec;
+    bitrate?: string;
+    sampleRate: number;
+    channels: number;
+  };
+  /** EBU R128 integrated loudness target in LUFS, when loudness normalisation is wanted. */
+  loudness?: number;
+  range?: SourceRange;
+}
+
+export type AssetKind = 'video' | 'audio' | 'image' | 'subtitle';
+
+export interface CompiledAsset {
+  id: string;
+  /** Absolute path. */
+  path: string;
+  kind: AssetKind;
+  /** What the probe found; absent when it was not probed (e.g. subtitles). */
+  media?: MediaFacts;
+  range: SourceRange;
+}
+
+/** `video`: clips follow one another; `overlay`: clips at absolute times over the tracks below; `audio`: sound only. */
+export type TrackKind = 'video' | 'overlay' | 'audio';
+
+export interface CompiledTrack {
+  id: string;
+  kind: TrackKind;
+  /** No sound from this track's clips. */
+  muted: boolean;
+  /** Sorted by `start`. On a video track clips and gaps tile the track from frame 0, overlapping only at transitions. */
+  items: CompiledItem[];
+  range: SourceRange;
+}
+
+export type CompiledItem = CompiledClip | CompiledGap;
+
+export interface CompiledGap {
+  kind: 'gap';
+  start: number;
+  duration: number;
+  range: SourceRange;
+}
+
+export type Anchor =
+  | 'top-left' | 'top' | 'top-right'
+  | 'left' | 'center' | 'right'
+  | 'bottom-left' | 'bottom' | 'bottom-right';
+
+/** Where an overlay sits: its anchor point goes to the same anchor of the frame, moved inward by x/y pixels. */
+export interface Placement {
+  anchor: Anchor;
+  x: number;
+  y: number;
+}
+
+export type Ease = 'linear' | 'ease-in' | 'ease-out' | 'ease-in-out' | 'hold';
+
+/** `frame` is relative to the clip's own start. The value holds before the first and after the last keyframe. */
+export interface Keyframe<T> {
+  frame: number;
+  value: T;
+  /** How the value moves from this keyframe to the next. */
+  ease: Ease;
+}
+
+export interface ClipKeyframes {
+  position?: Keyframe<{ x: number; y: number }>[];
+  scale?: Keyframe<number>[];
+  opacity?: Keyframe<number>[];
+  /** Linear gain. */
+  volume?: Keyframe<number>[];
+}
+
+export type ClipSource = MediaSource | TextSource;
+
+export interface MediaSource {
+  kind: 'media';
+  /** Asset id; its path and facts are in `CompiledTimeline.assets`. */
+  asset: string;
+  /** Source in point, seconds from the start of the media. Stills: 0/1. */
+  in: Rational;
+  /** Source out point (exclusive), = in + duration / fps × speed. Stills: equal to in. */
+  out: Rational;
+}
+
+export interface TextStyle {
+  font: string;
+  /** Absolute path of the font file when it was resolved; drawtext uses it instead of fontconfig. */
+  fontFile?: string;
+  /** Pixels at the output size. */
+  size: number;
+  /** `#rrggbb` */
+  color: string;
+  box: boolean;
+  /** `#rrggbb` */
+  boxColor: string;
+  boxOpacity: number;
+  /** Pixels between the text and the box edge. */
+  boxPadding: number;
+  align: 'left' | 'center' | 'right';
+  /** Optional outline. */
+  borderWidth: number;
+  borderColor: string;
+}
+
+export interface TextSource {
+  kind: 'text';
+  /** Final text, variables already substituted; rendered literally, never interpreted. */
+  text: string;
+  style: TextStyle;
+}
+
+export interface TransitionIn {
+  /** An FFmpeg xfade transition name (`fade`, `dissolve`, `wipeleft`, …). */
+  type: string;
+  /** Overlap with the previous item on the same track, in frames. */
+  duration: number;
+  range: SourceRange;
+}
+
+export interface ClipAudio {
+  /** Linear gain (1 = unchanged). */
+  volume: number;
+  fadeIn: number;
+  fadeOut: number;
+  /** Lower this clip's level while the given track has sound (sidechain compression). */
+  duck?: { underTrack: string; amountDb: number };
+}
+
+export interface CompiledClip {
+  kind: 'clip';
+  /** Stable within one compile: `<trackId>/<index in the file>`. */
+  id: string;
+  /** What the preview shows on the block: asset id or the text. */
+  name: string;
+  /** First frame on the timeline (inclusive). */
+  start: number;
+  /** Length on the timeline in frames (> 0). */
+  duration: number;
+  source: ClipSource;
+  /** Playback speed; 2 = twice as fast. Audio keeps its pitch. */
+  speed: number;
+  fit: 'cover' | 'contain' | 'fill';
+  /** Overlay tracks only (video-track clips fill the frame per `fit`). */
+  placement?: Placement;
+  /** Overlay scale relative to the output height-fit of the media (1 = as large as fits). */
+  scale: number;
+  opacity: number;
+  /** Video fades, in frames. */
+  fadeIn: number;
+  fadeOut: number;
+  keyframes?: ClipKeyframes;
+  /** Present on a clip that starts with a transition from the previous item on its track. */
+  transitionIn?: TransitionIn;
+  /** Absent when the clip contributes no sound (muted, silent track, still, text). */
+  audio?: ClipAudio;
+  range: SourceRange;
+}
+
+export interface CompiledSubtitles {
+  asset: string;
+  /** Absolute path of the .srt or .ass file. */
+  path: string;
+  style: { size?: number; font?: string; color?: string };
+  range: SourceRange;
+}
+
+export interface CompiledMarker {
+  frame: number;
+  label: string;
+  range: SourceRange;
+}
