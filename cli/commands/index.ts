@@ -1,0 +1,4 @@
+// Every `atropos` command, in the order `atropos --help` lists them. Add a command: a file here, a line below.
+import type { CliCommand } from '../command';
+
+export const commands: CliCommand[] = [];
