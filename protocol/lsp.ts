@@ -1,0 +1,71 @@
+// Custom language-server messages, declared once (the vscode-eslint `$shared/customMessages.ts` way).
+// The server registers `X.method` with `X.Params` → `X.Result`; the client sends exactly these.
+// Plain types and method names only, so both vscode-languageserver and vscode-languageclient can use them.
+
+import type { CompiledTimeline } from './compiled-timeline';
+import type { SourcePosition, SourceRange } from './source-range';
+
+/** How many problems the document has now, whatever timeline is returned. */
+export interface LspProblemCount {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Sent by the client (preview) to the server: the CompiledTimeline of an open document.
+ * When the document has errors the last good timeline comes back with `stale: true`;
+ * `timeline` is null when the document never compiled since it was opened.
+ */
+export namespace CompiledTimelineRequest {
+  export const method = 'atropos/compiledTimeline' as const;
+  export interface Params {
+    uri: string;
+  }
+  export interface Result {
+    uri: string;
+    /** Document version the problem count belongs to. */
+    version: number;
+    timeline: CompiledTimeline | null;
+    /** True when `timeline` is an older good compile, not the current text. */
+    stale: boolean;
+    /** Version of the text `timeline` was compiled from (null with no timeline). */
+    timelineVersion: number | null;
+    problems: LspProblemCount;
+  }
+}
+
+/**
+ * Sent by the client to the server: which clip is at a position of the document (editor cursor → preview selection).
+ * `clipId` is the CompiledClip id (`<trackId>/<index>`), null when the position is not inside a clip.
+ */
+export namespace ClipAtPositionRequest {
+  export const method = 'atropos/clipAtPosition' as const;
+  export interface Params {
+    uri: string;
+    position: SourcePosition;
+  }
+  export interface Result {
+    clipId: string | null;
+  }
+}
+
+/**
+ * Sent by the client to the server: where a clip is written in the document (preview selection → editor).
+ * `range` is null when no clip of the current text has that id.
+ */
+export namespace ClipRangeRequest {
+  export const method = 'atropos/clipRange' as const;
+  export interface Params {
+    uri: string;
+    clipId: string;
+  }
+  export interface Result {
+    range: SourceRange | null;
+  }
+}
+
+/** Commands the server's code lenses invoke; the extension registers them. Argument: the document URI string. */
+export const LSP_CLIENT_COMMANDS = {
+  openPreviewToSide: 'atropos.openPreviewToSide',
+  render: 'atropos.render',
+} as const;
