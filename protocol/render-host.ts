@@ -1,0 +1,156 @@
+// The render host's HTTP contract, declared once: the server answers with these shapes and the
+// client (extension, CLI) reads them. JSON everywhere except the PNG from POST /v1/frames.
+
+import type { CompiledTimeline } from './compiled-timeline';
+import type { RenderPresetName } from './settings';
+import type { SourceRange } from './source-range';
+
+export const RENDER_HOST_API_VERSION = 1 as const;
+
+/** Routes, relative to `http://127.0.0.1:PORT`. */
+export const RenderHostRoutes = {
+  jobs: '/v1/jobs',
+  job: (id: string) => `/v1/jobs/${encodeURIComponent(id)}`,
+  jobEvents: (id: string) => `/v1/jobs/${encodeURIComponent(id)}/events`,
+  frames: '/v1/frames',
+  health: '/v1/health',
+  telemetry: '/v1/telemetry',
+  /** Asks the host to exit once running jobs are cancelled (`atropos host stop`). */
+  shutdown: '/v1/shutdown',
+} as const;
+
+/** Presets that render without an entitlement; every other preset asks the entitlement gate. */
+export const FREE_PRESETS: readonly RenderPresetName[] = ['draft'];
+
+/** POST /v1/jobs body. Unknown fields are refused. */
+export interface JobRequest {
+  timeline: CompiledTimeline;
+  /** Absolute path of the file to write. */
+  outputPath: string;
+  preset: RenderPresetName;
+  /** Replace an existing file at outputPath (default false: 409 when it exists). */
+  overwrite?: boolean;
+  /** The workspace folder the timeline belongs to; must contain `timeline.sourceFile`. Output may go anywhere inside it. */
+  workspaceFolder?: string;
+}
+
+/** 202 answer to POST /v1/jobs. */
+export interface JobAccepted {
+  id: string;
+}
+
+export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
+
+export const TERMINAL_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled', 'interrupted'];
+
+export function isTerminalJobState(state: JobState): boolean {
+  return TERMINAL_JOB_STATES.includes(state);
+}
+
+export interface JobProgress {
+  /** Output frames written so far. */
+  frame: number;
+  totalFrames: number;
+  /** 0..1 */
+  fraction: number;
+  /** Render speed as a multiple of real time (2 = twice as fast as playback), when known. */
+  speed?: number;
+}
+
+export interface JobFailure {
+  /** e.g. `ffmpeg-failed`, `timeout`, `output-exists`, `interrupted`. */
+  code: string;
+  message: string;
+  /** The last lines ffmpeg wrote to stderr, when it ran. */
+  stderrTail?: string;
+  /** Where in the timeline file the problem is, when it comes from the file. */
+  range?: SourceRange;
+}
+
+/** GET /v1/jobs/:id, and each entry of GET /v1/jobs. Times are ISO 8601. */
+export interface JobRecord {
+  id: string;
+  state: JobState;
+  preset: RenderPresetName;
+  outputPath: string;
+  /** The timeline file the job came from. */
+  sourceFile: string;
+  durationFrames: number;
+  progress?: JobProgress;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  error?: JobFailure;
+}
+
+export interface JobList {
+  /** Newest first. */
+  jobs: JobRecord[];
+}
+
+/** Server-Sent Events on GET /v1/jobs/:id/events. The first event is always `state` with the job as it is now. */
+export type JobEvent =
+  | { type: 'state'; job: JobRecord }
+  | { type: 'progress'; job: JobRecord }
+  | { type: 'completed'; job: JobRecord }
+  | { type: 'failed'; job: JobRecord }
+  | { type: 'cancelled'; job: JobRecord }
+  | { type: 'interrupted'; job: JobRecord };
+
+export type JobEventType = JobEvent['type'];
+
+/** POST /v1/frames body: the exact composite frame at `frame` (output frames from 0) as image/png. */
+export interface FrameRequest {
+  timeline: CompiledTimeline;
+  frame: number;
+  /** Width of the PNG in pixels; height follows the output's aspect. Default: the output width. */
+  width?: number;
+}
+
+export interface HostHealth {
+  ok: true;
+  version: string;
+  pid: number;
+  apiVersion: typeof RENDER_HOST_API_VERSION;
+  queued: number;
+  running: number;
+  uptimeSeconds: number;
+}
+
+export interface HostTelemetry {
+  queued: number;
+  running: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  interrupted: number;
+  /** Mean of completed renders' speed (timeline seconds per wall-clock second); absent before the first one. */
+  averageSpeed?: number;
+  frameCache: { entries: number; hits: number; misses: number };
+}
+
+/** Every error answer: `{ error: { code, message, details } }`. */
+export interface HostErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: HostErrorDetails;
+  };
+}
+
+export interface HostErrorDetails {
+  /** JSON pointers into the request body with what is wrong at each. */
+  problems?: { pointer: string; message: string }[];
+  /** What fixes an entitlement refusal. */
+  actions?: string[];
+  [key: string]: unknown;
+}
+
+/** The discovery file (`host.json` in the state folder, mode 0600): how clients find the running host. */
+export interface HostDiscovery {
+  port: number;
+  token: string;
+  pid: number;
+  version: string;
+  startedAt: string;
+}

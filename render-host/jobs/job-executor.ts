@@ -1,0 +1,38 @@
+// What runs one job. The queue knows nothing about ffmpeg: it hands a job to an executor and
+// waits. Keeping this seam small lets the same job contract be consumed later by a distributed
+// queue (many hosts pulling jobs) without touching the HTTP layer.
+
+import type { JobRequest } from '../../protocol/render-host';
+import type { SourceRange } from '../../protocol/source-range';
+
+export interface ExecutionProgress {
+  frame: number;
+  totalFrames: number;
+  speed?: number;
+}
+
+export interface ExecutionContext {
+  jobId: string;
+  /** Aborted on cancel, timeout or host shutdown; the executor stops and removes its temporary file. */
+  signal: AbortSignal;
+  onProgress(progress: ExecutionProgress): void;
+}
+
+/** A failure the executor understood (ffmpeg exit, output exists, …): becomes the job's `error`. */
+export class ExecutionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly stderrTail?: string,
+    readonly range?: SourceRange,
+  ) {
+    super(message);
+  }
+}
+
+export interface JobExecutor {
+  /** Resolves when the output is complete at `request.outputPath`; rejects with ExecutionError on failure or abort. */
+  execute(request: JobRequest, context: ExecutionContext): Promise<void>;
+  /** Temporary files a job may have left when the host died mid-render; removed on recovery. */
+  temporaryPaths(request: Pick<JobRequest, 'outputPath'>, jobId: string): string[];
+}

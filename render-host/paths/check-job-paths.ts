@@ -1,0 +1,114 @@
+// Everything a job reads and writes, checked before it is queued: inputs are absolute and
+// readable, the output lies inside an allowed root (after following symlinks), is not an input,
+// and is not an existing file unless overwrite was asked for.
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
+import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { JobRequest } from '../../protocol/render-host';
+import { isInside, realTarget } from './real-target';
+
+export interface PathProblem {
+  status: 400 | 403 | 409;
+  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder';
+  message: string;
+  /** JSON pointer into the request body. */
+  pointer: string;
+}
+
+interface InputPath {
+  path: string;
+  pointer: string;
+}
+
+/** Returns the first problem found, or undefined when the job may run. */
+export function checkJobPaths(request: JobRequest, configuredRoots: readonly string[]): PathProblem | undefined {
+  const { timeline } = request;
+  const inputs = inputPathsOf(timeline);
+  const inputProblem = checkTimelineInputs(timeline);
+  if (inputProblem) return inputProblem;
+  if (!isAbsolute(request.outputPath)) {
+    return { status: 400, code: 'path-not-absolute', pointer: '/outputPath', message: `The output path must be absolute (got "${request.outputPath}").` };
+  }
+  if (!isAbsolute(timeline.sourceFile)) {
+    return { status: 400, code: 'path-not-absolute', pointer: '/timeline/sourceFile', message: `The timeline's sourceFile must be absolute (got "${timeline.sourceFile}").` };
+  }
+
+  const output = realTarget(request.outputPath);
+  const roots = allowedRoots(request, configuredRoots);
+  if (!roots.some((root) => isInside(root, output))) {
+    return {
+      status: 403,
+      code: 'output-outside-roots',
+      pointer: '/outputPath',
+      message: `The output "${request.outputPath}" resolves to "${output}", which is outside the folders renders may write to (${roots.join(', ')}).`,
+    };
+  }
+  const sameAsInput = [...inputs, { path: timeline.sourceFile, pointer: '/timeline/sourceFile' }].find((input) => realTarget(input.path) === output);
+  if (sameAsInput) {
+    return { status: 400, code: 'output-is-input', pointer: '/outputPath', message: `The output "${request.outputPath}" is also an input of this timeline (${sameAsInput.pointer}); rendering would overwrite it.` };
+  }
+  const existing = statOrUndefined(output);
+  if (existing?.isDirectory()) {
+    return { status: 400, code: 'output-is-folder', pointer: '/outputPath', message: `The output "${request.outputPath}" is a folder; give a file name.` };
+  }
+  if (existing && !request.overwrite) {
+    return { status: 409, code: 'output-exists', pointer: '/outputPath', message: `"${request.outputPath}" already exists; pass overwrite: true to replace it.` };
+  }
+  return undefined;
+}
+
+/** The configured roots plus the timeline's workspace folder (or, without one, the timeline file's folder). */
+function allowedRoots(request: JobRequest, configuredRoots: readonly string[]): string[] {
+  const sourceFile = realTarget(request.timeline.sourceFile);
+  const roots = configuredRoots.filter((root) => isAbsolute(root)).map(realTarget);
+  const workspace = request.workspaceFolder && isAbsolute(request.workspaceFolder) ? realTarget(request.workspaceFolder) : undefined;
+  // A workspace folder counts only if the timeline is inside it: a caller can't widen the roots by naming "/".
+  if (workspace && isInside(workspace, sourceFile)) roots.push(workspace);
+  else roots.push(dirname(sourceFile));
+  return roots;
+}
+
+/** Every file the timeline reads must be named by an absolute path and readable now. */
+export function checkTimelineInputs(timeline: CompiledTimeline): PathProblem | undefined {
+  for (const input of inputPathsOf(timeline)) {
+    const problem = checkReadable(input);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function inputPathsOf(timeline: CompiledTimeline): InputPath[] {
+  const inputs: InputPath[] = timeline.assets.map((asset, i) => ({ path: asset.path, pointer: `/timeline/assets/${i}/path` }));
+  if (timeline.subtitles) inputs.push({ path: timeline.subtitles.path, pointer: '/timeline/subtitles/path' });
+  timeline.tracks.forEach((track, t) =>
+    track.items.forEach((item, i) => {
+      if (item.kind === 'clip' && item.source.kind === 'text' && item.source.style.fontFile) {
+        inputs.push({ path: item.source.style.fontFile, pointer: `/timeline/tracks/${t}/items/${i}/source/style/fontFile` });
+      }
+    }),
+  );
+  return inputs;
+}
+
+function checkReadable(input: InputPath): PathProblem | undefined {
+  if (!isAbsolute(input.path)) {
+    return { status: 400, code: 'path-not-absolute', pointer: input.pointer, message: `Media paths must be absolute (got "${input.path}").` };
+  }
+  try {
+    accessSync(input.path, constants.R_OK);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return missing
+      ? { status: 400, code: 'media-missing', pointer: input.pointer, message: `Media file not found: ${input.path}` }
+      : { status: 400, code: 'media-unreadable', pointer: input.pointer, message: `Media file cannot be read: ${input.path} (${(error as Error).message})` };
+  }
+  return undefined;
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+// What the routes work with. Built once by start-host.ts; routes receive it and nothing else.
+import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { EntitlementGate } from '../../protocol/entitlement-gate';
+import type { JobQueue } from '../jobs/job-queue';
+import type { RequestValidators } from './validate-request';
+
+/** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache). */
+export interface FrameSource {
+  render(timeline: CompiledTimeline, frame: number, width: number | undefined, signal: AbortSignal): Promise<Buffer>;
+  stats(): { entries: number; hits: number; misses: number };
+}
+
+export interface HostServices {
+  queue: JobQueue;
+  validators: RequestValidators;
+  gate: EntitlementGate;
+  frames: FrameSource;
+  /** Folders renders may write to besides the timeline's workspace folder. */
+  allowedRoots: string[];
+  version: string;
+  pid: number;
+  startedAtMs: number;
+  /** Asks the host to stop after this response (POST /v1/shutdown). */
+  requestShutdown(): void;
+}

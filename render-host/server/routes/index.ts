@@ -1,0 +1,24 @@
+// Every route of the render host, registered in one place. Add a route: a file here, a line below.
+import type { Hono } from 'hono';
+import type { HostServices } from '../host-services';
+import { registerCancelJob } from './cancel-job';
+import { registerCreateJob } from './create-job';
+import { registerGetJob } from './get-job';
+import { registerHealth } from './health';
+import { registerJobEvents } from './job-events';
+import { registerListJobs } from './list-jobs';
+import { registerRenderFrame } from './render-frame';
+import { registerShutdown } from './shutdown';
+import { registerTelemetry } from './telemetry';
+
+export const routes: ((app: Hono, services: HostServices) => void)[] = [
+  registerHealth,
+  registerTelemetry,
+  registerCreateJob,
+  registerListJobs,
+  registerGetJob,
+  registerJobEvents,
+  registerCancelJob,
+  registerRenderFrame,
+  registerShutdown,
+];

@@ -1,0 +1,39 @@
+// POST /v1/frames: the exact composite frame at an output frame number, as image/png. Frames are
+// not queued behind renders: the preview needs them now, and they are one frame each.
+import type { Hono } from 'hono';
+import { RenderHostRoutes } from '../../../protocol/render-host';
+import { checkTimelineInputs } from '../../paths/check-job-paths';
+import type { HostServices } from '../host-services';
+import { problem } from '../http-problem';
+import { readJson } from '../read-json';
+import { describeProblems } from '../validate-request';
+
+export function registerRenderFrame(app: Hono, services: HostServices): void {
+  app.post(RenderHostRoutes.frames, async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const checked = services.validators.frame(body.value);
+    if (!checked.ok) {
+      return problem(c, 400, 'invalid-frame-request', `The frame request is not valid: ${describeProblems(checked.problems)}`, { problems: checked.problems });
+    }
+    const { timeline, frame, width } = checked.value;
+    if (frame >= timeline.durationFrames) {
+      const message = `Frame ${frame} is past the end of the timeline (${timeline.durationFrames} frames).`;
+      return problem(c, 400, 'frame-out-of-range', message, { problems: [{ pointer: '/frame', message }] });
+    }
+    const inputProblem = checkTimelineInputs(timeline);
+    if (inputProblem) {
+      return problem(c, inputProblem.status, inputProblem.code, inputProblem.message, { problems: [{ pointer: inputProblem.pointer, message: inputProblem.message }] });
+    }
+    try {
+      const png = await services.frames.render(timeline, frame, width, c.req.raw.signal);
+      return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      if (code === 'invalid-timeline') return problem(c, 400, code, message);
+      if (code === 'ffmpeg-not-found') return problem(c, 503, code, message);
+      return problem(c, 500, typeof code === 'string' ? code : 'frame-failed', message);
+    }
+  });
+}
