@@ -1,0 +1,146 @@
+// Messages between the preview panel host (extension/preview) and its front end (webview/).
+// Declared once; both sides switch on `type`, so a new message is a compile error until handled.
+
+import type { CompiledTimeline } from './compiled-timeline';
+import type { SourceRange } from './source-range';
+
+/** The webview's view type, also used by the panel serializer. */
+export const PREVIEW_VIEW_TYPE = 'atropos.preview';
+
+/** How many problems the document has now (the shown timeline may be an older, good one). */
+export interface ProblemCount {
+  errors: number;
+  warnings: number;
+}
+
+/** What `vscode.setState` keeps, so a restored panel reopens the same document at the same place. */
+export interface PreviewState {
+  documentUri: string;
+  playhead: number;
+  /** Pixels per frame on the lanes. */
+  zoom: number;
+}
+
+// ── host → webview ─────────────────────────────────────────────────────────
+
+/** Sent by the host: the timeline to draw. `stale` = the document has errors and this is the last good one. */
+export interface TimelineMessage {
+  type: 'timeline';
+  documentUri: string;
+  /** Increases with every compiled version the host sends; frames and proxies name the one they belong to. */
+  revision: number;
+  timeline: CompiledTimeline;
+  stale: boolean;
+  problems: ProblemCount;
+}
+
+/** Sent by the host when the document has no good timeline at all yet. */
+export interface NoTimelineMessage {
+  type: 'noTimeline';
+  documentUri: string;
+  problems: ProblemCount;
+  /** Why, in words, e.g. "The timeline has 2 errors." */
+  reason: string;
+}
+
+/** Sent by the host: the composite frame at `frame`, as a `data:image/png;base64,…` URL. */
+export interface FrameMessage {
+  type: 'frame';
+  requestId: number;
+  revision: number;
+  frame: number;
+  dataUrl: string;
+}
+
+/** Sent by the host when a frame could not be made (the previous frame stays on screen). */
+export interface FrameErrorMessage {
+  type: 'frameError';
+  requestId: number;
+  frame: number;
+  message: string;
+}
+
+export type ProxyState =
+  | { state: 'none' }
+  | { state: 'rendering'; revision: number; percent: number }
+  | { state: 'ready'; revision: number; /** webview URI of the H.264 + MP3 draft. */ src: string }
+  | { state: 'failed'; revision: number; message: string };
+
+/** Sent by the host: where the draft proxy for playback stands. */
+export interface ProxyMessage {
+  type: 'proxy';
+  proxy: ProxyState;
+}
+
+/** Sent by the host when the editor cursor moves: select the clip under it (null = none). */
+export interface SelectClipMessage {
+  type: 'selectClip';
+  clipId: string | null;
+  /** Also move the playhead to the clip's start when it is outside the clip. */
+  reveal: boolean;
+}
+
+export type HostToWebviewMessage =
+  | TimelineMessage
+  | NoTimelineMessage
+  | FrameMessage
+  | FrameErrorMessage
+  | ProxyMessage
+  | SelectClipMessage;
+
+// ── webview → host ─────────────────────────────────────────────────────────
+
+/** Sent by the webview once its script runs; the host answers with the current timeline. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Sent by the webview when the playhead settles on a frame that has no image yet. */
+export interface RequestFrameMessage {
+  type: 'requestFrame';
+  requestId: number;
+  revision: number;
+  frame: number;
+}
+
+/** Sent by the webview when a clip is clicked: reveal and select its YAML range. */
+export interface RevealClipMessage {
+  type: 'revealClip';
+  clipId: string;
+  range: SourceRange;
+}
+
+/** Sent by the webview when the playhead moves (the host keeps it for Export Frame and restore). */
+export interface PlayheadMessage {
+  type: 'playhead';
+  frame: number;
+}
+
+/** Sent by the webview when playback is wanted and no ready proxy is known. */
+export interface RequestProxyMessage {
+  type: 'requestProxy';
+  revision: number;
+}
+
+/** Sent by the webview: the problem count link was clicked. */
+export interface OpenProblemsMessage {
+  type: 'openProblems';
+}
+
+/** Toolbar actions the host runs as the matching VS Code command. */
+export type PreviewAction = 'render' | 'renderWith' | 'exportFrame';
+
+export interface RunActionMessage {
+  type: 'runAction';
+  action: PreviewAction;
+  frame: number;
+}
+
+export type WebviewToHostMessage =
+  | ReadyMessage
+  | RequestFrameMessage
+  | RevealClipMessage
+  | PlayheadMessage
+  | RequestProxyMessage
+  | OpenProblemsMessage
+  | RunActionMessage;

@@ -1,0 +1,50 @@
+// The composite frame under the playhead, and the proxy <video> shown while playing.
+// A new frame replaces the old one only once it has decoded, so the picture never blanks.
+
+import { h } from './dom';
+
+export class FrameView {
+  readonly element: HTMLElement;
+  readonly video: HTMLVideoElement;
+  private readonly image: HTMLImageElement;
+  private readonly note: HTMLElement;
+  /** Request id of the frame on screen; older answers that arrive late are ignored. */
+  private shownRequestId = -1;
+
+  constructor() {
+    this.image = h('img', { id: 'frame-image', class: 'frame-image', alt: 'Frame at the playhead' });
+    this.video = h('video', { id: 'proxy-video', class: 'proxy-video', preload: 'auto', playsinline: true, 'aria-label': 'Playback' });
+    this.note = h('div', { class: 'frame-note', id: 'frame-note', role: 'status' });
+    this.element = h('div', { class: 'frame-view', id: 'frame-view' }, this.image, this.video, this.note);
+    this.showVideo(false);
+  }
+
+  setAspect(width: number, height: number): void {
+    this.element.style.aspectRatio = `${width} / ${height}`;
+  }
+
+  showFrame(requestId: number, frame: number, dataUrl: string): void {
+    if (requestId <= this.shownRequestId) return;
+    const next = new Image();
+    next.onload = () => {
+      if (requestId <= this.shownRequestId) return;
+      this.shownRequestId = requestId;
+      this.image.src = dataUrl;
+      this.image.dataset.frame = String(frame);
+      this.setNote('');
+    };
+    next.src = dataUrl;
+  }
+
+  /** Shows a reason over the picture (kept on screen) until the next frame arrives. */
+  setNote(text: string): void {
+    this.note.textContent = text;
+    this.note.hidden = text === '';
+  }
+
+  showVideo(show: boolean): void {
+    this.video.hidden = !show;
+    this.image.hidden = show;
+  }
+
+}

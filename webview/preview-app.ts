@@ -1,0 +1,360 @@
+// The preview's controller: holds the timeline, playhead, zoom and playback state, answers
+// host messages and turns keys, clicks and the proxy <video> into playhead moves.
+
+import type { CompiledClip, CompiledTimeline } from '../protocol/compiled-timeline';
+import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, WebviewToHostMessage } from '../protocol/webview';
+import { h } from './dom';
+import { FrameView } from './frame-view';
+import { keyAction, type KeyAction } from './keyboard';
+import { LanesView } from './lanes-view';
+import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
+import { formatTimecode, nominalFps } from './timecode';
+import { Toolbar } from './toolbar';
+
+export interface HostChannel {
+  post(message: WebviewToHostMessage): void;
+  saveState(state: PreviewState): void;
+}
+
+const MAX_SHUTTLE_RATE = 8;
+const FRAME_CACHE_SIZE = 120;
+
+export class PreviewApp {
+  readonly element: HTMLElement;
+  private readonly toolbar: Toolbar;
+  private readonly lanes: LanesView;
+  private readonly frameView: FrameView;
+  private readonly emptyNote: HTMLElement;
+
+  private documentUri = '';
+  private timeline: CompiledTimeline | undefined;
+  private revision = -1;
+  private playhead = 0;
+  private zoom = 1;
+  /** Until the user zooms, the lanes fit the panel width. */
+  private zoomFitted = true;
+  private selectedClipId: string | null = null;
+  private proxy: ProxyState = { state: 'none' };
+  /** 0 = paused; >0 forward via the proxy video; <0 backward, stepped by animation frames. */
+  private rate = 0;
+  private playWhenProxyReady = false;
+  private reverseClock: { at: number; position: number } | undefined;
+
+  private nextRequestId = 1;
+  private inflight: { requestId: number; frame: number } | undefined;
+  private readonly frameCache = new Map<string, string>();
+
+  constructor(private readonly host: HostChannel, restored: PreviewState | undefined) {
+    if (restored) {
+      this.documentUri = restored.documentUri;
+      this.playhead = restored.playhead;
+      this.zoom = restored.zoom;
+      this.zoomFitted = false;
+    }
+    this.toolbar = new Toolbar({
+      togglePlay: () => this.togglePlay(),
+      zoom: (d) => this.zoomBy(d, this.playhead),
+      action: (action) => this.host.post({ type: 'runAction', action, frame: this.playhead }),
+      openProblems: () => this.host.post({ type: 'openProblems' }),
+    });
+    this.frameView = new FrameView();
+    this.lanes = new LanesView({
+      seek: (frame) => this.seek(frame),
+      clipClicked: (clip, frame) => this.clipClicked(clip, frame),
+      wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
+    });
+    this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
+    this.element = h('div', { class: 'preview', id: 'preview', tabindex: 0, 'aria-label': 'Timeline preview' },
+      this.toolbar.element,
+      h('div', { class: 'stage' }, this.frameView.element),
+      this.emptyNote,
+      this.lanes.element,
+    );
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.frameView.video.addEventListener('ended', () => this.pause());
+  }
+
+  /** Everything the host sends arrives here. */
+  handle(message: HostToWebviewMessage): void {
+    switch (message.type) {
+      case 'timeline':
+        this.setTimeline(message.documentUri, message.revision, message.timeline, message.stale, message.problems);
+        break;
+      case 'noTimeline':
+        this.documentUri = message.documentUri;
+        this.toolbar.setProblems(message.problems, false);
+        if (!this.timeline) this.showEmpty(message.reason);
+        break;
+      case 'frame':
+        if (message.revision !== this.revision) break;
+        this.cacheFrame(message.frame, message.dataUrl);
+        if (this.inflight?.requestId === message.requestId) this.inflight = undefined;
+        this.frameView.showFrame(message.requestId, message.frame, message.dataUrl);
+        this.requestFrameIfNeeded();
+        break;
+      case 'frameError':
+        if (this.inflight?.requestId === message.requestId) this.inflight = undefined;
+        this.frameView.setNote(message.message);
+        break;
+      case 'proxy':
+        this.setProxy(message.proxy);
+        break;
+      case 'selectClip':
+        this.selectFromEditor(message.clipId, message.reveal);
+        break;
+    }
+  }
+
+  private setTimeline(uri: string, revision: number, timeline: CompiledTimeline, stale: boolean, problems: ProblemCount): void {
+    const changed = revision !== this.revision;
+    this.documentUri = uri;
+    this.timeline = timeline;
+    this.revision = revision;
+    this.toolbar.setProblems(problems, stale);
+    this.element.classList.toggle('stale', stale);
+    this.emptyNote.hidden = true;
+    this.lanes.element.hidden = false;
+    this.frameView.element.hidden = false;
+    if (changed) {
+      // A new edit: frames and proxy of the old one no longer show what renders.
+      this.frameCache.clear();
+      this.inflight = undefined;
+      if (this.rate !== 0) this.pause();
+      if (this.proxy.state !== 'none' && this.proxy.state !== 'rendering') this.proxy = { state: 'none' };
+    }
+    this.frameView.setAspect(timeline.output.width, timeline.output.height);
+    this.playhead = Math.min(this.playhead, Math.max(0, timeline.durationFrames - 1));
+    if (this.zoomFitted) this.zoom = fitZoom(timeline.durationFrames, this.lanes.visibleWidth() - 2);
+    this.lanes.render(timeline, this.zoom);
+    this.lanes.select(this.selectedClipId);
+    this.movePlayhead(this.playhead);
+    if (changed) this.requestFrameIfNeeded();
+  }
+
+  private showEmpty(reason: string): void {
+    this.emptyNote.textContent = reason;
+    this.emptyNote.hidden = false;
+    this.lanes.element.hidden = true;
+    this.frameView.element.hidden = true;
+  }
+
+  // ── playhead ─────────────────────────────────────────────────────────────
+
+  private get lastFrame(): number {
+    return Math.max(0, (this.timeline?.durationFrames ?? 1) - 1);
+  }
+
+  /** A user seek: stops playback, moves the playhead, asks for the frame. */
+  seek(frame: number): void {
+    if (this.rate !== 0) this.pause();
+    this.movePlayhead(frame);
+    this.requestFrameIfNeeded();
+  }
+
+  private movePlayhead(frame: number): void {
+    const clamped = Math.min(this.lastFrame, Math.max(0, Math.round(frame)));
+    const moved = clamped !== this.playhead;
+    this.playhead = clamped;
+    this.lanes.setPlayhead(clamped);
+    if (this.timeline) this.toolbar.setTimecode(formatTimecode(clamped, this.timeline.output.fps, this.timeline.output.dropFrame));
+    if (moved && this.rate === 0) this.host.post({ type: 'playhead', frame: clamped });
+    this.host.saveState({ documentUri: this.documentUri, playhead: clamped, zoom: this.zoom });
+  }
+
+  private clipClicked(clip: CompiledClip, frame: number): void {
+    this.selectedClipId = clip.id;
+    this.lanes.select(clip.id);
+    this.host.post({ type: 'revealClip', clipId: clip.id, range: clip.range });
+    this.seek(frame);
+  }
+
+  private selectFromEditor(clipId: string | null, reveal: boolean): void {
+    this.selectedClipId = clipId;
+    this.lanes.select(clipId);
+    if (!reveal || clipId === null || !this.timeline) return;
+    const clip = this.timeline.tracks.flatMap((t) => t.items).find((i): i is CompiledClip => i.kind === 'clip' && i.id === clipId);
+    if (clip && (this.playhead < clip.start || this.playhead >= clip.start + clip.duration)) {
+      this.seek(clip.start);
+      this.lanes.scrollIntoView(clip.start);
+    }
+  }
+
+  // ── frames ───────────────────────────────────────────────────────────────
+
+  /** One request at a time: when it answers, the latest playhead position is asked for next. */
+  private requestFrameIfNeeded(): void {
+    if (!this.timeline || this.inflight || this.rate > 0) return;
+    const cached = this.frameCache.get(this.cacheKey(this.playhead));
+    if (cached) {
+      this.frameView.showFrame(this.nextRequestId++, this.playhead, cached);
+      return;
+    }
+    if (this.frameView.element.querySelector('img')?.dataset.frame === String(this.playhead)) return;
+    const requestId = this.nextRequestId++;
+    this.inflight = { requestId, frame: this.playhead };
+    this.host.post({ type: 'requestFrame', requestId, revision: this.revision, frame: this.playhead });
+  }
+
+  private cacheKey(frame: number): string {
+    return `${this.revision}:${frame}`;
+  }
+
+  private cacheFrame(frame: number, dataUrl: string): void {
+    this.frameCache.set(this.cacheKey(frame), dataUrl);
+    if (this.frameCache.size > FRAME_CACHE_SIZE) {
+      const oldest = this.frameCache.keys().next().value;
+      if (oldest !== undefined) this.frameCache.delete(oldest);
+    }
+  }
+
+  // ── playback ─────────────────────────────────────────────────────────────
+
+  private setProxy(proxy: ProxyState): void {
+    if (proxy.state !== 'none' && proxy.revision !== this.revision) return;
+    this.proxy = proxy;
+    switch (proxy.state) {
+      case 'rendering':
+        this.toolbar.setStatus(`Preparing playback… ${Math.round(proxy.percent)}%`);
+        break;
+      case 'ready':
+        this.toolbar.setStatus('');
+        if (this.frameView.video.getAttribute('src') !== proxy.src) this.frameView.video.src = proxy.src;
+        if (this.playWhenProxyReady) {
+          this.playWhenProxyReady = false;
+          this.play(1);
+        }
+        break;
+      case 'failed':
+        this.playWhenProxyReady = false;
+        this.toolbar.setStatus(`Playback unavailable: ${proxy.message}`);
+        break;
+      case 'none':
+        this.toolbar.setStatus('');
+        break;
+    }
+  }
+
+  togglePlay(): void {
+    if (this.rate !== 0 || this.playWhenProxyReady) this.pause();
+    else this.play(1);
+  }
+
+  private play(rate: number): void {
+    if (!this.timeline) return;
+    if (rate > 0) {
+      if (this.proxy.state !== 'ready') {
+        this.playWhenProxyReady = true;
+        this.toolbar.setStatus('Preparing playback…');
+        this.host.post({ type: 'requestProxy', revision: this.revision });
+        return;
+      }
+      if (this.playhead >= this.lastFrame) this.movePlayhead(0);
+      const video = this.frameView.video;
+      video.playbackRate = rate;
+      video.currentTime = this.secondsAt(this.playhead);
+      this.rate = rate;
+      this.frameView.showVideo(true);
+      void video.play().catch(() => this.pause());
+      this.tick();
+    } else {
+      this.frameView.video.pause();
+      this.rate = rate;
+      this.reverseClock = { at: performance.now(), position: this.playhead };
+      this.tick();
+    }
+    this.toolbar.setPlaying(true);
+  }
+
+  pause(): void {
+    const wasPlaying = this.rate !== 0;
+    this.rate = 0;
+    this.playWhenProxyReady = false;
+    this.reverseClock = undefined;
+    this.frameView.video.pause();
+    this.frameView.showVideo(false);
+    this.toolbar.setPlaying(false);
+    if (this.proxy.state !== 'rendering') this.toolbar.setStatus('');
+    if (wasPlaying) {
+      this.host.post({ type: 'playhead', frame: this.playhead });
+      this.requestFrameIfNeeded();
+    }
+  }
+
+  /** J/L: start shuttling, or speed up in the same direction, or turn around. */
+  private shuttle(direction: 1 | -1): void {
+    const same = Math.sign(this.rate) === direction;
+    const speed = same ? Math.min(MAX_SHUTTLE_RATE, Math.abs(this.rate) * 2) : 1;
+    if (this.rate !== 0 && !same) this.pause();
+    this.play(direction * speed);
+  }
+
+  private tick(): void {
+    requestAnimationFrame((now) => {
+      if (this.rate === 0 || !this.timeline) return;
+      if (this.rate > 0) {
+        const frame = Math.floor(this.frameView.video.currentTime * this.fps + 1e-6);
+        this.movePlayhead(frame);
+        this.lanes.scrollIntoView(this.playhead);
+      } else if (this.reverseClock) {
+        const position = this.reverseClock.position + ((now - this.reverseClock.at) / 1000) * this.fps * this.rate;
+        this.movePlayhead(Math.max(0, Math.floor(position)));
+        this.lanes.scrollIntoView(this.playhead);
+        this.requestFrameIfNeeded();
+        if (position <= 0) {
+          this.pause();
+          return;
+        }
+      }
+      this.tick();
+    });
+  }
+
+  private get fps(): number {
+    const fps = this.timeline?.output.fps;
+    return fps ? fps.num / fps.den : 30;
+  }
+
+  private secondsAt(frame: number): number {
+    // Aim at the middle of the frame so the decoder lands on it, not on the one before.
+    return (frame + 0.5) / this.fps;
+  }
+
+  // ── keys and zoom ────────────────────────────────────────────────────────
+
+  private onKey(e: KeyboardEvent): void {
+    const action = keyAction(e);
+    if (!action || !this.timeline) return;
+    e.preventDefault();
+    this.run(action);
+  }
+
+  private run(action: KeyAction): void {
+    const second = this.timeline ? nominalFps(this.timeline.output.fps) : 30;
+    switch (action.kind) {
+      case 'togglePlay': return this.togglePlay();
+      case 'shuttle': return this.shuttle(action.direction);
+      case 'pause': return this.pause();
+      case 'step': return this.seekAndShow(this.playhead + action.frames);
+      case 'stepSeconds': return this.seekAndShow(this.playhead + action.seconds * second);
+      case 'home': return this.seekAndShow(0);
+      case 'end': return this.seekAndShow(this.lastFrame);
+      case 'zoom': return this.zoomBy(action.direction, this.playhead);
+    }
+  }
+
+  private seekAndShow(frame: number): void {
+    this.seek(frame);
+    this.lanes.scrollIntoView(this.playhead);
+  }
+
+  private zoomBy(direction: 1 | -1, anchorFrame: number): void {
+    if (!this.timeline) return;
+    const screenX = this.lanes.screenOffset(anchorFrame);
+    this.zoom = clampZoom(direction > 0 ? this.zoom * ZOOM_STEP : this.zoom / ZOOM_STEP);
+    this.zoomFitted = false;
+    this.lanes.render(this.timeline, this.zoom);
+    this.lanes.setPlayhead(this.playhead);
+    this.lanes.anchorScroll(anchorFrame, screenX);
+    this.host.saveState({ documentUri: this.documentUri, playhead: this.playhead, zoom: this.zoom });
+  }
+}
