@@ -1,0 +1,37 @@
+// The Worker's bindings: one KV namespace, secrets (wrangler secret put / .dev.vars) and plain vars (wrangler.toml).
+
+/** The slice of the Workers KV API we use (declared here so the root tsconfig needs no workers-types). */
+export interface KvStore {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Env {
+  LICENSES: KvStore;
+  /** Secret: the current Ed25519 signing key as a private JWK (JSON) with a `kid`. */
+  SIGNING_KEY: string;
+  /** Secret, optional: the previous key (public or private JWK JSON); published so older tokens still verify. */
+  SIGNING_KEY_PREVIOUS?: string;
+  /** Secret: Stripe's webhook signing secret (`whsec_…`). */
+  STRIPE_WEBHOOK_SECRET: string;
+  /** Secret: bearer token for /admin routes. */
+  ADMIN_TOKEN: string;
+  /** Var: where a lapsed subscriber renews. */
+  SUBSCRIPTION_URL?: string;
+  /** Var: `dev` or `production`. */
+  ENVIRONMENT?: string;
+  /** Vars: requests per window per client IP and per licence key, and the window in seconds. */
+  RATE_LIMIT_PER_IP?: string;
+  RATE_LIMIT_PER_KEY?: string;
+  RATE_LIMIT_WINDOW_SECONDS?: string;
+  /** Var: seats of a new licence unless the admin or the checkout says otherwise. */
+  DEFAULT_MAX_DEVICES?: string;
+}
+
+export type AppEnv = { Bindings: Env };
+
+export function numberVar(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}

@@ -1,0 +1,80 @@
+// The KV record layout (documented in docs/licensing.md). Every value is JSON; keys are prefixed by kind.
+//   license:<sha256(key)>      LicenseRecord
+//   trial:<deviceId>           TrialRecord (kept forever: one trial per device)
+//   stripe-sub:<subscription>  the licence key hash, so subscription events find their licence
+//   stripe-event:<event id>    processed marker (30 days), so replayed webhooks apply once
+//   checkout-key:<session id>  the new licence key for the checkout success page (7 days)
+//   rate:<scope>:<id>:<window> request counter (expires with its window)
+import type { KvStore } from './env';
+
+export type LicenseStatus = 'active' | 'lapsed' | 'canceled' | 'revoked';
+
+export interface DeviceSeat {
+  name: string;
+  activatedAt: string;
+  lastSeenAt: string;
+}
+
+export interface LicenseRecord {
+  id: string;
+  plan: 'pro';
+  status: LicenseStatus;
+  maxDevices: number;
+  /** Seats, by device fingerprint. */
+  devices: Record<string, DeviceSeat>;
+  email?: string;
+  stripeCustomerId?: string;
+  stripeSubscriptionId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TrialRecord {
+  id: string;
+  deviceName: string;
+  startedAt: string;
+  endsAt: string;
+}
+
+export interface StripeEventMarker {
+  type: string;
+  processedAt: string;
+}
+
+export const kvKeys = {
+  license: (keyHash: string) => `license:${keyHash}`,
+  trial: (deviceId: string) => `trial:${deviceId}`,
+  stripeSubscription: (subscriptionId: string) => `stripe-sub:${subscriptionId}`,
+  stripeEvent: (eventId: string) => `stripe-event:${eventId}`,
+  checkoutKey: (sessionId: string) => `checkout-key:${sessionId}`,
+  rate: (scope: string, id: string, window: number) => `rate:${scope}:${id}:${window}`,
+};
+
+export const STRIPE_EVENT_TTL_SECONDS = 30 * 24 * 3600;
+export const CHECKOUT_KEY_TTL_SECONDS = 7 * 24 * 3600;
+
+export async function getJson<T>(kv: KvStore, key: string): Promise<T | undefined> {
+  const text = await kv.get(key);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export function putJson(kv: KvStore, key: string, value: unknown, expirationTtl?: number): Promise<void> {
+  return kv.put(key, JSON.stringify(value), expirationTtl ? { expirationTtl } : undefined);
+}
+
+export function getLicense(kv: KvStore, keyHash: string): Promise<LicenseRecord | undefined> {
+  return getJson<LicenseRecord>(kv, kvKeys.license(keyHash));
+}
+
+export function putLicense(kv: KvStore, keyHash: string, record: LicenseRecord): Promise<void> {
+  return putJson(kv, kvKeys.license(keyHash), record);
+}
+
+export function seatList(record: LicenseRecord): Array<DeviceSeat> {
+  return Object.values(record.devices).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
+}

@@ -1,0 +1,110 @@
+// Test support: the Worker bundled and running in real workerd through Miniflare, with fresh keys
+// and secrets per test file, a KV namespace the tests can read, and helpers to call routes.
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { Miniflare } from 'miniflare';
+import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
+import { bundleWorker } from '../scripts/bundle';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const STRIPE_SECRET = 'whsec_test_secret_0123456789';
+
+export interface SigningJwk {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function makeSigningJwk(kid: string): Promise<SigningJwk> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return { privateJwk: { ...(await exportJWK(privateKey)), kid }, publicJwk: { ...(await exportJWK(publicKey)), kid } };
+}
+
+export interface WorkerUnderTest {
+  mf: Miniflare;
+  current: SigningJwk;
+  previous: SigningJwk;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }>;
+  kvGet(key: string): Promise<unknown>;
+  kvPut(key: string, value: unknown): Promise<void>;
+  kvKeys(prefix: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  bindings?: Record<string, string>;
+}
+
+export async function startWorker(options: StartOptions = {}): Promise<WorkerUnderTest> {
+  const dir = mkdtempSync(join(tmpdir(), 'atropos-worker-'));
+  const scriptPath = join(dir, 'worker.mjs');
+  await bundleWorker(scriptPath);
+  const [current, previous] = await Promise.all([makeSigningJwk('test-current'), makeSigningJwk('test-previous')]);
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath,
+    modulesRoot: dir,
+    compatibilityDate: '2026-04-01',
+    kvNamespaces: ['LICENSES'],
+    cf: false,
+    bindings: {
+      SIGNING_KEY: JSON.stringify(current.privateJwk),
+      SIGNING_KEY_PREVIOUS: JSON.stringify(previous.publicJwk),
+      STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+      ADMIN_TOKEN,
+      SUBSCRIPTION_URL: 'https://atropos.app/pricing',
+      ENVIRONMENT: 'test',
+      ...options.bindings,
+    },
+  });
+  await mf.ready;
+  const kv = await mf.getKVNamespace('LICENSES');
+  return {
+    mf,
+    current,
+    previous,
+    async call(method, path, body, headers = {}) {
+      const response = await mf.dispatchFetch(`http://licensing.test${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.7', ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let json: Record<string, unknown> = {};
+      try {
+        json = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        json = { raw: text };
+      }
+      return { status: response.status, headers: response.headers as unknown as Headers, json };
+    },
+    async kvGet(key) {
+      const text = await kv.get(key);
+      return text === null ? undefined : JSON.parse(text);
+    },
+    async kvPut(key, value) {
+      await kv.put(key, JSON.stringify(value));
+    },
+    async kvKeys(prefix) {
+      return (await kv.list({ prefix })).keys.map((k) => k.name);
+    },
+    async close() {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** A device fingerprint as a client would send it. */
+export function device(name: string): string {
+  return deviceFingerprint(`machine-${name}`);
+}
+
+export function stripeSignature(payload: string, secret = STRIPE_SECRET, timestamp = Math.floor(Date.now() / 1000)): string {
+  const v1 = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+  return `t=${timestamp},v1=${v1}`;
+}
