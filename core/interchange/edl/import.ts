@@ -1,0 +1,438 @@
+// CMX 3600 EDL → interchange timeline. Every event becomes a clip, a gap or a transition, or a
+// warning that names its line. Record time keeps priority (as in OpenTimelineIO's reader): a clip
+// lasts what its record timecodes say; the source side gives its in point and, with M2, its speed.
+import { dropFramesPerMinute, formatFps, frameRateFromDecimal, nominalFps, rational, type Rational } from '../../time';
+import { uniqueId } from '../names';
+import {
+  newClip, type ImportWarning, type InterchangeAsset, type InterchangeClip, type InterchangeMarker,
+  type InterchangeTimeline, type InterchangeTrack,
+} from '../model';
+import { isVideoTrackName, trackOrder, tracksForChannels } from './channels';
+import { groupEvents, type EdlEvent } from './events';
+import { parseStatements, type EventStatement, type NoteStatement } from './statements';
+import { framesToTimecode, isDropFrameTimecode, timecodeToFrames } from './timecode';
+
+/** Finds a media file for a reel: gets candidate names, best first; returns the path to use, or undefined. */
+export type MediaResolver = (names: string[]) => string | undefined;
+
+export interface EdlImportOptions {
+  /** Frames per second of the EDL (EDLs do not say): 24 when absent. 23.976, 29.97 and 59.94 are NTSC rates. */
+  rate?: number;
+  /** Force drop-frame on or off; by default it follows the file (`;` timecodes or `FCM: DROP FRAME`). */
+  dropFrame?: boolean;
+  mediaResolver?: MediaResolver;
+}
+
+export interface ImportResult {
+  timeline: InterchangeTimeline;
+  /** Every warning, file-level first (they are also on the timeline and its clips). */
+  warnings: ImportWarning[];
+}
+
+const SPECIAL_BLACK = new Set(['BL', 'BLACK']);
+const TRANSITION_NAMES: Record<string, string> = { D: 'fade', W001: 'wiperight', W002: 'wipedown' };
+
+/** One parsed standard line with its timecodes in frames. */
+interface TimedLine {
+  statement: EventStatement;
+  sourceIn: number;
+  sourceOut: number;
+  recordIn: number;
+  recordOut: number;
+}
+
+/** What we remember about a placed clip to merge or extend it (source timecode frames, before rebasing). */
+interface ClipSource {
+  reel: string;
+  sourceTc: number;
+}
+
+export function importEdl(text: string, options: EdlImportOptions = {}): ImportResult {
+  const warnings: ImportWarning[] = [];
+  const document = groupEvents(parseStatements(text));
+  const { rate, dropFrame } = chooseRate(options, document.fcm?.value, hasDropFrameTimecodes(document.events), warnings);
+  const timeline: InterchangeTimeline = {
+    name: document.title ?? 'Imported EDL',
+    rate,
+    dropFrame,
+    startFrames: 0,
+    assets: [],
+    tracks: [],
+    markers: [],
+    metadata: {},
+    warnings,
+  };
+  for (const unknown of document.unknown) warnings.push({ line: unknown.line, message: `line ${unknown.line} is not a CMX 3600 statement and was skipped: "${unknown.text}"` });
+  if (document.headerNotes.length) timeline.metadata.edl = { comments: document.headerNotes.map((note) => note.text) };
+
+  const timed = new Map<EventStatement, TimedLine>();
+  for (const event of document.events) {
+    for (const statement of event.lines) {
+      const line = timeLine(statement, rate, warnings);
+      if (line) timed.set(statement, line);
+    }
+  }
+  const recordStart = Math.min(...[...timed.values()].map((line) => line.recordIn));
+  timeline.startFrames = Number.isFinite(recordStart) ? recordStart : 0;
+  if (timed.size) {
+    timeline.metadata.edl = { ...(timeline.metadata.edl as object | undefined), recordStart: framesToTimecode(timeline.startFrames, rate, dropFrame) };
+  }
+
+  const builder = new TrackBuilder(timeline, timeline.startFrames);
+  const assets = new AssetTable(options.mediaResolver);
+  for (const event of document.events) importEvent(event, timed, builder, assets, timeline);
+  timeline.tracks = builder.tracks();
+  timeline.assets = assets.finish(timeline, builder.sources, warnings);
+  return { timeline, warnings: [...warnings, ...timeline.tracks.flatMap((t) => t.items.flatMap((i) => (i.kind === 'clip' ? i.warnings : [])))] };
+}
+
+function hasDropFrameTimecodes(events: EdlEvent[]): boolean {
+  return events.some((event) => event.lines.some((line) => [line.sourceIn, line.sourceOut, line.recordIn, line.recordOut].some(isDropFrameTimecode)));
+}
+
+function chooseRate(options: EdlImportOptions, fcm: string | undefined, semicolons: boolean, warnings: ImportWarning[]): { rate: Rational; dropFrame: boolean } {
+  const requested = options.rate ?? 24;
+  let rate = frameRateFromDecimal(requested) ?? rational(24);
+  const wantsDrop = options.dropFrame ?? (semicolons || /^DROP FRAME$/i.test(fcm?.trim() ?? ''));
+  if (!wantsDrop || dropFramesPerMinute(rate) !== undefined) return { rate, dropFrame: wantsDrop };
+  const nominal = nominalFps(rate);
+  if (nominal === 30 || nominal === 60) {
+    rate = rational(nominal * 1000, 1001);
+  } else if (options.rate === undefined) {
+    rate = rational(30000, 1001);
+    warnings.push({ message: 'the EDL uses drop-frame timecode, which only exists at 29.97 and 59.94 fps: read at 29.97 fps' });
+  } else {
+    warnings.push({ message: `the EDL uses drop-frame timecode, which does not exist at ${formatFps(rate)} fps: read as non-drop` });
+    return { rate, dropFrame: false };
+  }
+  return { rate, dropFrame: true };
+}
+
+function timeLine(statement: EventStatement, rate: Rational, warnings: ImportWarning[]): TimedLine | undefined {
+  const values: number[] = [];
+  for (const timecode of [statement.sourceIn, statement.sourceOut, statement.recordIn, statement.recordOut]) {
+    const parsed = timecodeToFrames(timecode, rate);
+    if (!parsed.ok) {
+      warnings.push({ line: statement.line, message: `event ${statement.number} on line ${statement.line} was skipped: ${parsed.reason} in "${timecode}" (is ${formatFps(rate)} fps the EDL's rate?)` });
+      return undefined;
+    }
+    values.push(parsed.frames);
+  }
+  const [sourceIn = 0, sourceOut = 0, recordIn = 0, recordOut = 0] = values;
+  if (recordOut < recordIn || sourceOut < sourceIn) {
+    warnings.push({ line: statement.line, message: `event ${statement.number} on line ${statement.line} was skipped: its out timecode is before its in timecode` });
+    return undefined;
+  }
+  return { statement, sourceIn, sourceOut, recordIn, recordOut };
+}
+
+function noteValue(event: EdlEvent, key: string): NoteStatement | undefined {
+  return event.notes.find((note) => note.key === key);
+}
+
+function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, builder: TrackBuilder, assets: AssetTable, timeline: InterchangeTimeline): void {
+  const lines = event.lines.map((statement) => timed.get(statement)).filter((line): line is TimedLine => line !== undefined);
+  if (!lines.length) return; // each failed line already has its warning
+  const freeze = event.notes.some((note) => note.key === 'FREEZE FRAME');
+  const stripFreeze = (name: string | undefined): string | undefined => (freeze && name ? name.replace(/\s+FF$/, '') : name);
+  const fromName = stripFreeze(noteValue(event, 'FROM CLIP NAME')?.value);
+  const toName = noteValue(event, 'TO CLIP NAME')?.value;
+  const filePath = (noteValue(event, 'FROM FILE') ?? noteValue(event, 'SOURCE FILE') ?? noteValue(event, 'FROM CLIP'))?.value;
+  const isTransitionEvent = lines.some((line) => line.statement.editType !== 'C');
+
+  lines.forEach((line, index) => {
+    const statement = line.statement;
+    const isToSide = isTransitionEvent && index === lines.length - 1 && statement.editType !== 'C';
+    const clipName = isToSide && lines.length > 1 ? toName ?? fromName : fromName;
+    const trackNames = tracksForChannels(statement.channels, event.auds.flatMap((aud) => aud.channels));
+    if (!trackNames) {
+      builder.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} was skipped: unknown channels "${statement.channels}"` });
+      return;
+    }
+    const black = SPECIAL_BLACK.has(statement.reel.toUpperCase());
+    const asset = black ? undefined : assets.idFor(statement.reel, clipName, isToSide && lines.length > 1 ? undefined : filePath);
+    const motion = event.motions.find((m) => m.reel === statement.reel) ?? (index === 0 ? event.motions[0] : undefined);
+    let speed = 1;
+    const clipWarnings: ImportWarning[] = [];
+    if (motion) {
+      // M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
+      speed = Math.round((motion.fps / (timeline.rate.num / timeline.rate.den)) * 10000) / 10000;
+      if (speed < 0) {
+        clipWarnings.push({ line: motion.line, message: `reverse motion (M2 ${motion.fps} on line ${motion.line}) is played forward at ${-motion.fps} fps` });
+        speed = -speed;
+      }
+    }
+    const recordFrames = line.recordOut - line.recordIn;
+    const sourceFrames = line.sourceOut - line.sourceIn;
+    if (!motion && recordFrames > 0 && sourceFrames !== recordFrames && !freeze) {
+      clipWarnings.push({ line: statement.line, message: `event ${statement.number} on line ${statement.line}: source lasts ${sourceFrames} frames but record ${recordFrames}; kept the record length` });
+    }
+    const metadata = {
+      edl: {
+        events: [statement.number],
+        line: statement.line,
+        reel: statement.reel,
+        ...(clipName ? { clipName } : {}),
+        ...(index === 0 && event.notes.some((n) => n.key === '' || n.key.startsWith('ASC')) ? { comments: event.notes.filter((n) => n.key === '' || n.key.startsWith('ASC')).map((n) => n.text) } : {}),
+      },
+    };
+
+    for (const trackName of trackNames) {
+      const isFromSide = isTransitionEvent && !isToSide;
+      if (isFromSide && recordFrames === 0) {
+        builder.rememberFrom(trackName, { line, asset, black, speed });
+        continue;
+      }
+      if (recordFrames === 0 && !isToSide) {
+        builder.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} lasts no frames on the record side and was skipped` });
+        continue;
+      }
+      const clip = asset === undefined ? undefined : newClip({
+        name: clipName ?? statement.reel,
+        asset,
+        sourceIn: rational(0),
+        frames: recordFrames,
+        speed: freeze || speed === 0 ? 0 : speed,
+        metadata: structuredClone(metadata),
+        warnings: trackName === trackNames[0] ? clipWarnings : [],
+      });
+      if (isToSide) {
+        const transitionFrames = statement.transitionFrames ?? 0;
+        if (statement.transitionFrames === undefined) {
+          builder.warn({ line: statement.line, message: `the ${statement.editType} transition on line ${statement.line} has no duration; imported as a cut` });
+        }
+        const type = transitionType(statement.editType);
+        if (!type.known) {
+          clip?.warnings.push({ line: statement.line, message: `${type.label} on line ${statement.line} is imported as a ${type.type} transition` });
+        }
+        builder.placeTransition(trackName, line, clip, { type: type.type, frames: transitionFrames, editType: statement.editType });
+      } else {
+        builder.placeCut(trackName, line, clip);
+      }
+      if (clip && trackName === trackNames[0]) addLocators(event, clip, line, timeline, builder);
+    }
+  });
+}
+
+function transitionType(editType: string): { type: string; known: boolean; label: string } {
+  const known = TRANSITION_NAMES[editType];
+  if (known) return { type: known, known: true, label: editType };
+  if (editType.startsWith('W')) return { type: 'wiperight', known: false, label: `wipe ${editType}` };
+  if (editType.startsWith('K')) return { type: 'fade', known: false, label: `key ${editType}` };
+  return { type: 'fade', known: false, label: `edit type ${editType}` };
+}
+
+/** `* LOC: 01:00:01:14 RED  text` → a timeline marker. The timecode is on the source side of the clip. */
+function addLocators(event: EdlEvent, clip: InterchangeClip, line: TimedLine, timeline: InterchangeTimeline, builder: TrackBuilder): void {
+  for (const note of event.notes.filter((n) => n.key === 'LOC')) {
+    const match = /^(\S+)\s*(\w*)\s*(.*)$/.exec(note.value);
+    const parsed = match ? timecodeToFrames(match[1] ?? '', timeline.rate) : undefined;
+    if (!match || !parsed?.ok) {
+      clip.warnings.push({ line: note.line, message: `locator on line ${note.line} has no readable timecode and was skipped` });
+      continue;
+    }
+    const offset = clip.speed > 0 ? Math.round((parsed.frames - line.sourceIn) / clip.speed) : 0;
+    const start = builder.lastPlacedStart + Math.max(0, Math.min(offset, clip.frames));
+    const marker: InterchangeMarker = { frame: start, label: (match[3] ?? '').trim() || (match[2] ?? 'LOC'), color: (match[2] ?? '').toUpperCase() || undefined, metadata: { edl: { line: note.line, timecode: match[1] } } };
+    if (offset < 0 || offset > clip.frames) {
+      clip.warnings.push({ line: note.line, message: `locator ${match[1]} on line ${note.line} is outside its clip; placed at the clip's nearest edge` });
+    }
+    timeline.markers.push(marker);
+  }
+}
+
+interface PendingFrom {
+  line: TimedLine;
+  asset: string | undefined;
+  black: boolean;
+  speed: number;
+}
+
+/** Places clips and gaps on named tracks at record positions, moving overlapping video to new tracks. */
+class TrackBuilder {
+  private readonly byName = new Map<string, InterchangeTrack>();
+  private readonly pendingFrom = new Map<string, PendingFrom>();
+  readonly sources = new Map<InterchangeClip, ClipSource>();
+  lastPlacedStart = 0;
+
+  constructor(private readonly timeline: InterchangeTimeline, private readonly origin: number) {}
+
+  warn(warning: ImportWarning): void {
+    this.timeline.warnings.push(warning);
+  }
+
+  rememberFrom(trackName: string, from: PendingFrom): void {
+    this.pendingFrom.set(trackName, from);
+  }
+
+  tracks(): InterchangeTrack[] {
+    const tracks = [...this.byName.values()].sort((a, b) => trackOrder(a.name) - trackOrder(b.name));
+    const hasSound = tracks.some((track) => track.kind === 'audio');
+    for (const track of tracks) if (track.kind === 'video') track.muted = hasSound;
+    return tracks;
+  }
+
+  placeCut(trackName: string, line: TimedLine, clip: InterchangeClip | undefined): void {
+    const position = line.recordIn - this.origin;
+    const track = this.trackWithRoom(trackName, position, line.statement);
+    const last = track.items[track.items.length - 1];
+    if (clip && last?.kind === 'clip' && end(track) === position && last.transitionIn && last.frames === last.transitionIn.frames && this.continues(last, clip, line)) {
+      // Avid writes a dissolve's incoming clip as its own event lasting the dissolve, then the rest: one clip.
+      last.frames += clip.frames;
+      (last.metadata.edl as { events: string[] }).events.push(line.statement.number);
+      last.warnings.push(...clip.warnings);
+      return;
+    }
+    this.padTo(track, position);
+    this.lastPlacedStart = position;
+    if (clip) {
+      track.items.push(clip);
+      this.sources.set(clip, { reel: line.statement.reel, sourceTc: line.sourceIn });
+    } else {
+      this.pushGap(track, line.recordOut - line.recordIn, line.statement.number);
+    }
+  }
+
+  placeTransition(trackName: string, line: TimedLine, clip: InterchangeClip | undefined, transition: { type: string; frames: number; editType: string }): void {
+    const position = line.recordIn - this.origin;
+    const from = this.pendingFrom.get(trackName);
+    this.pendingFrom.delete(trackName);
+    const track = this.trackWithRoom(trackName, position, line.statement);
+    this.padTo(track, position);
+    const last = track.items[track.items.length - 1];
+    let overlap = transition.frames;
+    if (from && !from.black && from.asset !== undefined && !(last?.kind === 'clip' && end(track) === position && this.continuesFrom(last, from))) {
+      // Dissolving from a source that is not the previous clip: it plays for the transition only.
+      const fromClip = newClip({ name: from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel } } });
+      track.items.push(fromClip);
+      this.sources.set(fromClip, { reel: from.line.statement.reel, sourceTc: from.line.sourceIn });
+    } else if (last?.kind === 'clip' && end(track) === position && !from?.black) {
+      last.frames += transition.frames; // the outgoing clip runs on under the transition (its handle)
+    } else {
+      overlap = 0; // from black or from nothing: the incoming clip fades in instead
+      if (clip) clip.fadeInFrames = transition.frames;
+    }
+    this.lastPlacedStart = position;
+    if (!clip) {
+      // Dissolve to black: the outgoing clip fades out, then black fills the rest of the event.
+      if (last?.kind === 'clip' && overlap > 0) last.fadeOutFrames = transition.frames;
+      const rest = line.recordOut - line.recordIn - overlap;
+      if (rest > 0) this.pushGap(track, rest, line.statement.number);
+      return;
+    }
+    if (overlap > 0) {
+      clip.transitionIn = {
+        type: transition.type,
+        frames: overlap,
+        inOffsetFrames: 0,
+        metadata: { edl: { editType: transition.editType, line: line.statement.line } },
+      };
+    }
+    track.items.push(clip);
+    this.sources.set(clip, { reel: line.statement.reel, sourceTc: line.sourceIn });
+  }
+
+  private continues(last: InterchangeClip, next: InterchangeClip, line: TimedLine): boolean {
+    const source = this.sources.get(last);
+    return !!source && last.asset === next.asset && last.speed === 1 && next.speed === 1 && source.reel === line.statement.reel
+      && source.sourceTc + last.frames === line.sourceIn;
+  }
+
+  private continuesFrom(last: InterchangeClip, from: PendingFrom): boolean {
+    const source = this.sources.get(last);
+    if (!source || last.asset !== from.asset || source.reel !== from.line.statement.reel) return false;
+    const consumed = last.speed === 1 ? last.frames : Math.round(last.frames * last.speed);
+    return source.sourceTc + consumed === from.line.sourceIn || last.speed === 0;
+  }
+
+  private padTo(track: InterchangeTrack, position: number): void {
+    const gap = position - end(track);
+    if (gap > 0) track.items.push({ kind: 'gap', frames: gap, metadata: {} });
+  }
+
+  private pushGap(track: InterchangeTrack, frames: number, event: string): void {
+    if (frames > 0) track.items.push({ kind: 'gap', frames, metadata: { edl: { events: [event] } } });
+  }
+
+  /** The named track, or (when it is already used past `position`) the first free track of its kind. */
+  private trackWithRoom(name: string, position: number, statement: EventStatement): InterchangeTrack {
+    const track = this.track(name);
+    if (end(track) <= position) return track;
+    const video = isVideoTrackName(name);
+    const candidates = [...this.byName.values()].filter((t) => (t.kind === 'video') === video && t !== track);
+    const free = candidates.find((t) => end(t) <= position);
+    if (free) return free;
+    const extraName = video ? `V${candidates.length + 2}` : `${name}-${candidates.filter((t) => t.name.startsWith(`${name}-`)).length + 2}`;
+    this.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} overlaps the one before it on ${name}: placed on track ${extraName}` });
+    return this.track(extraName);
+  }
+
+  private track(name: string): InterchangeTrack {
+    let track = this.byName.get(name);
+    if (!track) {
+      track = { name, kind: isVideoTrackName(name) ? 'video' : 'audio', items: [], muted: false, metadata: {} };
+      this.byName.set(name, track);
+    }
+    return track;
+  }
+}
+
+function end(track: InterchangeTrack): number {
+  let position = 0;
+  for (const item of track.items) position += item.frames - (item.kind === 'clip' && item.transitionIn ? item.transitionIn.frames : 0);
+  return position;
+}
+
+/** Assets by identity (file, clip name or reel), matched to media through the resolver. */
+class AssetTable {
+  private readonly byKey = new Map<string, { id: string; names: string[]; filePath?: string; reel: string }>();
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly resolver: MediaResolver | undefined) {}
+
+  idFor(reel: string, clipName: string | undefined, filePath: string | undefined): string {
+    const reelIsAux = /^(AX|AUX)$/i.test(reel);
+    const fileName = filePath?.split(/[\\/]/).pop();
+    const key = fileName ?? clipName ?? reel;
+    const existing = this.byKey.get(key);
+    if (existing) return existing.id;
+    const stem = (name: string): string => name.replace(/\.[A-Za-z0-9]{2,4}$/, '');
+    const id = uniqueId(stem(fileName ?? clipName ?? reel), this.ids);
+    const names = [fileName, clipName, reelIsAux ? undefined : reel].filter((n): n is string => !!n);
+    this.byKey.set(key, { id, names, reel, ...(filePath ? { filePath } : {}) });
+    return id;
+  }
+
+  finish(timeline: InterchangeTimeline, sources: Map<InterchangeClip, ClipSource>, warnings: ImportWarning[]): InterchangeAsset[] {
+    const hour = frameHour(timeline.rate, timeline.dropFrame);
+    const assets: InterchangeAsset[] = [];
+    for (const entry of this.byKey.values()) {
+      const clips = [...sources.entries()].filter(([clip]) => clip.asset === entry.id);
+      // EDL source timecodes count from the tape's or file's start timecode, commonly a whole hour:
+      // read the hour the clips start in as the media's first frame.
+      const earliest = Math.min(...clips.map(([, source]) => source.sourceTc));
+      const timecodeStartFrames = Number.isFinite(earliest) ? Math.floor(earliest / hour) * hour : 0;
+      for (const [clip, source] of clips) clip.sourceIn = rational((source.sourceTc - timecodeStartFrames) * timeline.rate.den, timeline.rate.num);
+      const resolved = this.resolver?.(entry.names);
+      const asset: InterchangeAsset = {
+        id: entry.id,
+        matched: resolved !== undefined,
+        timecodeStartFrames,
+        metadata: { edl: { reel: entry.reel, sourceTimecodeStart: framesToTimecode(timecodeStartFrames, timeline.rate, timeline.dropFrame) } },
+      };
+      const path = resolved ?? entry.filePath;
+      if (path !== undefined) asset.path = path;
+      if (!resolved) {
+        warnings.push({ asset: entry.id, message: `no media file found for reel ${entry.reel}${entry.names.length ? ` (${entry.names.join(', ')})` : ''}: fill in the path of asset "${entry.id}"` });
+      }
+      assets.push(asset);
+    }
+    return assets;
+  }
+}
+
+/** Frames in one hour of timecode (drop-frame hours hold fewer frames). */
+function frameHour(rate: Rational, dropFrame: boolean): number {
+  const parsed = timecodeToFrames(dropFrame ? '01:00:00;00' : '01:00:00:00', rate);
+  return parsed.ok ? parsed.frames : nominalFps(rate) * 3600;
+}
