@@ -1,0 +1,138 @@
+// The one typed client of the render host, used by the extension and the CLI.
+import { ENTITLEMENT_HEADER } from '../../protocol/entitlement-gate';
+import {
+  RenderHostRoutes,
+  isTerminalJobState,
+  type FrameRequest,
+  type HostErrorBody,
+  type HostErrorDetails,
+  type HostHealth,
+  type HostTelemetry,
+  type JobAccepted,
+  type JobEvent,
+  type JobList,
+  type JobRecord,
+  type JobRequest,
+} from '../../protocol/render-host';
+import { readSse } from './sse';
+
+/** A refusal or failure answered by the host, with its HTTP status and stable code. */
+export class RenderHostError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: HostErrorDetails,
+    /** From Retry-After on 429. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface HostAddress {
+  port: number;
+  token: string;
+}
+
+export class RenderHostClient {
+  readonly baseUrl: string;
+
+  constructor(private readonly address: HostAddress) {
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  get port(): number {
+    return this.address.port;
+  }
+
+  /** Queues a render. `entitlement` is the JWT for presets other than draft. */
+  async submit(request: JobRequest, options: { entitlement?: string } = {}): Promise<JobAccepted> {
+    const headers: Record<string, string> = options.entitlement ? { [ENTITLEMENT_HEADER]: options.entitlement } : {};
+    return this.json<JobAccepted>('POST', RenderHostRoutes.jobs, request, headers);
+  }
+
+  async list(): Promise<JobRecord[]> {
+    return (await this.json<JobList>('GET', RenderHostRoutes.jobs)).jobs;
+  }
+
+  get(id: string): Promise<JobRecord> {
+    return this.json<JobRecord>('GET', RenderHostRoutes.job(id));
+  }
+
+  /** Resolves once the job has stopped; the output path is left as it was. */
+  cancel(id: string): Promise<JobRecord> {
+    return this.json<JobRecord>('DELETE', RenderHostRoutes.job(id));
+  }
+
+  /** The job's events: first its current state, then progress until it ends. */
+  async *events(id: string, signal?: AbortSignal): AsyncGenerator<JobEvent> {
+    const response = await this.request('GET', RenderHostRoutes.jobEvents(id), undefined, {}, signal);
+    if (!response.body) return;
+    for await (const message of readSse(response.body)) {
+      yield JSON.parse(message.data) as JobEvent;
+    }
+  }
+
+  /** Follows a job to its end, calling `onEvent` for each event; resolves with the final record. */
+  async follow(id: string, onEvent?: (event: JobEvent) => void, signal?: AbortSignal): Promise<JobRecord> {
+    let last: JobRecord | undefined;
+    for await (const event of this.events(id, signal)) {
+      onEvent?.(event);
+      last = event.job;
+      if (isTerminalJobState(event.job.state) && event.type !== 'state') return event.job;
+    }
+    // The stream closed early (host stopped): ask once more.
+    return last && isTerminalJobState(last.state) ? last : this.get(id);
+  }
+
+  /** The composite frame as PNG bytes. */
+  async frame(request: FrameRequest, signal?: AbortSignal): Promise<Buffer> {
+    const response = await this.request('POST', RenderHostRoutes.frames, request, {}, signal);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  health(signal?: AbortSignal): Promise<HostHealth> {
+    return this.json<HostHealth>('GET', RenderHostRoutes.health, undefined, {}, signal);
+  }
+
+  telemetry(): Promise<HostTelemetry> {
+    return this.json<HostTelemetry>('GET', RenderHostRoutes.telemetry);
+  }
+
+  /** Asks the host to exit; running jobs end as `interrupted`, queued ones resume on the next start. */
+  async shutdown(): Promise<void> {
+    await this.json<unknown>('POST', RenderHostRoutes.shutdown);
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    const response = await this.request(method, path, body, headers, signal);
+    return (await response.json()) as T;
+  }
+
+  private async request(method: string, path: string, body: unknown, headers: Record<string, string>, signal?: AbortSignal): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.address.token}`,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    if (response.ok) return response;
+    throw await errorFrom(response);
+  }
+}
+
+async function errorFrom(response: Response): Promise<RenderHostError> {
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  try {
+    const body = (await response.json()) as HostErrorBody;
+    return new RenderHostError(response.status, body.error.code, body.error.message, body.error.details, retryAfterSeconds);
+  } catch {
+    return new RenderHostError(response.status, 'http-error', `The render host answered ${response.status} ${response.statusText}.`, undefined, retryAfterSeconds);
+  }
+}
