@@ -1,0 +1,325 @@
+// OpenTimelineIO JSON (.otio) → interchange timeline.
+// Reads Timeline, Stack, Track, Clip (Clip.1 `media_reference` and Clip.2 `media_references`),
+// Gap, Transition, Marker, ExternalReference, MissingReference, LinearTimeWarp, FreezeFrame.
+// OTIO transitions sit between two items with an in/out offset around the cut; ours overlap the
+// incoming clip with the outgoing one, so the outgoing clip grows by out_offset and the incoming
+// clip starts in_offset earlier. Nothing moves on the timeline.
+import { rational, sub, div, mul, compare, type Rational } from '../../time';
+import { uniqueId } from '../names';
+import {
+  newClip, type ImportWarning, type InterchangeAsset, type InterchangeClip, type InterchangeItem,
+  type InterchangeMarker, type InterchangeTimeline, type InterchangeTrack, type Metadata,
+} from '../model';
+import type { ImportResult, MediaResolver } from '../edl/import';
+import { exactRate, isRationalTime, isTimeRange, toFrames, toSeconds, type RationalTime, type TimeRange } from './time';
+
+export interface OtioImportOptions {
+  mediaResolver?: MediaResolver;
+}
+
+type OtioObject = Record<string, unknown> & { OTIO_SCHEMA?: string };
+
+const TRANSITION_TYPES: Record<string, string> = { SMPTE_Dissolve: 'fade', Custom_Transition: 'fade' };
+
+const schemaName = (value: unknown): string => (typeof (value as OtioObject)?.OTIO_SCHEMA === 'string' ? ((value as OtioObject).OTIO_SCHEMA as string).split('.')[0] ?? '' : '');
+const asObject = (value: unknown): OtioObject | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as OtioObject) : undefined);
+const asMetadata = (value: unknown): Metadata => (asObject(value) ? { ...(value as Metadata) } : {});
+const nameOf = (value: OtioObject): string => (typeof value.name === 'string' ? value.name : '');
+
+/** Parses .otio text; a file that is not JSON or not a Timeline gives `error` instead of a timeline. */
+export function importOtio(text: string, options: OtioImportOptions = {}): ImportResult | { error: string } {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    return { error: `not JSON: ${(error as Error).message}` };
+  }
+  const timelineObject = asObject(root);
+  if (!timelineObject || schemaName(timelineObject) !== 'Timeline') {
+    return { error: `expected an OpenTimelineIO Timeline, found ${schemaName(root) || 'no OTIO_SCHEMA'}` };
+  }
+  return new OtioReader(options.mediaResolver).read(timelineObject);
+}
+
+class OtioReader {
+  private readonly warnings: ImportWarning[] = [];
+  private readonly assets = new Map<string, InterchangeAsset>();
+  private readonly assetIds = new Set<string>();
+  private readonly markers: InterchangeMarker[] = [];
+  private rate: Rational = rational(24);
+
+  constructor(private readonly resolver: MediaResolver | undefined) {}
+
+  read(timelineObject: OtioObject): ImportResult {
+    this.rate = findRate(timelineObject) ?? rational(24);
+    const stack = asObject(timelineObject.tracks);
+    const tracks: InterchangeTrack[] = [];
+    if (!stack || schemaName(stack) !== 'Stack') {
+      this.warnings.push({ path: 'tracks', message: 'the timeline has no Stack of tracks' });
+    } else {
+      const children = Array.isArray(stack.children) ? stack.children : [];
+      children.forEach((child, index) => {
+        const path = `tracks.children[${index}]`;
+        const object = asObject(child);
+        if (object && schemaName(object) === 'Track') tracks.push(this.readTrack(object, path));
+        else this.warnings.push({ path, message: `${path} is a ${schemaName(child) || 'non-OTIO value'}, not a Track; skipped` });
+      });
+      this.readMarkers(stack.markers, 0, rational(0), 1, 'tracks');
+    }
+    const globalStart = asObject(timelineObject.global_start_time);
+    const startFrames = isRationalTime(globalStart) ? toFrames(globalStart, this.rate).frames : 0;
+    const timeline: InterchangeTimeline = {
+      name: nameOf(timelineObject) || 'Imported OTIO',
+      rate: this.rate,
+      dropFrame: false,
+      startFrames,
+      assets: [...this.assets.values()],
+      tracks,
+      markers: this.markers.sort((a, b) => a.frame - b.frame),
+      metadata: Object.keys(asMetadata(timelineObject.metadata)).length ? { otio: { metadata: asMetadata(timelineObject.metadata) } } : {},
+      warnings: this.warnings,
+    };
+    const clipWarnings = tracks.flatMap((t) => t.items.flatMap((i) => (i.kind === 'clip' ? i.warnings : [])));
+    return { timeline, warnings: [...this.warnings, ...clipWarnings] };
+  }
+
+  private readTrack(track: OtioObject, path: string): InterchangeTrack {
+    const kind = track.kind === 'Audio' ? 'audio' : 'video';
+    if (track.kind !== 'Audio' && track.kind !== 'Video') this.warnings.push({ path, message: `track ${path} has kind "${String(track.kind)}"; read as video` });
+    if (isTimeRange(track.source_range)) this.warnings.push({ path, message: `track "${nameOf(track)}" is trimmed by a source_range, which the timeline cannot express; the whole track is imported` });
+    const result: InterchangeTrack = { name: nameOf(track), kind, items: [], muted: track.enabled === false, metadata: {} };
+    const otioMetadata: Metadata = { name: nameOf(track) };
+    if (Object.keys(asMetadata(track.metadata)).length) otioMetadata.metadata = asMetadata(track.metadata);
+    result.metadata.otio = otioMetadata;
+    const children = Array.isArray(track.children) ? track.children : [];
+    // First pass: items in OTIO positions; transitions remembered with their neighbours.
+    const items: InterchangeItem[] = [];
+    const transitions: { object: OtioObject; path: string; before: number }[] = [];
+    let position = 0;
+    children.forEach((child, index) => {
+      const childPath = `${path}.children[${index}]`;
+      const object = asObject(child);
+      const schema = schemaName(child);
+      if (!object) {
+        this.warnings.push({ path: childPath, message: `${childPath} is not an OTIO object; skipped` });
+      } else if (schema === 'Transition') {
+        transitions.push({ object, path: childPath, before: items.length });
+      } else if (schema === 'Clip') {
+        const clip = this.readClip(object, childPath, position);
+        items.push(clip);
+        position += clip.frames;
+      } else if (schema === 'Gap') {
+        const frames = this.durationOf(object.source_range, childPath, object.duration);
+        items.push({ kind: 'gap', frames, metadata: nameOf(object) ? { otio: { name: nameOf(object) } } : {} });
+        position += frames;
+      } else {
+        const frames = this.durationOf(object.source_range, childPath);
+        this.warnings.push({ path: childPath, message: `${schema || 'an unknown item'} "${nameOf(object)}" at ${childPath} (nested or unsupported) is imported as a gap of ${frames} frames` });
+        items.push({ kind: 'gap', frames, metadata: { otio: { name: nameOf(object), schema: object.OTIO_SCHEMA } } });
+        position += frames;
+      }
+    });
+    for (const transition of transitions) this.applyTransition(items, transition.before, transition.object, transition.path);
+    result.items = items.filter((item) => item.frames > 0 || item.kind === 'clip');
+    return result;
+  }
+
+  private durationOf(range: unknown, path: string, fallback?: unknown): number {
+    if (isTimeRange(range)) return this.frames(range.duration, path);
+    if (isRationalTime(fallback)) return this.frames(fallback, path);
+    this.warnings.push({ path, message: `${path} has no source_range; it takes no time` });
+    return 0;
+  }
+
+  private frames(time: RationalTime, path: string): number {
+    const { frames, exact } = toFrames(time, this.rate);
+    if (!exact) this.warnings.push({ path, message: `${time.value} at ${time.rate} fps at ${path} is not a whole frame at the timeline's rate; rounded to ${frames}` });
+    return frames;
+  }
+
+  private readClip(clip: OtioObject, path: string, position: number): InterchangeClip {
+    const reference = activeReference(clip);
+    const available = isTimeRange(reference?.available_range) ? reference.available_range : undefined;
+    const range: TimeRange | undefined = isTimeRange(clip.source_range) ? clip.source_range : available;
+    const warnings: ImportWarning[] = [];
+    if (!range) warnings.push({ path, message: `clip "${nameOf(clip)}" at ${path} has neither a source_range nor an available_range; it takes no time` });
+    const asset = this.assetFor(clip, reference, available, path);
+    const mediaStart = asset.timecodeStartFrames;
+    const frames = range ? this.frames(range.duration, path) : 0;
+    // Source time relative to the media's first frame (its available_range start).
+    const sourceIn = range ? sub(toSeconds(range.start_time), div(rational(mediaStart), this.rate)) : rational(0);
+    const result = newClip({ name: nameOf(clip) || asset.id, asset: asset.id, sourceIn, frames, warnings });
+    if (compare(sourceIn, rational(0)) < 0) {
+      warnings.push({ path, message: `clip "${nameOf(clip)}" starts before its media's available range; read from the media's first frame` });
+      result.sourceIn = rational(0);
+    }
+    result.speed = this.readEffects(clip, path, warnings);
+    if (clip.enabled === false) {
+      result.muted = true;
+      warnings.push({ path, message: `clip "${nameOf(clip)}" is disabled in the OTIO file; imported muted` });
+    }
+    const otio: Metadata = { name: nameOf(clip) };
+    if (Object.keys(asMetadata(clip.metadata)).length) otio.metadata = asMetadata(clip.metadata);
+    if (isTimeRange(clip.source_range)) otio.source_range = true;
+    result.metadata.otio = otio;
+    const sourceStart = range ? toSeconds(range.start_time) : rational(0);
+    this.readMarkers(clip.markers, position, sourceStart, result.speed, path);
+    return result;
+  }
+
+  private readEffects(clip: OtioObject, path: string, warnings: ImportWarning[]): number {
+    let speed = 1;
+    const effects = Array.isArray(clip.effects) ? clip.effects : [];
+    effects.forEach((effect, index) => {
+      const object = asObject(effect);
+      const schema = schemaName(effect);
+      if (schema === 'LinearTimeWarp' && typeof object?.time_scalar === 'number') speed *= object.time_scalar;
+      else if (schema === 'FreezeFrame') speed = 0;
+      else warnings.push({ path: `${path}.effects[${index}]`, message: `effect ${schema || '?'} "${object ? nameOf(object) : ''}" on clip "${nameOf(clip)}" has no equivalent and was left out` });
+    });
+    if (speed < 0) {
+      warnings.push({ path, message: `clip "${nameOf(clip)}" plays backwards (time_scalar ${speed}); imported playing forwards` });
+      speed = -speed;
+    }
+    return speed;
+  }
+
+  private assetFor(clip: OtioObject, reference: OtioObject | undefined, available: TimeRange | undefined, path: string): InterchangeAsset {
+    const url = typeof reference?.target_url === 'string' ? reference.target_url : undefined;
+    const referenceName = reference && typeof reference.name === 'string' ? reference.name : undefined;
+    const key = url ?? `missing:${nameOf(clip) || referenceName || path}`;
+    const existing = this.assets.get(key);
+    if (existing) return existing;
+    const filePath = url ? urlToPath(url) : undefined;
+    const fileName = filePath?.split(/[\\/]/).pop();
+    const baseName = fileName?.replace(/\.[A-Za-z0-9]{2,4}$/, '') ?? (nameOf(clip) || referenceName || 'media');
+    const id = uniqueId(baseName, this.assetIds);
+    const names = [fileName, nameOf(clip), referenceName].filter((n): n is string => !!n);
+    const resolved = this.resolver?.(filePath ? [filePath, ...names] : names);
+    const timecodeStartFrames = available ? toFrames(available.start_time, this.rate).frames : 0;
+    const otio: Metadata = { schema: reference?.OTIO_SCHEMA ?? 'MissingReference.1' };
+    if (referenceName) otio.name = referenceName;
+    if (url) otio.target_url = url;
+    if (available) otio.available_range = available;
+    if (Object.keys(asMetadata(reference?.metadata)).length) otio.metadata = asMetadata(reference?.metadata);
+    const asset: InterchangeAsset = { id, matched: resolved !== undefined, timecodeStartFrames, metadata: { otio } };
+    const chosen = resolved ?? filePath;
+    if (chosen !== undefined) asset.path = chosen;
+    if (!resolved) {
+      this.warnings.push({
+        asset: id,
+        path,
+        message: url ? `media ${url} of clip "${nameOf(clip)}" was not found: check the path of asset "${id}"` : `clip "${nameOf(clip)}" has no media reference (${otio.schema}): fill in the path of asset "${id}"`,
+      });
+    }
+    this.assets.set(key, asset);
+    return asset;
+  }
+
+  /** Markers live in their parent's time: a clip's source time, or the track/stack's own time (= timeline frames). */
+  private readMarkers(markers: unknown, parentStart: number, parentSourceStart: Rational, speed: number, path: string): void {
+    if (!Array.isArray(markers)) return;
+    markers.forEach((marker, index) => {
+      const object = asObject(marker);
+      const range = object?.marked_range;
+      if (!object || !isTimeRange(range)) {
+        this.warnings.push({ path: `${path}.markers[${index}]`, message: `marker ${index} at ${path} has no marked_range; skipped` });
+        return;
+      }
+      const offsetSeconds = sub(toSeconds(range.start_time), parentSourceStart);
+      const offsetFrames = Math.round((mul(offsetSeconds, this.rate).num / mul(offsetSeconds, this.rate).den) / (speed || 1));
+      const label = nameOf(object) || (typeof object.comment === 'string' ? object.comment : '') || 'Marker';
+      const otio: Metadata = {};
+      if (typeof object.color === 'string') otio.color = object.color;
+      if (typeof object.comment === 'string' && object.comment) otio.comment = object.comment;
+      const duration = toFrames(range.duration, this.rate).frames;
+      if (duration) otio.duration = duration;
+      if (Object.keys(asMetadata(object.metadata)).length) otio.metadata = asMetadata(object.metadata);
+      const result: InterchangeMarker = { frame: Math.max(0, parentStart + offsetFrames), label, metadata: Object.keys(otio).length ? { otio } : {} };
+      if (typeof object.color === 'string') result.color = object.color;
+      this.markers.push(result);
+    });
+  }
+
+  private applyTransition(items: InterchangeItem[], before: number, transition: OtioObject, path: string): void {
+    const inOffset = isRationalTime(transition.in_offset) ? this.frames(transition.in_offset, path) : 0;
+    const outOffset = isRationalTime(transition.out_offset) ? this.frames(transition.out_offset, path) : 0;
+    const total = inOffset + outOffset;
+    const otioType = typeof transition.transition_type === 'string' ? transition.transition_type : 'SMPTE_Dissolve';
+    const type = TRANSITION_TYPES[otioType] ?? 'fade';
+    const outgoing = items[before - 1];
+    const incoming = items[before];
+    const describe = `transition "${nameOf(transition)}" at ${path}`;
+    if (!TRANSITION_TYPES[otioType]) this.warnings.push({ path, message: `${describe} is a ${otioType}; imported as a cross-fade` });
+    if (total === 0) return;
+    if (!outgoing || !incoming) {
+      this.warnings.push({ path, message: `${describe} is at the ${outgoing ? 'end' : 'start'} of its track with nothing to blend with; left out` });
+      return;
+    }
+    const otio: Metadata = { name: nameOf(transition), transition_type: otioType, in_offset: inOffset, out_offset: outOffset };
+    if (Object.keys(asMetadata(transition.metadata)).length) otio.metadata = asMetadata(transition.metadata);
+    if (incoming.kind === 'clip') {
+      incoming.sourceIn = sub(incoming.sourceIn, div(rational(inOffset * Math.max(incoming.speed, 0)), this.rate));
+      if (compare(incoming.sourceIn, rational(0)) < 0) {
+        incoming.warnings.push({ path, message: `${describe} needs ${inOffset} frames before the in point of "${incoming.name}" that its media does not have` });
+      }
+      incoming.frames += inOffset;
+    } else {
+      incoming.frames -= outOffset; // a gap after the cut gives its first frames to the outgoing clip's fade
+    }
+    if (outgoing.kind === 'clip') outgoing.frames += outOffset;
+    else outgoing.frames -= inOffset; // a gap before the cut gives its last frames to the incoming clip's fade
+
+    if (outgoing.kind === 'clip' && incoming.kind === 'clip') {
+      incoming.transitionIn = { type, frames: total, inOffsetFrames: inOffset, metadata: { otio } };
+    } else if (incoming.kind === 'clip') {
+      // From a gap: the gap gives up in_offset, the clip fades in from the background.
+      incoming.fadeInFrames = total;
+      incoming.metadata.otio = { ...(incoming.metadata.otio as Metadata), fadeInFromTransition: otio };
+      incoming.warnings.push({ path, message: `${describe} blends from a gap: imported as a ${total}-frame fade-in of "${incoming.name}"` });
+    } else if (outgoing.kind === 'clip') {
+      outgoing.fadeOutFrames = total;
+      outgoing.metadata.otio = { ...(outgoing.metadata.otio as Metadata), fadeOutToTransition: otio };
+      outgoing.warnings.push({ path, message: `${describe} blends into a gap: imported as a ${total}-frame fade-out of "${outgoing.name}"` });
+    } else {
+      this.warnings.push({ path, message: `${describe} is between two gaps; left out` });
+    }
+  }
+}
+
+/** Clip.2 keeps several references under `media_references` and names the active one; Clip.1 has one. */
+function activeReference(clip: OtioObject): OtioObject | undefined {
+  const references = asObject(clip.media_references);
+  if (references) {
+    const key = typeof clip.active_media_reference_key === 'string' ? clip.active_media_reference_key : 'DEFAULT_MEDIA';
+    return asObject(references[key]) ?? asObject(Object.values(references)[0]);
+  }
+  return asObject(clip.media_reference);
+}
+
+/** `file:///folder/a%20b.mov` → `/folder/a b.mov`; other strings are kept as they are. */
+export function urlToPath(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  try {
+    const decoded = decodeURIComponent(new URL(url).pathname);
+    return /^\/[A-Za-z]:\//.test(decoded) ? decoded.slice(1) : decoded;
+  } catch {
+    return url.replace(/^file:\/\//, '');
+  }
+}
+
+/** The timeline's rate: global_start_time's, else the first RationalTime found in a track. */
+function findRate(timeline: OtioObject): Rational | undefined {
+  if (isRationalTime(timeline.global_start_time)) return exactRate(timeline.global_start_time.rate);
+  let found: number | undefined;
+  const visit = (value: unknown): void => {
+    if (found !== undefined || !value || typeof value !== 'object') return;
+    if (isRationalTime(value)) {
+      found = value.rate;
+      return;
+    }
+    for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child);
+  };
+  visit(timeline.tracks);
+  return found === undefined ? undefined : exactRate(found);
+}
