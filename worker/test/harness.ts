@@ -1,6 +1,6 @@
 // Test support: the Worker bundled and running in real workerd through Miniflare, with fresh keys
 // and secrets per test file, a KV namespace the tests can read, and helpers to call routes.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
   const dir = mkdtempSync(join(tmpdir(), 'atropos-worker-'));
   const scriptPath = join(dir, 'worker.mjs');
   await bundleWorker(scriptPath);
-  const [current, previous] = await Promise.all([makeSigningJwk('test-current'), makeSigningJwk('test-previous')]);
+  const [current, previous] = await Promise.all([makeSigningJwk(`current-${randomUUID().slice(0, 8)}`), makeSigningJwk(`previous-${randomUUID().slice(0, 8)}`)]);
   const mf = new Miniflare({
     modules: true,
     scriptPath,
