@@ -1,0 +1,173 @@
+// Where the cursor is, read from the text alone (indentation and `- ` markers), so completion works
+// on half-typed lines that do not parse yet and costs O(lines up to the parent), never a re-parse.
+
+export type PathSegment = string | number;
+
+export interface CompletionContext {
+  /** Path of the map the cursor's key belongs to, e.g. `['tracks', 0, 'clips', 0]`. */
+  parentPath: PathSegment[];
+  /** Set when the cursor is in a value: the key it belongs to. */
+  key?: string;
+  /** What is typed of the key or value so far, up to the cursor. */
+  prefix: string;
+  /** Offset where `prefix` starts. */
+  prefixStart: number;
+  /** Inside `${…}` in a value: the variable name typed so far. */
+  variablePrefix?: string;
+}
+
+interface LineShape {
+  indent: number;
+  /** Columns of the `- ` markers on the line. */
+  dashes: number[];
+  /** Column of the key, when the line holds `key:`. */
+  keyCol?: number;
+  key?: string;
+}
+
+const KEY_LINE = /^([ ]*)((?:-[ ]+)*)([^\s#'"{}[\],:][^:#{}[\],]*?|"[^"]*"|'[^']*')[ ]*:(?:[ ]|$)/;
+
+function shapeOf(line: string): LineShape | undefined {
+  const trimmed = line.trimStart();
+  if (trimmed === '' || trimmed.startsWith('#')) return undefined;
+  const indent = line.length - trimmed.length;
+  const m = KEY_LINE.exec(line);
+  const dashes: number[] = [];
+  const dashPart = m ? m[2] ?? '' : /^((?:-[ ]+|-$)*)/.exec(trimmed)?.[1] ?? '';
+  let col = indent;
+  for (const piece of dashPart.match(/-[ ]*/g) ?? []) {
+    dashes.push(col);
+    col += piece.length;
+  }
+  if (!m) return { indent, dashes };
+  const rawKey = m[3] ?? '';
+  return { indent, dashes, keyCol: (m[1] ?? '').length + (m[2] ?? '').length, key: rawKey.replace(/^["']|["']$/g, '') };
+}
+
+export function completionContext(text: string, offset: number): CompletionContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const current = shapeOf(before);
+
+  let keyCol: number;
+  let key: string | undefined;
+  let prefix: string;
+  let prefixStart: number;
+  let flowPath: PathSegment[] = [];
+  let variablePrefix: string | undefined;
+
+  const valueMatch = /^([ ]*(?:-[ ]+)*)([^\s#:{}[\],][^:#{}[\],]*?)[ ]*:[ ]+(.*)$/.exec(before) ?? /^([ ]*(?:-[ ]+)*)([^\s#:{}[\],][^:#{}[\],]*?)[ ]*:()$/.exec(before);
+  if (valueMatch) {
+    keyCol = (valueMatch[1] ?? '').length;
+    key = valueMatch[2] ?? '';
+    const value = valueMatch[3] ?? '';
+    const flow = flowContext(value);
+    if (flow) {
+      flowPath = [key, ...flow.path];
+      key = flow.key;
+      prefix = flow.prefix;
+    } else {
+      prefix = value.replace(/^["']/, '');
+    }
+    prefixStart = offset - prefix.length;
+    const open = prefix.lastIndexOf('${');
+    if (open >= 0 && !prefix.slice(open).includes('}')) variablePrefix = prefix.slice(open + 2);
+  } else {
+    const keyMatch = /^([ ]*(?:-[ ]+)*)([^\s:#]*)$/.exec(before);
+    keyCol = keyMatch ? (keyMatch[1] ?? '').length : before.length - before.trimStart().length;
+    prefix = keyMatch?.[2] ?? '';
+    prefixStart = offset - prefix.length;
+  }
+
+  // Dashes on the cursor's own line open list items around the key.
+  const reversed: PathSegment[] = [];
+  let col = keyCol;
+  let mode: 'key' | 'seq' = 'key';
+  const ownDashes = (current?.dashes ?? []).filter((d) => d < keyCol);
+  for (let i = ownDashes.length - 1; i >= 0; i--) {
+    reversed.push(0);
+    col = ownDashes[i] as number;
+    mode = 'seq';
+  }
+
+  let end = lineStart - 1;
+  while (end > 0 && col > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const shape = shapeOf(line);
+    if (!shape || shape.indent > col) continue;
+    if (mode === 'key') {
+      if (shape.keyCol === col && shape.dashes.length > 0) {
+        // A sibling key on an item's `- ` line: the map is that list item.
+        for (let i = shape.dashes.length - 1; i >= 0; i--) reversed.push(0);
+        col = shape.dashes[0] as number;
+        mode = 'seq';
+      } else if (shape.keyCol !== undefined && shape.key !== undefined && shape.keyCol < col) {
+        reversed.push(shape.key);
+        col = shape.keyCol;
+        for (let i = shape.dashes.length - 1; i >= 0; i--) reversed.push(0);
+        if (shape.dashes.length > 0) { col = shape.dashes[0] as number; mode = 'seq'; }
+      }
+    } else {
+      if (shape.dashes[0] === col) continue; // another item of the same list
+      if (shape.keyCol !== undefined && shape.key !== undefined && shape.keyCol <= col) {
+        reversed.push(shape.key);
+        col = shape.keyCol;
+        mode = 'key';
+        for (let i = shape.dashes.length - 1; i >= 0; i--) reversed.push(0);
+        if (shape.dashes.length > 0) { col = shape.dashes[0] as number; mode = 'seq'; }
+      }
+    }
+  }
+  const parentPath = [...reversed.reverse(), ...flowPath];
+  const context: CompletionContext = { parentPath, prefix, prefixStart };
+  if (valueMatch) context.key = key;
+  if (variablePrefix !== undefined) context.variablePrefix = variablePrefix;
+  return context;
+}
+
+/** Inside `{ a: 1, b: |` : the nested keys and whether the cursor is on a key or a value. */
+function flowContext(value: string): { path: string[]; key?: string; prefix: string } | undefined {
+  if (!/(^|[^$]){/.test(value.replace(/"[^"]*"?|'[^']*'?/g, '""'))) return undefined;
+  const path: string[] = [];
+  let segment = '';
+  let pendingKey: string | undefined;
+  const stack: (string | undefined)[] = [];
+  let quote: string | undefined;
+  let previous = '';
+  for (const ch of value) {
+    const dollarBrace = ch === '{' && previous === '$';
+    previous = ch;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      segment += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      segment += ch;
+    } else if (ch === '{' && !dollarBrace) {
+      stack.push(pendingKey);
+      if (pendingKey !== undefined) path.push(pendingKey);
+      pendingKey = undefined;
+      segment = '';
+    } else if (ch === '}') {
+      const k = stack.pop();
+      if (k !== undefined) path.pop();
+      segment = '';
+      pendingKey = undefined;
+    } else if (ch === ',') {
+      segment = '';
+      pendingKey = undefined;
+    } else if (ch === ':' && pendingKey === undefined) {
+      pendingKey = segment.trim();
+      segment = '';
+    } else {
+      segment += ch;
+    }
+  }
+  if (stack.length === 0) return undefined;
+  // The first `{` opened the map of the line's own key, so its path entry is implicit.
+  const inner = path;
+  if (pendingKey !== undefined) return { path: inner, key: pendingKey, prefix: segment.trimStart() };
+  return { path: inner, prefix: segment.trimStart() };
+}
