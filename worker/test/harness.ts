@@ -60,7 +60,8 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
     },
   });
   await mf.ready;
-  const kv = await mf.getKVNamespace('LICENSES');
+  // Miniflare's KV type needs @cloudflare/workers-types; the slice we use is typed here.
+  const kv = (await mf.getKVNamespace('LICENSES')) as unknown as TestKv;
   return {
     mf,
     current,
@@ -95,6 +96,12 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+interface TestKv {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string): Promise<void>;
+  list(options: { prefix: string }): Promise<{ keys: Array<{ name: string }> }>;
 }
 
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
