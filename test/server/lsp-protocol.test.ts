@@ -1,0 +1,293 @@
+// The bundled language server over stdio, driven by a real JSON-RPC client: exact diagnostics,
+// completion items, hover text, rename and code-action edits on a small timeline with real media.
+import assert from 'node:assert/strict';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CompletionItem, CodeAction, CodeLens, DocumentSymbol, Hover, InlayHint, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest } from '../../protocol/lsp';
+import { buildServer } from './build-server';
+import { makeWorkspace, positionOf, TIMELINE, type Workspace } from './fixtures';
+import { LspTestClient } from './lsp-client';
+
+const SETTINGS = { atropos: { diagnostics: { debounceMs: 10, severity: {} } } };
+let ws: Workspace;
+let client: LspTestClient;
+let disposeBuild: () => void;
+
+before(async () => {
+  const built = await buildServer();
+  disposeBuild = built.dispose;
+  ws = makeWorkspace();
+  client = await LspTestClient.start({ command: process.execPath, args: [built.file], rootPath: ws.root, settings: structuredClone(SETTINGS) });
+});
+
+after(async () => {
+  await client?.stop();
+  ws?.dispose();
+  disposeBuild?.();
+});
+
+const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => d.code).sort();
+let docCounter = 0;
+
+/** Opens `text` as a fresh document next to the fixture timeline and waits for its settled diagnostics. */
+async function openDoc(text: string, settled: (codes: (string | number | undefined)[]) => boolean = () => true) {
+  const uri = ws.uri.replace('edit.timeline.yaml', `doc${++docCounter}.timeline.yaml`);
+  const waiting = client.waitForDiagnostics(uri, (p) => settled(codes(p)));
+  await client.open(uri, text);
+  return { uri, diagnostics: await waiting };
+}
+
+describe('diagnostics', () => {
+  test('the fixture timeline has no problems once its media is probed', async () => {
+    const { uri } = await openDoc(TIMELINE, (c) => c.length === 0);
+    const result = await client.request<CompiledTimelineRequest.Result>(CompiledTimelineRequest.method, { uri });
+    assert.equal(result.stale, false);
+    assert.ok(result.timeline, 'compiled timeline');
+    assert.equal(result.timeline.durationFrames, 75, '2 s of intro + 1 s of broll − 0.5 s dissolve at 30 fps');
+    assert.deepEqual(result.problems, { errors: 0, warnings: 0 });
+  });
+
+  test('an unknown asset is reported on its value, with a did-you-mean fix', async () => {
+    const text = TIMELINE.replace('      - asset: broll', '      - asset: brol');
+    const { uri, diagnostics } = await openDoc(text, (c) => c.includes('unknown-asset'));
+    const d = diagnostics.diagnostics.find((x) => x.code === 'unknown-asset');
+    assert.ok(d);
+    assert.deepEqual(d.range, { start: { line: 18, character: 15 }, end: { line: 18, character: 19 } });
+    assert.equal(d.severity, 1);
+    assert.match(d.message, /unknown asset "brol" — did you mean "broll"\?/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
+    });
+    const change = actions.find((a) => a.title === 'Change to "broll"');
+    assert.ok(change, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(change.isPreferred, true);
+    assert.deepEqual(change.edit?.changes?.[uri], [{ range: d.range, newText: 'broll' }]);
+    const create = actions.find((a) => a.title === 'Create asset "brol"');
+    assert.ok(create);
+    assert.deepEqual(create.edit?.changes?.[uri], [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, newText: '  brol: media/brol.mp4\n' }]);
+  });
+
+  test('a missing media file is an error on its path, and it clears when the file appears', async () => {
+    const text = TIMELINE.replace('media/logo.png', 'media/later.png');
+    const { uri, diagnostics } = await openDoc(text, (c) => c.includes('media-missing'));
+    const d = diagnostics.diagnostics.find((x) => x.code === 'media-missing');
+    assert.deepEqual(d?.range, { start: { line: 8, character: 8 }, end: { line: 8, character: 23 } });
+    const cleared = client.waitForDiagnostics(uri, (p) => !codes(p).includes('media-missing'));
+    renameSync(join(ws.root, 'media/logo.png'), join(ws.root, 'media/later.png'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${join(ws.root, 'media/later.png')}`, type: 1 }] });
+    await cleared;
+    renameSync(join(ws.root, 'media/later.png'), join(ws.root, 'media/logo.png'));
+  });
+
+  test('severity per code from the settings; "off" hides the issue', async () => {
+    const text = TIMELINE.replace('      - asset: broll', '      - asset: brol');
+    const { uri } = await openDoc(text, (c) => c.includes('unknown-asset'));
+    client.settings = { atropos: { diagnostics: { debounceMs: 10, severity: { 'unknown-asset': 'warning' } } } };
+    let next = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-asset' && d.severity === 2));
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await next;
+    client.settings = { atropos: { diagnostics: { debounceMs: 10, severity: { 'unknown-asset': 'off' } } } };
+    next = client.waitForDiagnostics(uri, (p) => !codes(p).includes('unknown-asset'));
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await next;
+    client.settings = structuredClone(SETTINGS);
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  test('a document closed and reopened under the same version with new text is analysed again', async () => {
+    const { uri } = await openDoc(TIMELINE, (c) => c.length === 0);
+    const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.close(uri);
+    await cleared;
+    const broken = TIMELINE.replace('      - asset: broll', '      - asset: brol');
+    const fresh = client.waitForDiagnostics(uri, (p) => codes(p).includes('unknown-asset'));
+    await client.open(uri, broken, 'atropos-timeline', 1);
+    const p = await fresh;
+    assert.equal(p.version, 1);
+  });
+
+  test('edits are debounced and the published version is the latest', async () => {
+    const { uri } = await openDoc(TIMELINE, (c) => c.length === 0);
+    let text = TIMELINE;
+    let version = 1;
+    for (const name of ['b', 'br', 'bro', 'brol']) {
+      text = TIMELINE.replace('      - asset: broll', `      - asset: ${name}`);
+      version = await client.change(uri, text);
+    }
+    const p = await client.waitForDiagnostics(uri, (x) => x.version === version);
+    assert.deepEqual(codes(p), ['unknown-asset']);
+    assert.match(p.diagnostics[0]!.message, /"brol"/);
+  });
+});
+
+describe('completion', () => {
+  async function complete(text: string, needle: string, delta: number): Promise<CompletionItem[]> {
+    const { uri } = await openDoc(text);
+    return client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, delta) });
+  }
+
+  test('asset ids after `asset:`', async () => {
+    const text = TIMELINE.replace('      - asset: broll', '      - asset: ');
+    const items = await complete(text, '      - asset: \n', 15);
+    assert.deepEqual(items.map((i) => i.label), ['intro', 'broll', 'logo']);
+    assert.equal(items[0]!.detail, 'media/intro.mp4');
+  });
+
+  test('transition types with a one-line description each', async () => {
+    const text = TIMELINE.replace('{ type: dissolve,', '{ type: dis,');
+    const items = await complete(text, 'type: dis,', 9);
+    const dissolve = items.find((i) => i.label === 'dissolve');
+    assert.equal(dissolve?.detail, 'Dissolve: pixels of the next clip appear at random.');
+    assert.ok(items.length > 40, `${items.length} transitions`);
+    assert.ok(items.every((i) => typeof i.detail === 'string' && i.detail.length > 0));
+  });
+
+  test('clip keys with their descriptions', async () => {
+    const text = TIMELINE.replace('        length: 1s\n        transition', '        len\n        transition');
+    const items = await complete(text, '        len\n', 11);
+    const length = items.find((i) => i.label === 'length');
+    assert.ok(length);
+    assert.match(String((length.documentation as { value: string }).value), /^Length of the clip on the timeline/);
+    assert.deepEqual(length.textEdit && 'range' in length.textEdit ? length.textEdit.newText : undefined, 'length: ');
+  });
+
+  test('variables inside ${…}', async () => {
+    const text = TIMELINE.replace('"${title}"', '"${ti');
+    const items = await complete(text, '"${ti', 5);
+    assert.deepEqual(items.map((i) => i.label), ['title']);
+    assert.equal(items[0]!.textEdit && 'range' in items[0]!.textEdit ? items[0]!.textEdit.newText : undefined, 'title}');
+  });
+
+  test('track ids in duck.under', async () => {
+    const text = `${TIMELINE}  - id: music\n    type: audio\n    clips:\n      - asset: intro\n        duck: { under: m }\n`;
+    const items = await complete(text, 'under: m', 8);
+    assert.deepEqual(items.map((i) => i.label), ['main', 'overlays', 'music']);
+  });
+
+  test('asset paths relative to the timeline, media files first', async () => {
+    const text = TIMELINE.replace('  logo: media/logo.png', '  logo: media/');
+    const items = await complete(text, '  logo: media/', 14);
+    assert.deepEqual(items.map((i) => i.label).sort(), ['broll.mp4', 'intro.mp4', 'logo.png']);
+    assert.ok(items.every((i) => i.sortText?.startsWith('0')));
+    const logo = items.find((i) => i.label === 'logo.png');
+    assert.equal((logo?.textEdit as { newText: string } | undefined)?.newText, 'media/logo.png');
+  });
+
+  test('timecode snippets for time values', async () => {
+    const text = TIMELINE.replace('        at: 0.5s', '        at: ');
+    const items = await complete(text, '        at: \n', 12);
+    assert.deepEqual(items.map((i) => i.label), ['2.5s', '500ms', '90f', '00:00:00.000', '00:00:00:00', '00:00:00;00']);
+    assert.equal(items[4]!.insertTextFormat, 2);
+  });
+});
+
+describe('hover, navigation and rename', () => {
+  let uri: string;
+  before(async () => {
+    ({ uri } = await openDoc(TIMELINE, (c) => c.length === 0));
+  });
+
+  test('hover on a key shows the schema description', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(TIMELINE, '    type: video', 5) });
+    assert.match((hover.contents as { value: string }).value, /^\*\*type\*\* — track type\n\nWhat the track holds\. Default `video`\./);
+  });
+
+  test('hover on a clip shows where it lands, its duration and its media', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(TIMELINE, 'asset: broll', 9) });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*Clip `broll`\*\* on track `main`/);
+    assert.match(value, /Timeline: 00:00:01:15 → 00:00:02:15 \(frames 45–75\)/);
+    assert.match(value, /Duration: 1s \(30 frames\)/);
+    assert.match(value, /video h264 160×90, 30 fps/);
+  });
+
+  test('hover on an asset shows its media facts and uses', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(TIMELINE, '  intro:', 3) });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*Asset `intro`\*\*/);
+    assert.match(value, /video h264 160×90, 30 fps · audio aac 44\.1 kHz, mono · duration 3s/);
+    assert.match(value, /Used once:\n- track `main`, clip 1 \(line 16\) at 00:00:00:00/);
+  });
+
+  test('definition and references of an asset id', async () => {
+    const at = positionOf(TIMELINE, 'asset: intro', 8);
+    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at });
+    assert.deepEqual(defs.map((d) => d.range), [{ start: { line: 6, character: 2 }, end: { line: 6, character: 7 } }]);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+    assert.equal(refs.length, 2);
+  });
+
+  test('rename a track id changes its definition and duck.under', async () => {
+    const text = `${TIMELINE}  - id: music\n    type: audio\n    clips:\n      - asset: intro\n        duck: { under: main }\n`;
+    const { uri: u } = await openDoc(text);
+    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: u }, position: positionOf(text, 'id: main', 5) });
+    assert.equal(prepared.placeholder, 'main');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: u }, position: positionOf(text, 'id: main', 5), newName: 'story' });
+    assert.deepEqual(edit.changes?.[u], [
+      { range: { start: { line: 12, character: 8 }, end: { line: 12, character: 12 } }, newText: 'story' },
+      { range: { start: { line: 33, character: 24 }, end: { line: 33, character: 28 } }, newText: 'story' },
+    ]);
+    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: u }, position: positionOf(text, 'id: main', 5), newName: 'two words' }), /not a valid track name/);
+  });
+
+  test('rename a variable changes ${…} uses', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(TIMELINE, '  title:', 3), newName: 'headline' });
+    const ranges = edit.changes?.[uri]?.map((e) => e.range.start.line);
+    assert.deepEqual(ranges, [10, 26]);
+  });
+});
+
+describe('outline, hints, lenses, custom requests', () => {
+  let uri: string;
+  before(async () => {
+    ({ uri } = await openDoc(TIMELINE, (c) => c.length === 0));
+  });
+
+  test('document symbols: tracks → clips with timeline ranges', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const tracks = symbols.find((s) => s.name === 'tracks');
+    assert.deepEqual(tracks?.children?.map((t) => t.name), ['main', 'overlays']);
+    assert.deepEqual(tracks?.children?.[0]?.children?.map((c) => `${c.name} ${c.detail}`), ['intro 0s – 2s', 'broll 1.5s – 2.5s']);
+  });
+
+  test('inlay hints: each clip start in the file’s style', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    assert.deepEqual(hints.map((h) => `${h.position.line}:${h.label}`), ['15:@ 0s', '18:@ 1.5s', '24:@ 0.5s', '27:@ 0s']);
+    assert.match(String(hints[1]!.tooltip), /from 1\.5s to 2\.5s \(frames 45–75, 30 frames\)/);
+  });
+
+  test('code lenses: duration and clip count, preview, render', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['2.5s · 4 clips', 'Open Preview', 'Render']);
+    assert.deepEqual(lenses[1]!.command, { title: 'Open Preview', command: 'atropos.openPreviewToSide', arguments: [uri] });
+    assert.deepEqual(lenses[2]!.command?.command, 'atropos.render');
+  });
+
+  test('clip at a position and the range of a clip', async () => {
+    const at = await client.request<ClipAtPositionRequest.Result>(ClipAtPositionRequest.method, { uri, position: positionOf(TIMELINE, 'length: 1s\n        transition', 3) });
+    assert.equal(at.clipId, 'main/1');
+    const none = await client.request<ClipAtPositionRequest.Result>(ClipAtPositionRequest.method, { uri, position: { line: 2, character: 3 } });
+    assert.equal(none.clipId, null);
+    const range = await client.request<ClipRangeRequest.Result>(ClipRangeRequest.method, { uri, clipId: 'overlays/1' });
+    assert.equal(range.range?.start.line, 27);
+  });
+
+  test('the last good timeline comes back stale while the document has errors', async () => {
+    const version = await client.change(uri, TIMELINE.replace('      - asset: broll', '      - asset: brol'));
+    await client.waitForDiagnostics(uri, (p) => p.version === version);
+    const result = await client.request<CompiledTimelineRequest.Result>(CompiledTimelineRequest.method, { uri });
+    assert.equal(result.stale, true);
+    assert.equal(result.timeline?.durationFrames, 75);
+    assert.deepEqual(result.problems, { errors: 1, warnings: 0 });
+  });
+
+  test('time values convert between their written forms', async () => {
+    const { uri: u } = await openDoc(TIMELINE);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u }, range: { start: positionOf(TIMELINE, 'to: 2s', 4), end: positionOf(TIMELINE, 'to: 2s', 4) }, context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Write as clock time (00:00:02.000)', 'Write as SMPTE timecode (00:00:02:00)', 'Write as frames (60f)']);
+  });
+});
