@@ -1,0 +1,105 @@
+// One clip's picture as a stream of exactly `window.frames` frames at the output rate, with
+// timestamps in clip-local frames (tb = 1/fps, first pts = window.localStart). Each clip opens its
+// own input, seeked to where the window starts and limited to what the window needs.
+import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
+import { filter, PlanContext } from './context';
+import { decimalSeconds, framesToSeconds, rateText, rationalSeconds } from './time';
+import type { Filter } from './types';
+
+/** The clip-local frames a stream covers: the whole clip for a render, one frame for `atropos frame`. */
+export interface ClipWindow {
+  localStart: number;
+  frames: number;
+}
+
+export const wholeClip = (clip: { duration: number }): ClipWindow => ({ localStart: 0, frames: clip.duration });
+
+export function isStill(asset: CompiledAsset): boolean {
+  return asset.kind === 'image' || asset.media?.isStill === true;
+}
+
+/** Display size after rotation and sample aspect ratio, when the probe told us. */
+export function displaySize(asset: CompiledAsset): { width: number; height: number } | undefined {
+  const v = asset.media?.video;
+  if (!v) return undefined;
+  const sar = v.sampleAspectRatio.num > 0 ? v.sampleAspectRatio.num / v.sampleAspectRatio.den : 1;
+  const w = v.width * sar;
+  return v.rotation === 90 || v.rotation === 270 ? { width: v.height, height: w } : { width: w, height: v.height };
+}
+
+function hasNonSquarePixels(asset: CompiledAsset): boolean {
+  const sar = asset.media?.video?.sampleAspectRatio;
+  return !!sar && sar.num > 0 && sar.num !== sar.den;
+}
+
+/** Adds the clip's input and returns its video pad, e.g. `3:v`. */
+function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, asset: CompiledAsset, window: ClipWindow): string {
+  const fps = ctx.out.fps;
+  const seconds = framesToSeconds(window.frames, fps);
+  if (isStill(asset)) {
+    const index = ctx.addInput({
+      options: ['-loop', '1', '-framerate', rateText(fps), '-t', decimalSeconds(seconds + framesToSeconds(1, fps), 'ceil')],
+      path: asset.path,
+      purpose: clip.id,
+      range: clip.range,
+    });
+    return `${index}:v`;
+  }
+  const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
+  // One spare output frame of source: the trim below makes the length exact.
+  const length = (seconds + framesToSeconds(1, fps)) * clip.speed;
+  const options = seek > 0 ? ['-ss', decimalSeconds(seek, 'floor')] : [];
+  options.push('-t', decimalSeconds(length, 'ceil'), '-an', '-sn', '-dn');
+  const index = ctx.addInput({ options, path: asset.path, purpose: clip.id, range: clip.range });
+  return `${index}:v`;
+}
+
+/** Timestamps from 0 at the in point, sped up or slowed down, starting at the window's local frame. */
+export function retimeFilters(speed: number, localStart: number, ctx: PlanContext): Filter[] {
+  const base = speed === 1 ? 'PTS-STARTPTS' : `(PTS-STARTPTS)/${speed}`;
+  const offset = localStart > 0 ? `+${decimalSeconds(framesToSeconds(localStart, ctx.out.fps))}/TB` : '';
+  return [filter('setpts', `${base}${offset}`), filter('fps', rateText(ctx.out.fps))];
+}
+
+/** Scale, crop or pad to fill the canvas as the clip's fit mode says. */
+export function fitFilters(fit: CompiledClip['fit'], ctx: PlanContext): Filter[] {
+  const { width: w, height: h } = ctx.out;
+  switch (fit) {
+    case 'cover':
+      return [filter('scale', ['w', w], ['h', h], ['force_original_aspect_ratio', 'increase']), filter('crop', ['w', w], ['h', h])];
+    case 'contain':
+      return [
+        filter('scale', ['w', w], ['h', h], ['force_original_aspect_ratio', 'decrease']),
+        filter('pad', ['w', w], ['h', h], ['x', -1], ['y', -1], ['color', ctx.out.background]),
+      ];
+    case 'fill':
+      return [filter('scale', ['w', w], ['h', h])];
+  }
+}
+
+/** Pad with the last frame if the source runs short, then cut to exactly `frames` frames. */
+export const exactLengthFilters = (frames: number): Filter[] => [
+  filter('tpad', ['stop', -1], ['stop_mode', 'clone']),
+  filter('trim', ['end_frame', frames]),
+];
+
+/**
+ * The clip's picture, normalised (rate, pixel aspect, pixel format) but not yet sized: the caller
+ * passes the sizing filters (fit for the base layer, placement scale for overlays).
+ */
+export function clipPicture(
+  ctx: PlanContext,
+  clip: CompiledClip,
+  source: MediaSource,
+  window: ClipWindow,
+  sizing: Filter[],
+  pixelFormat: 'yuv420p' | 'yuva420p',
+): string {
+  const asset = ctx.asset(source, clip);
+  const pad = openPicture(ctx, clip, source, asset, window);
+  const filters: Filter[] = [...retimeFilters(isStill(asset) ? 1 : clip.speed, window.localStart, ctx)];
+  // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
+  if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
+  filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat), ...exactLengthFilters(window.frames));
+  return ctx.chain([pad], filters, ctx.label('clip'));
+}

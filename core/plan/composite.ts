@@ -1,0 +1,55 @@
+// Stacks the tracks bottom-up into one picture: the first video track is the base, upper video
+// tracks go over it (their gaps transparent), overlay tracks add their clips and titles.
+import type { CompiledTrack } from '../../protocol/compiled-timeline';
+import { wholeClip } from './clip-picture';
+import { filter, type PlanContext } from './context';
+import { overlayMedia, overlayText } from './overlay-layer';
+import { colourStream, trackPicture } from './track-picture';
+
+/** Builds the whole timeline's picture; returns its label (pts = timeline frame, tb = 1/fps). */
+export function compositeTimeline(ctx: PlanContext): string {
+  const videoTracks = ctx.timeline.tracks.filter((t) => t.kind === 'video');
+  let composite = videoTracks[0]
+    ? trackPicture(ctx, videoTracks[0], 'yuv420p')
+    : colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames }, 'yuv420p');
+  for (const track of ctx.timeline.tracks) {
+    if (track === videoTracks[0] || track.kind === 'audio') continue;
+    composite = addTrack(ctx, composite, track);
+  }
+  return withSubtitles(ctx, composite);
+}
+
+function addTrack(ctx: PlanContext, base: string, track: CompiledTrack): string {
+  if (track.kind === 'video') {
+    const layer = trackPicture(ctx, track, 'yuva420p');
+    return ctx.chain([base, layer], [filter('overlay', ['x', 0], ['y', 0], ['eof_action', 'pass'])], ctx.label('comp'));
+  }
+  let composite = base;
+  for (const item of track.items) {
+    if (item.kind !== 'clip') continue;
+    composite = item.source.kind === 'text'
+      ? overlayText(ctx, composite, item)
+      : overlayMedia(ctx, composite, item, item.source, wholeClip(item));
+  }
+  return composite;
+}
+
+/** ASS colour: &HAABBGGRR from `#rrggbb`. */
+function assColour(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? `&H00${m[3]}${m[2]}${m[1]}`.toUpperCase() : '&H00FFFFFF';
+}
+
+/** Burns the timeline's SRT/ASS subtitles into the composite. */
+export function withSubtitles(ctx: PlanContext, composite: string): string {
+  const subs = ctx.timeline.subtitles;
+  if (!subs) return composite;
+  const style: string[] = [];
+  // force_style is a comma-separated list of ASS style fields; the graph escape protects the commas.
+  if (subs.style.font) style.push(`FontName=${subs.style.font.replace(/[,=]/g, ' ')}`);
+  if (subs.style.size) style.push(`FontSize=${Math.round(subs.style.size)}`);
+  if (subs.style.color) style.push(`PrimaryColour=${assColour(subs.style.color)}`);
+  const args: Array<readonly [string, string | number]> = [['filename', subs.path]];
+  if (style.length) args.push(['force_style', style.join(',')]);
+  return ctx.chain([composite], [filter('subtitles', ...args)], ctx.label('subs'));
+}

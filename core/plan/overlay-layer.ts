@@ -1,0 +1,63 @@
+// Overlay clips: media placed by anchor with scale, opacity and fades; titles drawn on the composite.
+import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
+import { clipPicture, displaySize, type ClipWindow } from './clip-picture';
+import { filter, type PlanContext } from './context';
+import { keyframeExpr } from './keyframes';
+import { OVERLAY_SIZES, placementExprs } from './placement';
+import { drawtextFilter } from './text';
+import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
+import type { Filter } from './types';
+
+const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
+
+/** Scale 1 = as large as fits the canvas (contain); keyframed scale is evaluated per frame. */
+function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsset): Filter[] {
+  const { width: W, height: H } = ctx.out;
+  const box = displaySize(asset);
+  const keys = clip.keyframes?.scale;
+  if (!box) {
+    return [filter('scale', ['w', even(W * clip.scale)], ['h', even(H * clip.scale)], ['force_original_aspect_ratio', 'decrease'], ['force_divisible_by', 2])];
+  }
+  const fit = Math.min(W / box.width, H / box.height);
+  if (keys && keys.length > 0) {
+    const s = keyframeExpr(keys, frameOfTimeExpr(ctx.out.fps));
+    const fw = Math.round(box.width * fit);
+    const fh = Math.round(box.height * fit);
+    return [filter('scale', ['w', `max(2,trunc(${fw}*(${s})/2)*2)`], ['h', `max(2,trunc(${fh}*(${s})/2)*2)`], ['eval', 'frame'])];
+  }
+  return [filter('scale', ['w', even(box.width * fit * clip.scale)], ['h', even(box.height * fit * clip.scale)])];
+}
+
+function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
+  const filters: Filter[] = [];
+  const fps = ctx.out.fps;
+  const keys = clip.keyframes?.opacity;
+  if (keys && keys.length > 0) {
+    const level = `clip(${keyframeExpr(keys, frameOfTimeExpr(fps).replace('t', 'T'))},0,1)`;
+    filters.push(filter('geq', ['lum', 'lum(X,Y)'], ['cb', 'cb(X,Y)'], ['cr', 'cr(X,Y)'], ['a', `alpha(X,Y)*${level}`]));
+  } else if (clip.opacity < 1) {
+    filters.push(filter('colorchannelmixer', ['aa', clip.opacity]));
+  }
+  if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(clip.fadeIn, fps))], ['alpha', 1]));
+  if (clip.fadeOut > 0) {
+    const st = decimalSeconds(framesToSeconds(clip.duration - clip.fadeOut, fps));
+    filters.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(framesToSeconds(clip.fadeOut, fps))], ['alpha', 1]));
+  }
+  return filters;
+}
+
+/** Overlays a media clip onto `base`; both carry timeline time (tb 1/fps). Returns the new composite. */
+export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip, source: MediaSource, window: ClipWindow): string {
+  const asset = ctx.asset(source, clip);
+  const picture = clipPicture(ctx, clip, source, window, overlaySizing(ctx, clip, asset), 'yuva420p');
+  const placed = ctx.chain([picture], [...opacityFilters(ctx, clip), filter('setpts', `PTS+${clip.start}`)], ctx.label('layer'));
+  const local = `(${frameOfTimeExpr(ctx.out.fps)}-${clip.start})`;
+  const { x, y } = placementExprs(ctx, clip, OVERLAY_SIZES, local);
+  return ctx.chain([base, placed], [filter('overlay', ['x', x], ['y', y], ['eof_action', 'pass'])], ctx.label('comp'));
+}
+
+/** Draws a title clip onto the composite for its frames. */
+export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip): string {
+  if (clip.source.kind !== 'text') return base;
+  return ctx.chain([base], [drawtextFilter(ctx, clip, clip.source, clip.start, true)], ctx.label('comp'));
+}

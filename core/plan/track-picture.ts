@@ -1,0 +1,115 @@
+// Video tracks: items tile the track and overlap only at transitions. Each item becomes a stream;
+// the overlapping windows go through xfade, everything else is concatenated untouched (xfade works
+// in 4:4:4, so keeping it to the short windows saves most of its cost).
+import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeline';
+import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
+import { filter, type PlanContext } from './context';
+import { drawtextFilter } from './text';
+import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
+import type { Filter } from './types';
+
+export type LayerFormat = 'yuv420p' | 'yuva420p';
+
+/** Frame numbers from 0 in ticks of one output frame (xfade and concat disturb timestamps; see notes). */
+export const renumber = (ctx: PlanContext, offset = 0): Filter[] => [
+  filter('settb', timeBaseText(ctx.out.fps)),
+  filter('setpts', offset ? `N+${offset}` : 'N'),
+];
+
+/** A plain colour stream: gaps, and the ground under titles on a video track. Transparent on upper tracks. */
+export function colourStream(ctx: PlanContext, window: ClipWindow, format: LayerFormat): string {
+  const colour = format === 'yuva420p' ? 'black@0' : ctx.out.background;
+  return ctx.chain([], [
+    filter('color', ['c', colour], ['s', `${ctx.out.width}x${ctx.out.height}`], ['r', rateText(ctx.out.fps)]),
+    filter('format', format),
+    filter('trim', ['end_frame', window.frames]),
+    ...renumber(ctx, window.localStart),
+  ], ctx.label('fill'));
+}
+
+/** One item's picture in clip-local time; `window` selects which of its frames. */
+export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWindow, format: LayerFormat): string {
+  if (item.kind === 'gap') return colourStream(ctx, window, format);
+  if (item.source.kind === 'text') {
+    const ground = colourStream(ctx, window, format);
+    return ctx.chain([ground], [drawtextFilter(ctx, item, item.source, 0, false)], ctx.label('title'));
+  }
+  const picture = clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx), format);
+  const fades: Filter[] = [];
+  const fps = ctx.out.fps;
+  const fadeColour = format === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
+  if (item.fadeIn > 0) {
+    fades.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(item.fadeIn, fps))], ...fadeColour));
+  }
+  if (item.fadeOut > 0) {
+    const st = decimalSeconds(framesToSeconds(item.duration - item.fadeOut, fps));
+    fades.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(framesToSeconds(item.fadeOut, fps))], ...fadeColour));
+  }
+  return fades.length ? ctx.chain([picture], fades, ctx.label('faded')) : picture;
+}
+
+const transitionFrames = (item: CompiledItem | undefined): number =>
+  item && item.kind === 'clip' && item.transitionIn ? item.transitionIn.duration : 0;
+
+interface Part {
+  label: string;
+}
+
+/** Cuts one item's stream into head (transition in), body and tail (transition out) parts. */
+function splitItem(ctx: PlanContext, stream: string, duration: number, head: number, tail: number): { head?: string; body?: string; tail?: string } {
+  const pieces: Array<['head' | 'body' | 'tail', number, number]> = [];
+  if (head > 0) pieces.push(['head', 0, head]);
+  if (duration - head - tail > 0) pieces.push(['body', head, duration - tail]);
+  if (tail > 0) pieces.push(['tail', duration - tail, duration]);
+  const result: { head?: string; body?: string; tail?: string } = {};
+  if (pieces.length === 1 && pieces[0]?.[0] === 'body') {
+    // Item streams already count frames from 0 in output ticks.
+    result.body = stream;
+    return result;
+  }
+  const branches = pieces.map(() => ctx.label('part'));
+  ctx.chains.push({ inputs: [stream], filters: [filter('split', pieces.length)], outputs: branches });
+  pieces.forEach(([name, from, to], i) => {
+    const trim = from > 0 ? filter('trim', ['start_frame', from], ['end_frame', to]) : filter('trim', ['end_frame', to]);
+    result[name] = ctx.chain([branches[i] as string], [trim, ...renumber(ctx)], ctx.label('seg'));
+  });
+  return result;
+}
+
+/** The xfade of an outgoing tail and an incoming head of `frames` frames each. */
+export function crossfade(ctx: PlanContext, outgoing: string, incoming: string, type: string, frames: number, offsetFrames = 0): string {
+  const fps = ctx.out.fps;
+  return ctx.chain([outgoing, incoming], [
+    filter('xfade', ['transition', type], ['duration', decimalSeconds(framesToSeconds(frames, fps))], ['offset', decimalSeconds(framesToSeconds(offsetFrames, fps))]),
+    ...renumber(ctx),
+  ], ctx.label('xf'));
+}
+
+/** The whole track as one stream of `durationFrames` frames from pts 0. */
+export function trackPicture(ctx: PlanContext, track: CompiledTrack, format: LayerFormat): string {
+  const segments: Part[] = [];
+  let pendingTail: string | undefined;
+  const items = track.items;
+  let end = 0;
+  items.forEach((item, i) => {
+    const head = transitionFrames(item);
+    const tail = transitionFrames(items[i + 1]);
+    const stream = itemPicture(ctx, item, { localStart: 0, frames: item.duration }, format);
+    const parts = splitItem(ctx, stream, item.duration, head, tail);
+    if (parts.head) {
+      const type = item.kind === 'clip' && item.transitionIn ? item.transitionIn.type : 'fade';
+      if (pendingTail) segments.push({ label: crossfade(ctx, pendingTail, parts.head, type, head) });
+      else segments.push({ label: parts.head });
+    }
+    if (parts.body) segments.push({ label: parts.body });
+    pendingTail = parts.tail;
+    end = Math.max(end, item.start + item.duration);
+  });
+  if (pendingTail) segments.push({ label: pendingTail });
+  // A track shorter than the timeline ends in the background colour (or transparency above the base).
+  if (end < ctx.timeline.durationFrames) segments.push({ label: colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames - end }, format) });
+  if (segments.length === 0) return colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames }, format);
+  if (segments.length === 1) return (segments[0] as Part).label;
+  return ctx.chain(segments.map((s) => s.label), [filter('concat', ['n', segments.length], ['v', 1], ['a', 0]), ...renumber(ctx)], ctx.label('track'));
+}
+

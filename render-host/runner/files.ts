@@ -1,0 +1,47 @@
+// File steps around one ffmpeg run: helper files in a private temp folder, the no-clobber move of
+// the finished partial file to the output path, and cleanup that never throws.
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { PlanFile } from '../../core/plan';
+
+export async function makeWorkDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'atropos-render-'));
+}
+
+export async function writePlanFiles(files: PlanFile[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.content, 'utf8');
+  }
+}
+
+export async function removeQuietly(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * Moves the finished file into place. Without `overwrite` the move fails if the output appeared in
+ * the meantime (hard link + unlink is atomic and never replaces; copy with COPYFILE_EXCL otherwise).
+ */
+export async function moveIntoPlace(partial: string, output: string, overwrite: boolean): Promise<'moved' | 'exists'> {
+  if (overwrite) {
+    await rename(partial, output);
+    return 'moved';
+  }
+  try {
+    await link(partial, output);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return 'exists';
+    try {
+      await copyFile(partial, output, constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+      throw copyError;
+    }
+  }
+  await unlink(partial).catch(() => undefined);
+  return 'moved';
+}

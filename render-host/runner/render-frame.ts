@@ -1,0 +1,33 @@
+// renderFrame: the exact composite frame at one timeline frame, as PNG bytes.
+import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import { planFrame, PlanError, toFfmpegArgs } from '../../core/plan';
+import { makeWorkDir, removeQuietly, writePlanFiles } from './files';
+import { RenderError } from './render-error';
+import { runFfmpeg } from './spawn-ffmpeg';
+import { throwIfFailed } from './render-timeline';
+
+export interface RenderFrameOptions {
+  ffmpegPath: string;
+  width?: number;
+  signal?: AbortSignal;
+}
+
+export async function renderFrame(timeline: CompiledTimeline, frame: number, options: RenderFrameOptions): Promise<Buffer> {
+  const workDir = await makeWorkDir();
+  try {
+    let plan;
+    try {
+      plan = planFrame(timeline, frame, { width: options.width, textFiles: { directory: workDir } });
+    } catch (error) {
+      if (error instanceof PlanError) throw new RenderError('invalid-timeline', error.message, [], error.range);
+      throw error;
+    }
+    await writePlanFiles(plan.files);
+    const outcome = await runFfmpeg({ ffmpegPath: options.ffmpegPath, args: toFfmpegArgs(plan), signal: options.signal, captureStdout: true, graceMs: 500 });
+    throwIfFailed(outcome, plan, options.ffmpegPath);
+    if (outcome.stdout.length === 0) throw new RenderError('ffmpeg-failed', `ffmpeg produced no picture for frame ${frame}.`);
+    return outcome.stdout;
+  } finally {
+    await removeQuietly(workDir);
+  }
+}

@@ -1,0 +1,107 @@
+// renderTimeline: plan → helper files → one ffmpeg run into a hidden partial file → rename.
+// Whatever happens, the output path is either the complete new file or exactly what it was.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { RenderPresetName } from '../../protocol/settings';
+import { planRender, PlanError, toFfmpegArgs, type RenderPlan } from '../../core/plan';
+import { makeWorkDir, moveIntoPlace, removeQuietly, writePlanFiles } from './files';
+import { partialPathFor } from './partial-path';
+import type { RenderProgress } from './progress';
+import { meaningfulTail, RenderError } from './render-error';
+import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
+
+export interface RenderRequest {
+  timeline: CompiledTimeline;
+  outputPath: string;
+  preset: RenderPresetName;
+  overwrite: boolean;
+  jobId?: string;
+}
+
+export interface RenderOptions {
+  ffmpegPath: string;
+  signal?: AbortSignal;
+  onProgress?: (p: RenderProgress) => void;
+  timeoutMs?: number;
+}
+
+export interface RenderResult {
+  outputPath: string;
+  preset: RenderPresetName;
+  /** Video frames written (0 for audio-only). */
+  frames: number;
+  durationSeconds: number;
+  bytes: number;
+  elapsedMs: number;
+}
+
+export async function renderTimeline(request: RenderRequest, options: RenderOptions): Promise<RenderResult> {
+  const started = Date.now();
+  const { outputPath, overwrite } = request;
+  if (!overwrite && existsSync(outputPath)) {
+    throw new RenderError('output-exists', `${outputPath} already exists; choose another name or allow overwriting.`);
+  }
+  const partial = partialPathFor(outputPath, request.jobId ?? randomUUID().slice(0, 8));
+  const workDir = await makeWorkDir();
+  try {
+    const plan = planOrThrow(request, partial, workDir);
+    await writePlanFiles(plan.files);
+    const outcome = await runFfmpeg({
+      ffmpegPath: options.ffmpegPath,
+      args: toFfmpegArgs(plan),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      totalSeconds: plan.durationSeconds,
+      onProgress: options.onProgress,
+    });
+    throwIfFailed(outcome, plan, options.ffmpegPath);
+    if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
+      throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);
+    }
+    const { size } = await stat(outputPath);
+    return { outputPath, preset: request.preset, frames: plan.outputFrames, durationSeconds: plan.durationSeconds, bytes: size, elapsedMs: Date.now() - started };
+  } finally {
+    await removeQuietly(partial);
+    await removeQuietly(workDir);
+  }
+}
+
+function planOrThrow(request: RenderRequest, partial: string, workDir: string): RenderPlan {
+  try {
+    return planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir } });
+  } catch (error) {
+    if (error instanceof PlanError) throw new RenderError('invalid-timeline', error.message, [], error.range);
+    throw error;
+  }
+}
+
+/** Turns an unsuccessful ffmpeg run into a RenderError naming the cause and, when known, the clip. */
+export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPath: string): void {
+  if (outcome.spawnError) {
+    const code = outcome.spawnError.code;
+    throw new RenderError('ffmpeg-not-found', code === 'ENOENT'
+      ? `ffmpeg was not found at "${ffmpegPath}". Install FFmpeg or set atropos.ffmpegPath.`
+      : `ffmpeg at "${ffmpegPath}" could not be started (${code ?? outcome.spawnError.message}).`);
+  }
+  const tail = meaningfulTail(outcome.stderr);
+  if (outcome.stoppedBy === 'cancel') throw new RenderError('cancelled', 'The render was cancelled; nothing was written.', tail);
+  if (outcome.stoppedBy === 'timeout') throw new RenderError('timeout', 'The render took longer than its time limit and was stopped; nothing was written.', tail);
+  if (outcome.exitCode === 0) return;
+  const culprit = inputBlamed(tail, plan);
+  const how = outcome.signal ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode}`;
+  const last = tail[tail.length - 1];
+  const where = culprit ? ` while reading ${culprit.path} (${culprit.purpose})` : '';
+  throw new RenderError('ffmpeg-failed', `ffmpeg ${how}${where}${last ? `: ${last}` : ''}`, tail, culprit?.range);
+}
+
+function inputBlamed(tail: string[], plan: RenderPlan): RenderPlan['inputs'][number] | undefined {
+  for (const line of [...tail].reverse()) {
+    const byPath = plan.inputs.find((input) => line.includes(input.path));
+    if (byPath) return byPath;
+    const byIndex = /(?:Input|stream) #(\d+)/.exec(line);
+    if (byIndex) return plan.inputs[Number(byIndex[1])];
+  }
+  return undefined;
+}

@@ -1,0 +1,131 @@
+// Test media made with lavfi in a temp folder, and readers for what a render produced.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
+export const FFPROBE = process.env.ATROPOS_FFPROBE || 'ffprobe';
+
+export function tempDir(prefix = 'atropos-render-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function ffmpeg(args: string[]): void {
+  execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+export interface SourceOptions {
+  width?: number;
+  height?: number;
+  fps?: string;
+  seconds: number;
+  /** Sine tone frequency; no audio stream when absent. */
+  toneHz?: number;
+  /** A 1 kHz beep of 0.1 s at this time (seconds), silence elsewhere. */
+  beepAt?: number;
+  /** Display rotation metadata in degrees (as a phone writes it). */
+  rotate?: number;
+}
+
+/** A solid-colour clip (H.264 + AAC). */
+export function solidClip(path: string, colour: string, o: SourceOptions): string {
+  const size = `${o.width ?? 320}x${o.height ?? 180}`;
+  const args = ['-f', 'lavfi', '-i', `color=c=${colour}:s=${size}:r=${o.fps ?? '30'}:d=${o.seconds}`];
+  addAudio(args, o);
+  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', '-pix_fmt', 'yuv420p');
+  if (o.rotate !== undefined) args.push('-metadata:s:v:0', `rotate=${o.rotate}`);
+  args.push(path);
+  ffmpeg(args);
+  return path;
+}
+
+/** A clip whose grey level encodes its frame number: luma = 16 + 8 × (n mod 28). */
+export function numberedClip(path: string, o: SourceOptions): string {
+  const size = `${o.width ?? 320}x${o.height ?? 180}`;
+  const args = ['-f', 'lavfi', '-i', `color=c=black:s=${size}:r=${o.fps ?? '30'}:d=${o.seconds},format=yuv420p,geq=lum=16+8*mod(N\\,28):cb=128:cr=128`];
+  addAudio(args, o);
+  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '0', '-g', '10', '-pix_fmt', 'yuv420p', path);
+  ffmpeg(args);
+  return path;
+}
+
+function addAudio(args: string[], o: SourceOptions): void {
+  if (o.beepAt !== undefined) {
+    const from = o.beepAt;
+    const to = o.beepAt + 0.1;
+    args.push('-f', 'lavfi', '-i', `aevalsrc=if(between(t\\,${from}\\,${to})\\,0.5*sin(2*PI*1000*t)\\,0):s=48000:c=stereo:d=${o.seconds}`);
+    args.push('-c:a', 'pcm_s16le');
+    return;
+  }
+  if (o.toneHz !== undefined) {
+    args.push('-f', 'lavfi', '-i', `sine=f=${o.toneHz}:r=48000:d=${o.seconds}`, '-ac', '2', '-c:a', 'aac');
+  }
+}
+
+export function stillImage(path: string, colour: string, width = 320, height = 180): string {
+  ffmpeg(['-f', 'lavfi', '-i', `color=c=${colour}:s=${width}x${height}:d=1`, '-frames:v', '1', path]);
+  return path;
+}
+
+/** Frames in the first video stream, counted by decoding (nb_read_frames). */
+export function countFrames(path: string): number {
+  const out = execFileSync(FFPROBE, ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path]).toString();
+  return Number(out.trim());
+}
+
+export function probeJson(path: string): { streams: Array<Record<string, unknown>>; format: Record<string, unknown>; chapters?: Array<Record<string, unknown>> } {
+  return JSON.parse(execFileSync(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-show_chapters', '-of', 'json', path]).toString());
+}
+
+export type Rgb = [number, number, number];
+
+/** Every frame's centre colour (the mean of an 8×8 downscale's middle), decoded in order. */
+export function frameColours(path: string): Rgb[] {
+  const raw = execFileSync(FFMPEG, ['-v', 'error', '-i', path, '-vf', 'scale=8:8:flags=area', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 28 });
+  const frames: Rgb[] = [];
+  const frameBytes = 8 * 8 * 3;
+  for (let f = 0; f + frameBytes <= raw.length; f += frameBytes) {
+    const at = f + (4 * 8 + 4) * 3; // pixel (4, 4)
+    frames.push([raw[at] as number, raw[at + 1] as number, raw[at + 2] as number]);
+  }
+  return frames;
+}
+
+/** Every frame's mean luma (0–255 studio range as stored), for frame-numbered sources. */
+export function frameLumas(path: string): number[] {
+  const raw = execFileSync(FFMPEG, ['-v', 'error', '-i', path, '-vf', 'scale=8:8:flags=area,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
+  const out: number[] = [];
+  for (let f = 0; f + 64 <= raw.length; f += 64) {
+    let sum = 0;
+    for (let i = 0; i < 64; i++) sum += raw[f + i] as number;
+    out.push(sum / 64);
+  }
+  return out;
+}
+
+/** The source frame number a luma from `numberedClip` stands for. */
+export const frameNumberOf = (luma: number): number => Math.round((luma - 16) / 8);
+
+/** Names the dominant colour of a pixel: good enough to tell solid test colours apart. */
+export function colourName([r, g, b]: Rgb): string {
+  const hi = (v: number): boolean => v > 160;
+  const lo = (v: number): boolean => v < 70;
+  if (hi(r) && lo(g) && lo(b)) return 'red';
+  if (lo(r) && hi(g) && lo(b)) return 'green';
+  if (lo(r) && lo(g) && hi(b)) return 'blue';
+  if (hi(r) && hi(g) && lo(b)) return 'yellow';
+  if (lo(r) && lo(g) && lo(b)) return 'black';
+  if (hi(r) && hi(g) && hi(b)) return 'white';
+  if (lo(r) && hi(g) && hi(b)) return 'cyan';
+  if (hi(r) && lo(g) && hi(b)) return 'magenta';
+  return `mixed(${r},${g},${b})`;
+}
+
+/** Seconds where sound starts after silence (silencedetect's silence_end). */
+export function soundStarts(path: string, noiseDb = -40, minSilence = 0.05): number[] {
+  const result = spawnSync(FFMPEG, ['-hide_banner', '-nostats', '-i', path, '-vn', '-af', `silencedetect=n=${noiseDb}dB:d=${minSilence}`, '-f', 'null', '-']);
+  const log = result.stderr.toString();
+  return [...log.matchAll(/silence_end: ([0-9.]+)/g)].map((m) => Number(m[1]));
+}
