@@ -1,4 +1,5 @@
 // Every `atropos` command, in the order `atropos --help` lists them. Add a command: a file here, a line below.
 import type { CliCommand } from '../command';
+import { licenseCommand } from './license';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [licenseCommand];
