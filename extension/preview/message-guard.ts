@@ -1,0 +1,39 @@
+// Messages from a webview are untrusted input: checked against protocol/webview.ts before use.
+
+import type { WebviewToHostMessage } from '../../protocol/webview';
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'openProblems':
+      return true;
+    case 'requestFrame':
+      return isCount(m.requestId) && isCount(m.revision) && isCount(m.frame);
+    case 'revealClip':
+      return typeof m.clipId === 'string' && isRange(m.range);
+    case 'playhead':
+      return isCount(m.frame);
+    case 'requestProxy':
+      return isCount(m.revision);
+    case 'runAction':
+      return (m.action === 'render' || m.action === 'renderWith' || m.action === 'exportFrame') && isCount(m.frame);
+    default:
+      return false;
+  }
+}
+
+function isRange(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as { start?: unknown; end?: unknown };
+  return isPosition(r.start) && isPosition(r.end);
+}
+
+function isPosition(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as { line?: unknown; character?: unknown };
+  return isCount(p.line) && isCount(p.character);
+}

@@ -1,0 +1,174 @@
+// One preview panel for one timeline document: sends the compiled timeline, answers frame
+// requests from the render host's frame endpoint, syncs the selection both ways, plays the proxy.
+
+import * as vscode from 'vscode';
+import { dirname } from 'node:path';
+import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { AtroposSettings } from '../../protocol/settings';
+import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewToHostMessage } from '../../protocol/webview';
+import type { HostConnection } from '../renders/host-connection';
+import { revealRange } from '../renders/render-runner';
+import type { TimelineSource } from '../timeline/timeline-source';
+import { isWebviewToHostMessage } from './message-guard';
+import { createNonce, previewHtml } from './preview-html';
+import { ProxyRenderer } from './proxy-renderer';
+
+export interface PreviewDeps {
+  extensionUri: vscode.Uri;
+  timelines: TimelineSource;
+  host: HostConnection;
+  settings: () => AtroposSettings;
+  log: vscode.LogOutputChannel;
+}
+
+/** Folders the webview may load from: the bundle, and the timeline's folder (media and proxies). */
+export function previewResourceRoots(extensionUri: vscode.Uri, documentUri: vscode.Uri): vscode.Uri[] {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'dist')];
+  if (documentUri.scheme === 'file') roots.push(vscode.Uri.file(dirname(documentUri.fsPath)));
+  const folder = vscode.workspace.getWorkspaceFolder(documentUri);
+  if (folder) roots.push(folder.uri);
+  return roots;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly proxy: ProxyRenderer;
+  private revision = 0;
+  private timeline: CompiledTimeline | undefined;
+  private sentJson = '';
+  /** Where the playhead is, for Export Frame and the serializer. */
+  playhead = 0;
+  private disposed = false;
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, readonly documentUri: vscode.Uri, private readonly deps: PreviewDeps, restored?: PreviewState) {
+    this.playhead = restored?.playhead ?? 0;
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: previewResourceRoots(deps.extensionUri, documentUri) };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'resources', 'preview.svg');
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview.js')).toString(),
+      nonce: createNonce(),
+    });
+    const folder = vscode.workspace.getWorkspaceFolder(documentUri);
+    this.proxy = new ProxyRenderer({
+      host: deps.host,
+      workspaceFolder: folder?.uri.fsPath,
+      toWebviewUri: (path) => webview.asWebviewUri(vscode.Uri.file(path)).toString(),
+      post: (proxy) => this.post({ type: 'proxy', proxy }),
+      log: (line) => deps.log.warn(line),
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => {
+        if (isWebviewToHostMessage(m)) void this.onMessage(m);
+        else deps.log.warn(`Preview sent an unknown message: ${JSON.stringify(m).slice(0, 200)}`);
+      }),
+      deps.timelines.onDidChange((uri) => {
+        if (uri === documentUri.toString()) void this.refresh();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Asks the language server for the timeline and sends it when it changed. */
+  async refresh(): Promise<void> {
+    const uri = this.documentUri.toString();
+    let result;
+    try {
+      result = await this.deps.timelines.get(uri);
+    } catch (e) {
+      this.deps.log.error(`Preview: no timeline for ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (this.disposed) return;
+    if (!result.timeline) {
+      const n = result.problems.errors;
+      this.post({ type: 'noTimeline', documentUri: uri, problems: result.problems, reason: n > 0 ? `The timeline has ${n} error${n === 1 ? '' : 's'}; the preview appears once it compiles.` : 'The timeline is being read…' });
+      return;
+    }
+    const json = JSON.stringify(result.timeline);
+    if (json !== this.sentJson) {
+      this.sentJson = json;
+      this.revision += 1;
+      this.timeline = result.timeline;
+      if (!result.stale) this.proxy.timelineChanged(this.revision, result.timeline);
+    }
+    this.panel.title = `Preview ${vscode.workspace.asRelativePath(this.documentUri, false).split('/').pop() ?? ''}`;
+    this.post({ type: 'timeline', documentUri: uri, revision: this.revision, timeline: result.timeline, stale: result.stale, problems: result.problems });
+  }
+
+  /** The editor cursor moved in this document. `reveal` = a user move, so the playhead may follow. */
+  async cursorMoved(position: vscode.Position, reveal: boolean): Promise<void> {
+    try {
+      const clipId = await this.deps.timelines.clipAt(this.documentUri.toString(), { line: position.line, character: position.character });
+      this.post({ type: 'selectClip', clipId, reveal });
+    } catch (e) {
+      this.deps.log.debug(`clipAtPosition failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async onMessage(m: WebviewToHostMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.sentJson = '';
+        return this.refresh();
+      case 'requestFrame':
+        return this.answerFrame(m);
+      case 'revealClip': {
+        const range = (await this.deps.timelines.clipRange(this.documentUri.toString(), m.clipId).catch(() => null)) ?? m.range;
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
+        return revealRange(this.documentUri.toString(), range, editor?.viewColumn ?? vscode.ViewColumn.One);
+      }
+      case 'playhead':
+        this.playhead = m.frame;
+        return;
+      case 'requestProxy':
+        if (m.revision === this.revision) this.proxy.requested(m.revision);
+        return;
+      case 'openProblems':
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        return;
+      case 'runAction': {
+        this.playhead = m.frame;
+        const command = { render: 'atropos.render', renderWith: 'atropos.renderWith', exportFrame: 'atropos.exportFrame' }[m.action];
+        await vscode.commands.executeCommand(command, this.documentUri);
+        return;
+      }
+    }
+  }
+
+  private async answerFrame(m: RequestFrameMessage): Promise<void> {
+    const timeline = this.timeline;
+    if (!timeline || m.revision !== this.revision) return;
+    const frame = Math.min(m.frame, Math.max(0, timeline.durationFrames - 1));
+    const width = evenWidth(Math.min(this.deps.settings().preview.frameWidth, timeline.output.width));
+    try {
+      const png = await this.deps.host.run((c) => c.frame({ timeline, frame, width }));
+      this.post({ type: 'frame', requestId: m.requestId, revision: m.revision, frame, dataUrl: `data:image/png;base64,${png.toString('base64')}` });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.deps.log.warn(`Preview frame ${frame}: ${message}`);
+      this.post({ type: 'frameError', requestId: m.requestId, frame, message: `Frame ${frame} could not be made: ${message}` });
+    }
+  }
+
+  private post(message: HostToWebviewMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.proxy.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+    this.panel.dispose();
+  }
+}
+
+function evenWidth(width: number): number {
+  return Math.max(2, width - (width % 2));
+}
