@@ -1,0 +1,154 @@
+// A *.timeline.yaml → interchange timeline, for export. Positions come from the core's own layout
+// (the computation the compiler uses), so what is exported is what renders; metadata an import
+// left in the file (OTIO names and transition offsets, EDL reels and timecode starts) comes back.
+import type { AnalysisContext } from '../api';
+import { buildCheckContext } from '../analysis/context';
+import { parseTimeline } from '../parse/parse-timeline';
+import { timelineName } from '../paths';
+import { parseTimeValue, timeToFrames, type Rational } from '../time';
+import { newClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
+import { timecodeToFrames } from './edl/timecode';
+import { isTimeRange, toFrames } from './otio/time';
+
+export interface TimelineExportSource {
+  timeline: InterchangeTimeline;
+  warnings: ImportWarning[];
+}
+
+type Plain = Record<string, unknown>;
+const plain = (value: unknown): Plain => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : {});
+
+export function timelineToInterchange(text: string, context: AnalysisContext): TimelineExportSource {
+  const parsed = parseTimeline(text);
+  const checkContext = buildCheckContext(parsed, context);
+  const fps = checkContext.fps;
+  const value = plain(parsed.value);
+  const fileMetadata = plain(value.metadata);
+  const warnings: ImportWarning[] = [];
+
+  const assets: InterchangeAsset[] = [...checkContext.assets.values()].map((resolved) => {
+    const raw = plain(plain(value.assets)[resolved.model.id]);
+    const metadata = { ...plain(raw.metadata) };
+    delete metadata.import;
+    const asset: InterchangeAsset = { id: resolved.model.id, matched: true, timecodeStartFrames: timecodeStart(metadata, fps), metadata };
+    if (resolved.path) asset.path = resolved.path;
+    return asset;
+  });
+
+  const tracks: InterchangeTrack[] = checkContext.layout.map((trackTiming) => {
+    const track = trackTiming.track;
+    const rawTrack = plain((Array.isArray(value.tracks) ? value.tracks : [])[track.index]);
+    const kind = track.kind === 'audio' ? 'audio' : 'video';
+    const items: InterchangeItem[] = [];
+    let cursor = 0;
+    for (const timing of trackTiming.items) {
+      const rawClip = plain((Array.isArray(rawTrack.clips) ? rawTrack.clips : [])[timing.clip.index]);
+      const label = `clip ${timing.clip.index + 1} of track "${track.id ?? track.index + 1}"`;
+      if (timing.start === undefined || timing.duration === undefined) {
+        warnings.push({ message: `${label} has no known length (is its media probed?) and was left out` });
+        continue;
+      }
+      const overlap = timing.transition?.frames ?? 0;
+      // Overlay and audio tracks place clips at absolute times: fill the space before with a gap.
+      if (track.kind !== 'video' && timing.start > cursor) items.push({ kind: 'gap', frames: timing.start - cursor, metadata: {} });
+      if (track.kind !== 'video' && timing.start < cursor) {
+        warnings.push({ message: `${label} overlaps the clip before it; interchange tracks cannot overlap, so it was left out` });
+        continue;
+      }
+      if (timing.clip.kind === 'gap') {
+        items.push({ kind: 'gap', frames: timing.duration, metadata: {} });
+      } else if (timing.clip.kind === 'media' && timing.clip.asset && timing.sourceIn) {
+        const metadata = { ...plain(rawClip.metadata) };
+        const transitionMetadata = plain(metadata.transition);
+        delete metadata.import;
+        delete metadata.transition;
+        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed);
+        delete metadata.freezeFrame;
+        const otio = plain(metadata.otio);
+        const clip = newClip({
+          name: typeof otio.name === 'string' && otio.name ? otio.name : timing.clip.asset.name,
+          asset: timing.clip.asset.name,
+          sourceIn: timing.sourceIn,
+          frames: timing.duration,
+          speed,
+          metadata,
+          muted: rawClip.mute === true,
+        });
+        clip.fadeInFrames = frames(rawClip.fadeIn, fps);
+        clip.fadeOutFrames = frames(rawClip.fadeOut, fps);
+        if (timing.transition) {
+          const inOffset = typeof transitionMetadata.inOffsetFrames === 'number' && transitionMetadata.inOffsetFrames <= overlap ? transitionMetadata.inOffsetFrames : 0;
+          delete transitionMetadata.inOffsetFrames;
+          clip.transitionIn = { type: timing.transition.type, frames: overlap, inOffsetFrames: inOffset, metadata: transitionMetadata };
+        }
+        items.push(clip);
+      } else {
+        // Text and anything else without media: keep the time it takes, as a gap.
+        warnings.push({ message: `${label} is ${timing.clip.kind === 'text' ? 'a text clip' : 'not a media clip'}; exported as a gap` });
+        items.push({ kind: 'gap', frames: timing.duration - overlap, metadata: {} });
+      }
+      cursor = timing.start + timing.duration;
+    }
+    const metadata = { ...plain(rawTrack.metadata) };
+    const otio = plain(metadata.otio);
+    return {
+      name: typeof otio.name === 'string' ? otio.name : track.id ?? `${kind === 'video' ? 'V' : 'A'}${track.index + 1}`,
+      kind,
+      items,
+      muted: rawTrack.mute === true,
+      metadata: { ...metadata, atroposTrackType: track.kind },
+    };
+  });
+
+  const markers = parsed.model.markers.flatMap((marker) => {
+    const raw = plain((Array.isArray(value.markers) ? value.markers : [])[marker.index]);
+    const frame = frames(raw.at, fps);
+    const metadata = { ...plain(raw.metadata) };
+    const color = typeof metadata.color === 'string' ? metadata.color : undefined;
+    delete metadata.color;
+    return [{ frame, label: typeof raw.label === 'string' ? raw.label : '', ...(color ? { color } : {}), metadata }];
+  });
+
+  const start = typeof fileMetadata.startTimecode === 'string' ? timecodeToFrames(fileMetadata.startTimecode, fps) : undefined;
+  const timelineMetadata = { ...fileMetadata };
+  delete timelineMetadata.import;
+  delete timelineMetadata.name;
+  delete timelineMetadata.startTimecode;
+  return {
+    timeline: {
+      name: typeof fileMetadata.name === 'string' ? fileMetadata.name : timelineName(context.timelinePath),
+      rate: fps,
+      dropFrame: checkContext.output.dropFrame,
+      startFrames: start?.ok ? start.frames : 0,
+      assets,
+      tracks,
+      markers,
+      metadata: timelineMetadata,
+      warnings,
+    },
+    warnings,
+  };
+}
+
+function toSpeed(speed: Rational | undefined): number {
+  return speed ? speed.num / speed.den : 1;
+}
+
+/** A time value from the plain document in frames at the output rate (0 when absent or invalid). */
+function frames(value: unknown, fps: Rational): number {
+  if (typeof value !== 'string' && typeof value !== 'number') return 0;
+  const parsed = parseTimeValue(value, fps);
+  return parsed.ok ? timeToFrames(parsed.value, fps) : 0;
+}
+
+/** The media's start timecode an import recorded (EDL reel start or OTIO available_range start), in frames. */
+function timecodeStart(metadata: Metadata, fps: Rational): number {
+  const otio = plain(metadata.otio);
+  if (isTimeRange(otio.available_range)) return toFrames(otio.available_range.start_time, fps).frames;
+  const edl = plain(metadata.edl);
+  if (typeof edl.sourceTimecodeStart === 'string') {
+    const parsed = timecodeToFrames(edl.sourceTimecodeStart, fps);
+    if (parsed.ok) return parsed.frames;
+  }
+  return 0;
+}
