@@ -24,6 +24,8 @@ export async function makeSigningJwk(kid: string): Promise<SigningJwk> {
 
 export interface WorkerUnderTest {
   mf: Miniflare;
+  /** Real HTTP on 127.0.0.1, for clients that use fetch. */
+  url: string;
   current: SigningJwk;
   previous: SigningJwk;
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }>;
@@ -49,6 +51,8 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
     compatibilityDate: '2026-04-01',
     kvNamespaces: ['LICENSES'],
     cf: false,
+    host: '127.0.0.1',
+    port: 0,
     bindings: {
       SIGNING_KEY: JSON.stringify(current.privateJwk),
       SIGNING_KEY_PREVIOUS: JSON.stringify(previous.publicJwk),
@@ -59,11 +63,12 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
       ...options.bindings,
     },
   });
-  await mf.ready;
+  const url = (await mf.ready).toString().replace(/\/$/, '');
   // Miniflare's KV type needs @cloudflare/workers-types; the slice we use is typed here.
   const kv = (await mf.getKVNamespace('LICENSES')) as unknown as TestKv;
   return {
     mf,
+    url,
     current,
     previous,
     async call(method, path, body, headers = {}) {
