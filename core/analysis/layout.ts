@@ -1,0 +1,126 @@
+// Where every item of every track sits on the timeline, in output frames, and which part of its
+// source it plays. Checks and the compiler share this one computation, so a transition check and
+// the render can never disagree about where a clip starts.
+//
+// Video tracks: items follow one another from frame 0; a clip with a transition starts that many
+// frames before the previous item ends (they overlap). Overlay and audio tracks: an item starts at
+// its `at`, or right after the previous item when `at` is absent.
+import type { SourceRange } from '../../protocol/source-range';
+import type { ClipModel, TrackModel } from '../parse/model';
+import { valueOf } from '../parse/located';
+import { add, div, floorRational, mul, rational, roundRational, sub, ZERO, type Rational } from '../time/rational';
+import { timeToFrames, timeToSeconds } from '../time/timecode';
+import type { ResolvedAsset } from './assets';
+import { readSpeed, readString, readTime, readTimeField } from './fields';
+
+export const DEFAULT_TRANSITION_SECONDS = rational(1, 2);
+
+export interface TransitionTiming {
+  type: string;
+  frames: number;
+  range: SourceRange;
+}
+
+export interface ItemTiming {
+  clip: ClipModel;
+  /** Undefined while unknown (pending media, invalid values reported elsewhere). */
+  start?: number;
+  duration?: number;
+  /** Media clips: exact source in and out points in seconds. */
+  sourceIn?: Rational;
+  sourceOut?: Rational;
+  speed?: Rational;
+  /** A real transition from the previous item (not `cut`, not on the first item). */
+  transition?: TransitionTiming;
+}
+
+export interface TrackTiming {
+  track: TrackModel;
+  items: ItemTiming[];
+}
+
+export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational): TrackTiming[] {
+  return tracks.map((track) => ({ track, items: layoutTrack(track, assets, fps) }));
+}
+
+function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming[] {
+  const sequential = track.kind === 'video';
+  const items: ItemTiming[] = [];
+  let cursor: number | undefined = 0;
+  for (const clip of track.clips) {
+    const timing = measure(clip, assets, fps);
+    const previous = items[items.length - 1];
+    if (sequential) {
+      const transition = previous ? transitionOf(clip, fps) : undefined;
+      if (transition) timing.transition = transition;
+      if (cursor !== undefined) timing.start = cursor - (transition?.frames ?? 0);
+    } else {
+      const at = readTimeField(clip.node, 'at', fps);
+      timing.start = at ? timeToFrames(at, fps) : cursor;
+    }
+    cursor = timing.start !== undefined && timing.duration !== undefined ? timing.start + timing.duration : undefined;
+    items.push(timing);
+  }
+  return items;
+}
+
+function transitionOf(clip: ClipModel, fps: Rational): TransitionTiming | undefined {
+  const node = valueOf(clip.node, 'transition');
+  if (node?.kind !== 'map') return undefined;
+  const type = readString(node, 'type');
+  if (!type || type === 'cut') return undefined;
+  const duration = valueOf(node, 'duration');
+  const value = duration ? readTime(duration, fps) : undefined;
+  if (duration && !value) return undefined; // an invalid duration is reported by the time-values check
+  const frames = value ? timeToFrames(value, fps) : roundRational(mul(DEFAULT_TRANSITION_SECONDS, fps));
+  return { type, frames, range: node.range };
+}
+
+/** Length and source range of one item, independent of where it sits. */
+function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
+  const timing: ItemTiming = { clip };
+  const node = clip.node;
+  const length = readTimeField(node, 'length', fps);
+  if (clip.kind === 'gap') {
+    const gap = readTimeField(node, 'gap', fps);
+    if (gap) timing.duration = timeToFrames(gap, fps);
+    return timing;
+  }
+  if (clip.kind === 'text') {
+    if (length) timing.duration = timeToFrames(length, fps);
+    return timing;
+  }
+  if (clip.kind !== 'media') return timing;
+  const asset = clip.asset ? assets.get(clip.asset.name) : undefined;
+  const speed = readSpeed(node);
+  if (!speed) return timing;
+  timing.speed = speed;
+  if (asset?.kind === 'image') {
+    if (length) timing.duration = timeToFrames(length, fps);
+    timing.sourceIn = ZERO;
+    timing.sourceOut = ZERO;
+    return timing;
+  }
+  const fromNode = valueOf(node, 'from');
+  const from = fromNode ? readTime(fromNode, fps) : undefined;
+  if (fromNode && !from) return timing;
+  const sourceIn = from ? timeToSeconds(from, fps) : ZERO;
+  const to = readTimeField(node, 'to', fps);
+  let frames: number | undefined;
+  if (length) frames = timeToFrames(length, fps);
+  else if (to) frames = roundRational(div(mul(sub(timeToSeconds(to, fps), sourceIn), fps), speed));
+  else if (asset?.lookup.status === 'ok' && asset.lookup.facts.durationSeconds !== undefined) {
+    const available = sub(secondsOf(asset.lookup.facts.durationSeconds), sourceIn);
+    frames = floorRational(div(mul(available, fps), speed));
+  }
+  if (frames === undefined || frames <= 0) return timing;
+  timing.duration = frames;
+  timing.sourceIn = sourceIn;
+  timing.sourceOut = add(sourceIn, mul(div(rational(frames), fps), speed));
+  return timing;
+}
+
+/** A probed duration (a float from ffprobe, microsecond precision) as an exact rational. */
+export function secondsOf(duration: number): Rational {
+  return rational(Math.round(duration * 1_000_000), 1_000_000);
+}

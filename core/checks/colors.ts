@@ -1,0 +1,35 @@
+// Colour values must be CSS names or #rrggbb.
+import type { TimelineIssue } from '../../protocol/source-range';
+import { NAMED_COLORS, normalizeColor } from '../colors';
+import type { LocatedNode } from '../parse/located';
+import { closestMatch } from '../suggest';
+import type { TimelineCheck } from './check';
+import { issue } from './helpers';
+
+const COLOR_KEYS = new Set(['background', 'color', 'boxColor', 'borderColor']);
+
+export const colors: TimelineCheck = {
+  name: 'colors',
+  run({ parsed }) {
+    const issues: TimelineIssue[] = [];
+    const visit = (node: LocatedNode | undefined): void => {
+      if (node?.kind === 'seq') node.items.forEach(visit);
+      if (node?.kind !== 'map') return;
+      for (const entry of node.entries) {
+        const value = entry.value;
+        if (entry.key === 'metadata') continue;
+        if (!COLOR_KEYS.has(entry.key) || value.kind !== 'scalar' || typeof value.value !== 'string') {
+          visit(value);
+          continue;
+        }
+        if (normalizeColor(value.value)) continue;
+        const suggestion = /^#/.test(value.value) ? undefined : closestMatch(value.value, NAMED_COLORS.keys());
+        const found = issue('unknown-color', 'error', `unknown colour "${value.value}"${suggestion ? ` — did you mean "${suggestion}"?` : '; use a CSS colour name or #rrggbb'}`, value.range);
+        if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range: value.range, newText: suggestion }], preferred: true }];
+        issues.push(found);
+      }
+    };
+    visit(parsed.model.root);
+    return issues;
+  },
+};

@@ -1,0 +1,30 @@
+// Small shared pieces for checks.
+import type { IssueSeverity, SourceRange, TimelineIssue } from '../../protocol/source-range';
+import type { CheckContext } from '../analysis/context';
+import type { ItemTiming, TrackTiming } from '../analysis/layout';
+import { closestMatch } from '../suggest';
+
+export function issue(code: string, severity: IssueSeverity, message: string, range: SourceRange, extra: Partial<TimelineIssue> = {}): TimelineIssue {
+  return { code, severity, message, range, ...extra };
+}
+
+/** An issue about a name that does not exist, with a did-you-mean fix when one is close. */
+export function unknownName(code: string, what: string, name: string, range: SourceRange, known: Iterable<string>): TimelineIssue {
+  const names = [...known];
+  const suggestion = closestMatch(name, names);
+  const hint = suggestion ? ` — did you mean "${suggestion}"?` : names.length ? `; defined: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : '';
+  const found = issue(code, 'error', `unknown ${what} "${name}"${hint}`, range);
+  if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+  return found;
+}
+
+export function* eachItem(context: CheckContext): Generator<{ track: TrackTiming; item: ItemTiming; index: number }> {
+  for (const track of context.layout) {
+    for (const [index, item] of track.items.entries()) yield { track, item, index };
+  }
+}
+
+/** How a clip is named in messages: `clip 2 of track "main"`. */
+export function clipLabel(track: TrackTiming, index: number): string {
+  return `clip ${index + 1} of track "${track.track.id ?? track.track.index + 1}"`;
+}

@@ -1,0 +1,47 @@
+// Every semantic check, in the order their issues are most useful. Add a check: a file here, a line below.
+import type { TimelineCheck } from './check';
+import { assetKindForTrack } from './asset-kind-for-track';
+import { clipKind } from './clip-kind';
+import { colors } from './colors';
+import { duplicateIds } from './duplicate-ids';
+import { emptyTimeline } from './empty-timeline';
+import { fonts } from './fonts';
+import { importWarnings } from './import-warnings';
+import { mediaEnd } from './media-end';
+import { mediaStatus } from './media-status';
+import { missingLength } from './missing-length';
+import { oddDimensions } from './odd-dimensions';
+import { outputPath } from './output-path';
+import { overlayOverlap } from './overlay-overlap';
+import { sourceRange } from './source-range';
+import { timeValues } from './time-values';
+import { trackSettings } from './track-settings';
+import { transitions } from './transitions';
+import { unknownAsset } from './unknown-asset';
+import { unknownTrack } from './unknown-track';
+import { unknownVariable } from './unknown-variable';
+
+export type { TimelineCheck } from './check';
+
+export const checks: readonly TimelineCheck[] = [
+  emptyTimeline,
+  clipKind,
+  unknownAsset,
+  unknownTrack,
+  unknownVariable,
+  duplicateIds,
+  mediaStatus,
+  timeValues,
+  sourceRange,
+  mediaEnd,
+  missingLength,
+  transitions,
+  overlayOverlap,
+  assetKindForTrack,
+  outputPath,
+  oddDimensions,
+  fonts,
+  colors,
+  trackSettings,
+  importWarnings,
+];

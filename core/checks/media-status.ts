@@ -1,0 +1,20 @@
+// An asset's file is missing or cannot be read: an issue on the asset's path, not a crash.
+import type { TimelineIssue } from '../../protocol/source-range';
+import type { TimelineCheck } from './check';
+import { issue } from './helpers';
+
+export const mediaStatus: TimelineCheck = {
+  name: 'media-status',
+  run({ assets }) {
+    const issues: TimelineIssue[] = [];
+    for (const asset of assets.values()) {
+      const range = asset.model.pathRange ?? asset.model.idRange;
+      if (asset.lookup.status === 'missing') {
+        issues.push(issue('media-missing', 'error', `media file not found: ${asset.path}`, range));
+      } else if (asset.lookup.status === 'unreadable') {
+        issues.push(issue('media-unreadable', 'error', `cannot read media file ${asset.path}: ${asset.lookup.reason}`, range));
+      }
+    }
+    return issues;
+  },
+};

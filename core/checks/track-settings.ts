@@ -1,0 +1,43 @@
+// Settings that mean nothing on a clip's track are ignored by the render: say so.
+import type { TimelineIssue } from '../../protocol/source-range';
+import { entryOf } from '../parse/located';
+import type { TimelineCheck } from './check';
+import { issue } from './helpers';
+
+/** Per track kind, clip settings that have no effect there, and why. */
+const IGNORED: Record<string, Record<string, string>> = {
+  video: {
+    at: 'clips on a video track follow one another; use a gap or an overlay track to place a clip at a time',
+    position: 'video-track clips fill the frame; use an overlay track to place a picture',
+    scale: 'video-track clips fill the frame (see "fit"); use an overlay track to scale a picture',
+    duck: 'ducking lowers a music or voice clip; put it on an audio track',
+  },
+  overlay: {
+    fit: 'overlays are fitted inside the frame and sized by "scale"',
+  },
+  audio: {
+    position: 'an audio track has no picture',
+    scale: 'an audio track has no picture',
+    opacity: 'an audio track has no picture',
+    fit: 'an audio track has no picture',
+    style: 'an audio track has no picture',
+  },
+};
+
+export const trackSettings: TimelineCheck = {
+  name: 'track-settings',
+  run({ parsed }) {
+    const issues: TimelineIssue[] = [];
+    for (const track of parsed.model.tracks) {
+      const ignored = IGNORED[track.kind];
+      if (!ignored) continue;
+      for (const clip of track.clips) {
+        for (const [key, why] of Object.entries(ignored)) {
+          const entry = entryOf(clip.node, key);
+          if (entry) issues.push(issue('ignored-setting', 'warning', `"${key}" has no effect on ${track.kind} track "${track.id}": ${why}`, entry.keyRange));
+        }
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,22 @@
+// `duck: { under: … }` names a track that does not exist, or the clip's own track.
+import type { TimelineIssue } from '../../protocol/source-range';
+import { valueOf } from '../parse/located';
+import type { TimelineCheck } from './check';
+import { issue, unknownName } from './helpers';
+
+export const unknownTrack: TimelineCheck = {
+  name: 'unknown-track',
+  run({ parsed }) {
+    const ids = parsed.model.tracks.flatMap((t) => (t.id === undefined ? [] : [t.id]));
+    const issues: TimelineIssue[] = [];
+    for (const track of parsed.model.tracks) {
+      for (const clip of track.clips) {
+        const under = valueOf(valueOf(clip.node, 'duck'), 'under');
+        if (under?.kind !== 'scalar' || typeof under.value !== 'string') continue;
+        if (!ids.includes(under.value)) issues.push(unknownName('unknown-track', 'track', under.value, under.range, ids));
+        else if (under.value === track.id) issues.push(issue('duck-own-track', 'error', `a clip cannot duck under its own track "${under.value}"`, under.range));
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,137 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { planRender } from './plan-render';
+import { planFrame } from './plan-frame';
+import { chainText, toFfmpegArgs } from './serialize';
+import { atempoChain } from './audio';
+import { filterText } from './serialize';
+import { keyframeExpr } from './keyframes';
+import { chaptersMetadata } from './chapters';
+import * as b from '../../test/render/build-timeline';
+
+const DIR = { directory: '/work/files' };
+const assets = [b.asset('red', '/m/red.mp4', b.videoFacts(320, 180, 25)), b.asset('blue', '/m/blue.mp4', b.videoFacts(320, 180, 30, { audio: false }))];
+
+function cutAndFade() {
+  return b.timeline([
+    b.track('v', 'video', [
+      b.clip('v/0', 0, 30, 'red'),
+      b.clip('v/1', 20, 40, 'blue', 1, { transitionIn: { type: 'wipeleft', duration: 10, range: b.RANGE } }),
+      b.gap(60, 15),
+    ]),
+  ], assets);
+}
+
+test('cuts and an xfade only over the overlap window, renumbered after xfade and concat', () => {
+  const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
+  assert.deepEqual(plan.filterGraph.slice(0, 10).map(chainText), [
+    '[0:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
+    '[clip0]split=2[part0][part1]',
+    '[part0]trim=end_frame=20,settb=1/30,setpts=N[seg0]',
+    '[part1]trim=start_frame=20:end_frame=30,settb=1/30,setpts=N[seg1]',
+    '[1:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=40[clip1]',
+    '[clip1]split=2[part2][part3]',
+    '[part2]trim=end_frame=10,settb=1/30,setpts=N[seg2]',
+    '[part3]trim=start_frame=10:end_frame=40,settb=1/30,setpts=N[seg3]',
+    '[seg1][seg2]xfade=transition=wipeleft:duration=0.333333:offset=0,settb=1/30,setpts=N[xf0]',
+    'color=c=#000000:s=320x180:r=30,format=yuv420p,trim=end_frame=15,settb=1/30,setpts=N[fill0]',
+  ]);
+  assert.equal(chainText(plan.filterGraph[10]!), '[seg0][xf0][seg3][fill0]concat=n=4:v=1:a=0,settb=1/30,setpts=N[track0]');
+  assert.equal(chainText(plan.filterGraph[11]!), '[track0]fps=30,trim=end_frame=75,format=yuv420p[vout]');
+});
+
+test('each source is opened once for picture (-an) and once for sound (-vn), seeked to its in point', () => {
+  const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
+  assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), [
+    '-t 1.033334 -an -sn -dn /m/red.mp4',
+    '-ss 1 -t 1.366667 -an -sn -dn /m/blue.mp4',
+    '-t 1.033334 -vn -sn -dn /m/red.mp4',
+  ]);
+  // The blue source has no audio: only red sounds, faded out over the transition, over silence.
+  assert.deepEqual(plan.filterGraph.slice(12).map(chainText), [
+    '[2:a]asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,apad=whole_len=48000,atrim=end_sample=48000,afade=t=out:ss=32000:ns=16000[snd0]',
+    'anullsrc=r=48000:cl=stereo,atrim=end_sample=120000[silence0]',
+    '[silence0][snd0]amix=inputs=2:normalize=0:duration=first:dropout_transition=0,atrim=end_sample=120000,asetpts=N/SR/TB[aout]',
+  ]);
+  assert.deepEqual(toFfmpegArgs(plan).slice(-5), ['-ac', '2', '-movflags', '+faststart', '/o/out.mp4']);
+  assert.deepEqual(plan.encoderArgs, ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+});
+
+test('speed: setpts divides time, atempo chains keep pitch beyond 0.5–2', () => {
+  assert.deepEqual(atempoChain(0.5).map(filterText), ['atempo=0.5']);
+  assert.deepEqual(atempoChain(4).map(filterText), ['atempo=2', 'atempo=2']);
+  assert.deepEqual(atempoChain(0.3).map(filterText), ['atempo=0.5', 'atempo=0.6']);
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red', 0, { speed: 2 })])], assets);
+  const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
+  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30,/);
+  assert.deepEqual(plan.inputs[0]!.options, ['-t', '2.066667', '-an', '-sn', '-dn']);
+  assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,atempo=2,apad=whole_len=48000,/);
+});
+
+test('titles: text in a file, expansion off, never in the graph', () => {
+  const hostile = `it's: a \\ %{pts} [x],y; ✓ שלום 🎬`;
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')]), b.track('t', 'overlay', [b.title('t/0', 5, 20, hostile, { fadeIn: 5, placement: { anchor: 'bottom-left', x: 10, y: 8 } })])], assets);
+  const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
+  const title = plan.filterGraph.map(chainText).find((c) => c.includes('drawtext'))!;
+  assert.equal(title, '[clip0]drawtext=textfile=/work/files/text0.txt:expansion=none:fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fontsize=24:fontcolor=#ffffff:x=10:y=h-text_h-8:alpha=1*clip((round(t*30)-5)/5\\,0\\,1):enable=between(round(t*30)\\,5\\,24)[comp0]');
+  assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: hostile }]);
+  assert.ok(!toFfmpegArgs(plan).some((a) => a.includes('שלום')));
+});
+
+test('overlays: contain-fit size × scale, anchor, opacity and fades, shifted to their start', () => {
+  const logo = b.asset('logo', '/m/logo.png', { ...b.videoFacts(200, 100, 25, { audio: false }), isStill: true }, 'image');
+  const tl = b.timeline([
+    b.track('v', 'video', [b.clip('v/0', 0, 60, 'red')]),
+    b.track('o', 'overlay', [b.clip('o/0', 15, 30, 'logo', 0, { placement: { anchor: 'top-right', x: 12, y: 6 }, scale: 0.25, opacity: 0.5, fadeOut: 6, audio: undefined })]),
+  ], [...assets, logo]);
+  const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
+  const chains = plan.filterGraph.map(chainText);
+  assert.deepEqual(plan.inputs[1]!.options, ['-loop', '1', '-framerate', '30', '-t', '1.033334']);
+  assert.ok(chains.includes('[1:v]setpts=PTS-STARTPTS,fps=30,scale=w=80:h=40,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip1]'));
+  assert.ok(chains.includes('[clip1]colorchannelmixer=aa=0.5,fade=t=out:st=0.8:d=0.2:alpha=1,setpts=PTS+15[layer0]'));
+  assert.ok(chains.includes('[clip0][layer0]overlay=x=W-w-12:y=6:eof_action=pass[comp0]'));
+});
+
+test('keyframes become piecewise expressions with eases', () => {
+  assert.equal(keyframeExpr([{ frame: 0, value: 0, ease: 'linear' }, { frame: 10, value: 1, ease: 'ease-in' }, { frame: 20, value: 0.5, ease: 'linear' }], 'F'),
+    'if(lt(F,0),0,if(lt(F,10),0+1*((F-0)/10),if(lt(F,20),1+-0.5*pow(((F-10)/10),2),0.5)))');
+});
+
+test('markers become chapters in the output time base', () => {
+  assert.equal(chaptersMetadata([{ frame: 30, label: 'Part 2; the = end', range: b.RANGE }, { frame: 0, label: 'Intro', range: b.RANGE }], 90, { num: 30000, den: 1001 }),
+    ';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1001/30000\nSTART=0\nEND=30\ntitle=Intro\n[CHAPTER]\nTIMEBASE=1001/30000\nSTART=30\nEND=90\ntitle=Part 2\\; the \\= end\n');
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')])], assets, { markers: [{ frame: 10, label: 'x', range: b.RANGE }] });
+  const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mkv', textFiles: DIR });
+  assert.deepEqual(plan.inputs.at(-1), { options: ['-f', 'ffmetadata'], path: '/work/files/chapters0.txt', purpose: 'chapters' });
+  assert.deepEqual(plan.encoderArgs.slice(0, 2), ['-map_chapters', '2']);
+});
+
+test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palette', () => {
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')])], assets, { width: 1920, height: 1080 });
+  const draft = planRender(tl, { preset: 'draft', outputPath: '/o/d.mp4', textFiles: DIR });
+  assert.match(chainText(draft.filterGraph[0]!), /scale=w=640:h=360:force_original_aspect_ratio=increase,crop=w=640:h=360/);
+  assert.deepEqual(draft.encoderArgs, ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  const audio = planRender(tl, { preset: 'audio', outputPath: '/o/a.m4a', textFiles: DIR });
+  assert.deepEqual(audio.maps, ['[aout]']);
+  assert.equal(audio.inputs.length, 1);
+  assert.deepEqual(audio.encoderArgs.slice(0, 1), ['-vn']);
+  const gif = planRender(tl, { preset: 'gif', outputPath: '/o/g.gif', textFiles: DIR });
+  assert.deepEqual(gif.maps, ['[vout]']);
+  assert.deepEqual(gif.filterGraph.slice(-3).map(chainText), [
+    '[clip0]fps=30,trim=end_frame=30,fps=15,split=2[gif0][gif1]',
+    '[gif0]palettegen=stats_mode=diff[palette0]',
+    '[gif1][palette0]paletteuse=dither=bayer[vout]',
+  ]);
+});
+
+test('a frame inside a transition is one xfade of two seeked frames at its progress', () => {
+  const plan = planFrame(cutAndFade(), 25, { textFiles: DIR });
+  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-ss 0.833333 -t 0.066667 -an -sn -dn', '-ss 1.166666 -t 0.066667 -an -sn -dn']);
+  assert.deepEqual(plan.filterGraph.map(chainText).slice(-4), [
+    '[clip1]setpts=N[at1]',
+    '[at0][at1]xfade=transition=wipeleft:duration=0.333333:offset=-0.166667,settb=1/30,setpts=N[xf0]',
+    '[xf0]settb=1/30,setpts=N+25[at2]',
+    '[at2]trim=end_frame=1,format=rgb24[vout]',
+  ]);
+  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+0.833333/TB,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
+});

@@ -1,0 +1,143 @@
+// Schema validation with ajv (every error), each error turned into an issue on the exact key or
+// value it is about, in words a video editor understands, with a did-you-mean fix where one is obvious.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { SourceRange, TimelineIssue } from '../../protocol/source-range';
+import { closestMatch } from '../suggest';
+import { entryOf, nodeAtPath, type LocatedNode, type PathSegment } from '../parse/located';
+import { timelineSchema, type SchemaNode } from './timeline-schema';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    // Editor annotations (VS Code and yaml-language-server read them); not validation keywords.
+    ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage']);
+    compiled = ajv.compile(timelineSchema);
+  }
+  return compiled;
+}
+
+export function validateAgainstSchema(value: unknown, root: LocatedNode | undefined): TimelineIssue[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const issues: TimelineIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const issue = toIssue(error, root);
+    if (!issue) continue;
+    const key = `${issue.code}|${issue.message}|${JSON.stringify(issue.range)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function pathOf(instancePath: string): PathSegment[] {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((raw) => {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(segment) ? Number(segment) : segment;
+  });
+}
+
+const WHOLE_FILE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIssue | undefined {
+  const path = pathOf(error.instancePath);
+  const node = nodeAtPath(root, path);
+  const schema = (error.parentSchema ?? {}) as SchemaNode;
+  const name = nameOf(schema, path);
+  const valueRange = node?.range ?? WHOLE_FILE;
+  const shown = describeValue(error.data);
+  const issue = (code: string, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = String((error.params as { additionalProperty: string }).additionalProperty);
+      const entry = entryOf(node, property);
+      const range = entry?.keyRange ?? valueRange;
+      const known = Object.keys(schema.properties ?? {});
+      const suggestion = closestMatch(property, known);
+      const found = issue('unknown-property', `"${property}" is not a ${name} setting${suggestion ? ` — did you mean "${suggestion}"?` : `; known: ${known.join(', ')}`}`, range);
+      if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+      return found;
+    }
+    case 'enum': {
+      const allowed = (schema.enum ?? []).map(String);
+      const suggestion = typeof error.data === 'string' || typeof error.data === 'number' ? closestMatch(String(error.data), allowed) : undefined;
+      const list = allowed.length <= 10 ? allowed.join(', ') : `${allowed.slice(0, 10).join(', ')}, …`;
+      const found = issue('unknown-value', `unknown ${name} ${shown}${suggestion ? ` — did you mean "${suggestion}"?` : `; use one of: ${list}`}`);
+      if (suggestion && node) {
+        const quoted = typeof error.data === 'string' && node.kind === 'scalar' && /^["']/.test(node.source);
+        found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range: node.range, newText: quoted ? JSON.stringify(suggestion) : suggestion }], preferred: true }];
+      }
+      return found;
+    }
+    case 'type': {
+      if (error.data === null) return issue('missing-value', `${name} needs a value`);
+      const expected = String((error.params as { type: string }).type).split(',').map(typeWords).join(' or ');
+      return issue('wrong-type', `${name} should be ${expected}, not ${shown}`);
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const firstKey = node?.kind === 'map' ? node.entries[0]?.keyRange : undefined;
+      return issue('missing-property', `a ${name} needs "${missing}"`, keyRangeOf(root, path) ?? firstKey ?? valueRange);
+    }
+    case 'pattern': {
+      const message = schema.patternErrorMessage ?? `does not have the expected form`;
+      return issue('invalid-format', /^(is|does) /.test(message) ? `${shown} ${message}` : `${name} ${shown}: ${message}`);
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = error.params as { comparison: string; limit: number };
+      const words: Record<string, string> = { '>=': 'at least', '>': 'more than', '<=': 'at most', '<': 'less than' };
+      return issue('out-of-range', `${name} must be ${words[comparison] ?? comparison} ${limit} (got ${shown})`);
+    }
+    case 'minItems':
+      return issue('empty-list', `${name} needs at least ${(error.params as { limit: number }).limit} item`);
+    case 'minLength':
+      return issue('missing-value', `${name} cannot be empty`);
+    case 'propertyNames':
+    case 'if':
+      return undefined; // the nested error (pattern, enum) says it better
+    default:
+      return issue('schema', `${name}: ${error.message ?? 'is not valid'}`);
+  }
+}
+
+/** A property name's error belongs on its key; other errors on the value. */
+function keyRangeOf(root: LocatedNode | undefined, path: PathSegment[]): SourceRange | undefined {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return undefined;
+  return entryOf(nodeAtPath(root, path.slice(0, -1)), last)?.keyRange;
+}
+
+function nameOf(schema: SchemaNode, path: PathSegment[]): string {
+  if (schema.title) return schema.title;
+  const last = [...path].reverse().find((s): s is string => typeof s === 'string');
+  return last ?? 'timeline';
+}
+
+function typeWords(type: string): string {
+  switch (type) {
+    case 'number': return 'a number';
+    case 'integer': return 'a whole number';
+    case 'string': return 'text';
+    case 'boolean': return 'true or false';
+    case 'object': return 'a map of settings';
+    case 'array': return 'a list';
+    default: return type;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a map';
+}

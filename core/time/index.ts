@@ -1,0 +1,4 @@
+// Time helpers: exact rationals, output frame rates, time values and SMPTE timecode.
+export * from './rational';
+export * from './frame-rate';
+export * from './timecode';
