@@ -129,5 +129,10 @@ function schemaType(schema: SchemaNode): string[] {
 
 export function describe(schema: SchemaNode | undefined): string | undefined {
   if (!schema) return undefined;
-  return schema.markdownDescription ?? schema.description;
+  // A `$ref` merged with the referring node: its own description says what the key means, the
+  // shared definition says how to write the value; show both.
+  const own = schema.description;
+  const shared = schema.markdownDescription;
+  if (own && shared && own !== shared) return `${own}\n\n${shared}`;
+  return shared ?? own;
 }

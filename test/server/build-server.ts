@@ -9,7 +9,10 @@ import * as esbuild from 'esbuild';
 const root = new URL('../..', import.meta.url).pathname;
 let built: Promise<{ file: string; dispose: () => void }> | undefined;
 
+/** `ATROPOS_SERVER_BUNDLE=dist/server.js` runs the tests against an existing bundle instead. */
 export function buildServer(): Promise<{ file: string; dispose: () => void }> {
+  const prebuilt = process.env.ATROPOS_SERVER_BUNDLE;
+  if (prebuilt) return Promise.resolve({ file: prebuilt, dispose: () => undefined });
   built ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atropos-lsp-'));
     const file = join(dir, 'server.js');
