@@ -1,0 +1,23 @@
+// Atropos: Show Licence — what this device holds, and the actions that change it.
+import * as vscode from 'vscode';
+import type { LicensingContext } from '../licensing-context';
+import { showRefusal } from '../refusal-prompt';
+
+export const SHOW_COMMAND = 'atropos.license.show';
+
+export async function showLicence(ctx: LicensingContext): Promise<void> {
+  const outcome = await ctx.client().status();
+  await ctx.refreshStatus(outcome);
+  if (!outcome.ok) {
+    await showRefusal(outcome);
+    return;
+  }
+  const plan = outcome.plan === 'pro' ? 'Pro' : 'Trial';
+  const picked = await vscode.window.showInformationMessage(
+    `Atropos ${plan} (${outcome.licenseId}) — entitlement valid until ${new Date(outcome.expiresAt).toLocaleString()}, ${outcome.daysLeft} days left.`,
+    'Deactivate This Device',
+    'Enter Licence Key…',
+  );
+  if (picked === 'Deactivate This Device') await vscode.commands.executeCommand('atropos.license.deactivate');
+  if (picked === 'Enter Licence Key…') await vscode.commands.executeCommand('atropos.license.enterKey');
+}

@@ -1,0 +1,102 @@
+// Licensing in VS Code: commands, status bar item, background refresh, and the entitlement for
+// final renders. The extension entry calls registerLicensing(context, deps) and passes
+// `entitlementForRender` to the render runner and `hostEnvironment()` to the host it spawns.
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { LicensingRoutes } from '../../protocol/licensing';
+import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
+import { VSCODE_MACHINE_ID_ENV } from '../../render-host/entitlement/gate';
+import { JwksCache } from '../../render-host/entitlement/jwks-cache';
+import { LicensingApi } from '../../render-host/entitlement/licensing-api';
+import { LicensingClient, type LicensingOutcome } from '../../render-host/entitlement/licensing-client';
+import { deactivateDevice, DEACTIVATE_COMMAND } from './commands/deactivate';
+import { enterLicenseKey, ENTER_KEY_COMMAND } from './commands/enter-key';
+import { renewSubscription, RENEW_COMMAND } from './commands/renew';
+import { showLicence, SHOW_COMMAND } from './commands/show';
+import { startTrial, START_TRIAL_COMMAND } from './commands/start-trial';
+import type { LicensingContext } from './licensing-context';
+import { statusBarContent } from './status-text';
+import { VsCodeLicensingStorage } from './vscode-storage';
+
+export interface LicensingDeps {
+  /** Current `atropos.licensing.*` settings. */
+  settings(): { apiBaseUrl: string; subscriptionUrl: string };
+  /** The extension's version, sent with verify requests. */
+  version: string;
+}
+
+export interface Licensing {
+  /** The entitlement JWT for a final render (refreshed when under 48 h remain), or undefined. */
+  entitlementForRender(): Promise<string | undefined>;
+  /** Env vars for the render host the extension spawns, so the host accepts this device's tokens. */
+  hostEnvironment(): Record<string, string>;
+}
+
+const CHECK_EVERY_MS = 6 * 3600_000;
+
+export function registerLicensing(context: vscode.ExtensionContext, deps: LicensingDeps): Licensing {
+  const storage = new VsCodeLicensingStorage(context.secrets, context.globalState);
+  const deviceId = deviceFingerprint(vscode.env.machineId);
+  let cached: { base: string; client: LicensingClient } | undefined;
+
+  const client = (): LicensingClient => {
+    const { apiBaseUrl, subscriptionUrl } = deps.settings();
+    const base = apiBaseUrl.replace(/\/+$/, '');
+    if (cached?.base === base) return cached.client;
+    const tag = base.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 80);
+    const made = new LicensingClient({
+      api: new LicensingApi(base),
+      storage,
+      keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(context.globalStorageUri.fsPath, `jwks-${tag}.json`) }),
+      deviceId,
+      deviceName: `VS Code on ${vscode.env.appHost === 'desktop' ? process.platform : vscode.env.appHost}`,
+      version: deps.version,
+      subscriptionUrl,
+    });
+    cached = { base, client: made };
+    return made;
+  };
+
+  const item = vscode.window.createStatusBarItem('atropos.licence', vscode.StatusBarAlignment.Right, 50);
+  item.name = 'Atropos Licence';
+  item.command = SHOW_COMMAND;
+  context.subscriptions.push(item);
+
+  const ctx: LicensingContext = {
+    client,
+    subscriptionUrl: () => deps.settings().subscriptionUrl,
+    async refreshStatus(outcome?: LicensingOutcome) {
+      const content = statusBarContent(outcome ?? (await client().status()));
+      item.text = content.text;
+      item.tooltip = content.tooltip;
+      item.backgroundColor = content.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      item.show();
+    },
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(ENTER_KEY_COMMAND, () => enterLicenseKey(ctx)),
+    vscode.commands.registerCommand(START_TRIAL_COMMAND, () => startTrial(ctx)),
+    vscode.commands.registerCommand(SHOW_COMMAND, () => showLicence(ctx)),
+    vscode.commands.registerCommand(DEACTIVATE_COMMAND, () => deactivateDevice(ctx)),
+    vscode.commands.registerCommand(RENEW_COMMAND, (url?: unknown) => renewSubscription(ctx, url)),
+  );
+
+  // Background refresh: now and every few hours; offline it keeps the cached entitlement until expiry.
+  const refresh = () => client().refreshIfDue().then((o) => ctx.refreshStatus(o), () => undefined);
+  void refresh();
+  const timer = setInterval(refresh, CHECK_EVERY_MS);
+  context.subscriptions.push({ dispose: () => clearInterval(timer) });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('atropos.licensing')) void refresh();
+  }));
+
+  return {
+    async entitlementForRender() {
+      const token = await client().entitlementForRender();
+      void ctx.refreshStatus();
+      return token;
+    },
+    hostEnvironment: () => ({ [VSCODE_MACHINE_ID_ENV]: vscode.env.machineId }),
+  };
+}
