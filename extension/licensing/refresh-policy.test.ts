@@ -1,0 +1,112 @@
+// The VS Code-free licensing client as the extension uses it: refresh under 48 h, offline until
+// expiry, a definite no from the service drops the cache; and the status bar text. Real Worker.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeJwt } from 'jose';
+import type { LicensingStorage, StoredEntitlement } from '../../render-host/entitlement/entitlement-storage';
+import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
+import { JwksCache } from '../../render-host/entitlement/jwks-cache';
+import { LicensingApi } from '../../render-host/entitlement/licensing-api';
+import { LicensingClient } from '../../render-host/entitlement/licensing-client';
+import { adminHeaders, startWorker, type WorkerUnderTest } from '../../worker/test/harness';
+import { statusBarContent } from './status-text';
+
+/** What SecretStorage + globalState hold, kept in memory. */
+class MemoryStorage implements LicensingStorage {
+  key: string | undefined;
+  entitlement: StoredEntitlement | undefined;
+  async readKey() { return this.key; }
+  async writeKey(key: string) { this.key = key; }
+  async deleteKey() { this.key = undefined; }
+  async readEntitlement() { return this.entitlement; }
+  async writeEntitlement(e: StoredEntitlement) { this.entitlement = e; }
+  async deleteEntitlement() { this.entitlement = undefined; }
+}
+
+const HOUR = 3600_000;
+
+describe('licensing client refresh policy', () => {
+  let w: WorkerUnderTest;
+  let clock = Date.now();
+  before(async () => {
+    w = await startWorker();
+  });
+  after(() => w.close().catch(() => undefined));
+
+  function makeClient(storage: LicensingStorage, machine: string) {
+    return new LicensingClient({
+      api: new LicensingApi(w.url),
+      storage,
+      keys: new JwksCache({ jwksUrl: `${w.url}/.well-known/jwks.json` }),
+      deviceId: deviceFingerprint(machine),
+      deviceName: 'VS Code test',
+      version: '0.1.0',
+      subscriptionUrl: 'https://atropos.app/pricing',
+      now: () => clock,
+    });
+  }
+
+  it('refreshes only when under 48 hours remain', async () => {
+    const storage = new MemoryStorage();
+    const client = makeClient(storage, 'vscode-machine-1');
+    clock = Date.now();
+    const started = await client.startTrial();
+    assert.ok(started.ok);
+    const firstJti = decodeJwt(started.token).jti;
+    const exp = Date.parse(started.expiresAt);
+
+    clock = exp - 49 * HOUR;
+    assert.equal(await client.refreshDue(), false);
+    const untouched = await client.refreshIfDue();
+    assert.ok(untouched.ok);
+    assert.equal(decodeJwt(untouched.token).jti, firstJti);
+
+    clock = exp - 47 * HOUR;
+    assert.equal(await client.refreshDue(), true);
+    const refreshed = await client.refreshIfDue();
+    assert.ok(refreshed.ok);
+    assert.notEqual(decodeJwt(refreshed.token).jti, firstJti);
+    assert.equal(storage.entitlement?.token, refreshed.token);
+  });
+
+  it('a revoked licence: the refresh drops the cached entitlement and says why', async () => {
+    clock = Date.now();
+    const key = String((await w.call('POST', '/admin/licenses', {}, adminHeaders)).json.licenseKey);
+    const storage = new MemoryStorage();
+    const client = makeClient(storage, 'vscode-machine-2');
+    assert.equal((await client.activate(key)).ok, true);
+    assert.equal(storage.key, key);
+    assert.equal((await w.call('POST', `/admin/licenses/${key}/revoke`, undefined, adminHeaders)).status, 200);
+    clock = Date.parse(storage.entitlement!.expiresAt) - 24 * HOUR;
+    const outcome = await client.refreshIfDue();
+    assert.ok(!outcome.ok);
+    assert.match(outcome.message, /revoked/);
+    assert.deepEqual(outcome.actions, ['enter-license-key', 'start-trial']);
+    assert.equal(storage.entitlement, undefined);
+    assert.deepEqual(statusBarContent(outcome).text, '$(key) Atropos: unlicensed');
+  });
+
+  it('offline: honoured until expiry, then refused with renew', async () => {
+    clock = Date.now();
+    const storage = new MemoryStorage();
+    const client = makeClient(storage, 'vscode-machine-3');
+    const started = await client.startTrial();
+    assert.ok(started.ok);
+    assert.equal(statusBarContent(started).text, '$(verified) Atropos Trial · 7 days');
+    await w.close();
+
+    clock = Date.parse(started.expiresAt) - 10 * HOUR;
+    const offline = await client.refreshIfDue();
+    assert.ok(offline.ok, 'a cached entitlement is honoured while the service is unreachable');
+    assert.equal(await client.entitlementForRender(), started.token);
+    assert.equal(statusBarContent(offline).warning, true);
+
+    clock = Date.parse(started.expiresAt) + 10 * 60_000 + 120_000;
+    const expired = await client.refreshIfDue();
+    assert.ok(!expired.ok);
+    assert.match(expired.message, /^The entitlement expired on /);
+    assert.deepEqual(expired.actions, ['renew', 'enter-license-key']);
+    assert.equal(expired.subscriptionUrl, 'https://atropos.app/pricing');
+    assert.equal(await client.entitlementForRender(), undefined);
+  });
+});
