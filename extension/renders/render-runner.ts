@@ -29,6 +29,8 @@ export interface RenderOptions {
   /** Tasks show progress in their terminal instead of a notification. */
   report?: (line: string) => void;
   silent?: boolean;
+  /** Called with the job id once the host accepted it (tasks cancel with it). */
+  onSubmitted?: (id: string) => void;
 }
 
 export class RenderRunner {
@@ -45,6 +47,7 @@ export class RenderRunner {
       await this.showSubmitError(e, () => this.render(uri, preset, options));
       return undefined;
     }
+    options.onSubmitted?.(id);
     const record = await this.deps.host.run((c) => c.get(id));
     this.deps.jobs.add(record, uri, preset);
     return options.silent || options.report ? this.follow(id, options.report) : this.followWithNotification(id, uri, preset);

@@ -1,0 +1,47 @@
+// Every command of the extension. Add a command: a file here, a line below, an entry in package.json.
+
+import * as vscode from 'vscode';
+import type { ExtensionCommand, ExtensionServices } from '../services';
+import { cancelRender } from './cancel-render';
+import { exportFrame } from './export-frame';
+import { newTimeline } from './new-timeline';
+import { openPreview } from './open-preview';
+import { openPreviewToSide } from './open-preview-to-side';
+import { openRenderOutput, removeRender, retryRender } from './renders-actions';
+import { render } from './render';
+import { renderWith } from './render-with';
+import { revealOutput } from './reveal-output';
+import { showLog } from './show-log';
+import { showRenderQueue } from './show-render-queue';
+
+export const commands: ExtensionCommand[] = [
+  openPreview,
+  openPreviewToSide,
+  render,
+  renderWith,
+  cancelRender,
+  showRenderQueue,
+  exportFrame,
+  revealOutput,
+  newTimeline,
+  openRenderOutput,
+  retryRender,
+  removeRender,
+  showLog,
+];
+
+export function registerCommands(services: ExtensionServices): void {
+  for (const command of commands) {
+    services.context.subscriptions.push(vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      try {
+        return await command.run(services, ...args);
+      } catch (e) {
+        // A command never fails silently: say what went wrong, keep the stack in the log.
+        const message = e instanceof Error ? e.message : String(e);
+        services.log.error(`${command.id}: ${e instanceof Error && e.stack ? e.stack : message}`);
+        void vscode.window.showErrorMessage(`Atropos: ${message}`);
+        return undefined;
+      }
+    }));
+  }
+}

@@ -1,0 +1,10 @@
+import type { ExtensionCommand } from '../services';
+import { timelineUriFor } from './target';
+
+export const openPreviewToSide: ExtensionCommand = {
+  id: 'atropos.openPreviewToSide',
+  run(s, arg) {
+    const uri = timelineUriFor(arg);
+    if (uri) s.previews.open(uri, true);
+  },
+};

@@ -1,0 +1,10 @@
+import type { ExtensionCommand } from '../services';
+import { timelineUriFor } from './target';
+
+export const openPreview: ExtensionCommand = {
+  id: 'atropos.openPreview',
+  run(s, arg) {
+    const uri = timelineUriFor(arg);
+    if (uri) s.previews.open(uri, false);
+  },
+};

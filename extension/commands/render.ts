@@ -1,0 +1,14 @@
+// Render with the default preset (setting `atropos.render.defaultPreset`), or a preset passed by a caller.
+
+import type { ExtensionCommand } from '../services';
+import { isRenderPreset } from './command-args';
+import { timelineUriFor } from './target';
+
+export const render: ExtensionCommand = {
+  id: 'atropos.render',
+  async run(s, arg, preset) {
+    const uri = timelineUriFor(arg);
+    if (!uri) return undefined;
+    return s.renders.render(uri.toString(), isRenderPreset(preset) ? preset : s.settings().render.defaultPreset);
+  },
+};

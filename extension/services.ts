@@ -1,0 +1,26 @@
+// What main.ts wires once and every command receives: the one place services are named.
+
+import type * as vscode from 'vscode';
+import type { AtroposSettings } from '../protocol/settings';
+import type { PreviewManager } from './preview/preview-manager';
+import type { HostConnection } from './renders/host-connection';
+import type { JobStore } from './renders/job-store';
+import type { RenderRunner } from './renders/render-runner';
+import type { TimelineSource } from './timeline/timeline-source';
+
+export interface ExtensionServices {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  settings(): AtroposSettings;
+  timelines: TimelineSource;
+  host: HostConnection;
+  jobs: JobStore;
+  renders: RenderRunner;
+  previews: PreviewManager;
+}
+
+/** One command: its id (as in package.json) and what it does. */
+export interface ExtensionCommand {
+  id: string;
+  run(services: ExtensionServices, ...args: unknown[]): unknown;
+}
