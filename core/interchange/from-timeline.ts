@@ -65,8 +65,10 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed);
         delete metadata.freezeFrame;
         const otio = plain(metadata.otio);
+        const edl = plain(metadata.edl);
+        const savedName = [otio.name, edl.clipName].find((n): n is string => typeof n === 'string' && n !== '');
         const clip = newClip({
-          name: typeof otio.name === 'string' && otio.name ? otio.name : timing.clip.asset.name,
+          name: savedName ?? timing.clip.asset.name,
           asset: timing.clip.asset.name,
           sourceIn: timing.sourceIn,
           frames: timing.duration,
@@ -119,7 +121,8 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
       name: typeof fileMetadata.name === 'string' ? fileMetadata.name : timelineName(context.timelinePath),
       rate: fps,
       dropFrame: checkContext.output.dropFrame,
-      startFrames: start?.ok ? start.frames : 0,
+      // Without a recorded start, record time starts at the editorial convention 01:00:00:00.
+      startFrames: start?.ok ? start.frames : editorialStart(fps, checkContext.output.dropFrame),
       assets,
       tracks,
       markers,
@@ -151,4 +154,9 @@ function timecodeStart(metadata: Metadata, fps: Rational): number {
     if (parsed.ok) return parsed.frames;
   }
   return 0;
+}
+
+function editorialStart(fps: Rational, dropFrame: boolean): number {
+  const hour = timecodeToFrames(dropFrame ? '01:00:00;00' : '01:00:00:00', fps);
+  return hour.ok ? hour.frames : 0;
 }
