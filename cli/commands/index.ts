@@ -1,5 +1,6 @@
 // Every `atropos` command, in the order `atropos --help` lists them. Add a command: a file here, a line below.
 import type { CliCommand } from '../command';
+import { checkCommand } from './check';
 import { licenseCommand } from './license';
 
-export const commands: CliCommand[] = [licenseCommand];
+export const commands: CliCommand[] = [checkCommand, licenseCommand];
