@@ -2,6 +2,7 @@
 // readable, the output lies inside an allowed root (after following symlinks), is not an input,
 // and is not an existing file unless overwrite was asked for.
 import { accessSync, constants, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { JobRequest } from '../../protocol/render-host';
@@ -62,8 +63,9 @@ function allowedRoots(request: JobRequest, configuredRoots: readonly string[]): 
   const sourceFile = realTarget(request.timeline.sourceFile);
   const roots = configuredRoots.filter((root) => isAbsolute(root)).map(realTarget);
   const workspace = request.workspaceFolder && isAbsolute(request.workspaceFolder) ? realTarget(request.workspaceFolder) : undefined;
-  // A workspace folder counts only if the timeline is inside it: a caller can't widen the roots by naming "/".
-  if (workspace && isInside(workspace, sourceFile)) roots.push(workspace);
+  // A workspace folder counts only if the timeline is inside it and it is narrower than the home
+  // folder: a caller can't widen the roots by naming "/" or "~".
+  if (workspace && isInside(workspace, sourceFile) && !isInside(workspace, realTarget(homedir()))) roots.push(workspace);
   else roots.push(dirname(sourceFile));
   return roots;
 }
