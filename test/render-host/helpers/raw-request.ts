@@ -1,6 +1,8 @@
 // A bare HTTP request with full control of the headers (fetch won't let a test forge Host).
 import { request } from 'node:http';
 
+const guarded = new WeakSet<object>();
+
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -10,7 +12,7 @@ export interface RawResponse {
 
 export function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent: false, host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -23,7 +25,12 @@ export function rawRequest(port: number, options: { method?: string; path: strin
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     };
     req.on('error', ignoreHangUp);
-    req.on('socket', (socket) => socket.on('error', ignoreHangUp));
+    req.on('socket', (socket) => {
+      // Keep-alive sockets are reused across requests: guard each one once.
+      if (guarded.has(socket)) return;
+      guarded.add(socket);
+      socket.on('error', () => {});
+    });
     req.end(options.body);
   });
 }
