@@ -9,11 +9,16 @@ import { hostLaunch } from './host-args';
 export class HostConnection {
   private client: Promise<RenderHostClient> | undefined;
 
-  constructor(private readonly settings: () => AtroposSettings, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly settings: () => AtroposSettings,
+    private readonly log: (line: string) => void,
+    /** Extra environment for a host this window starts (licensing adds the device's identity). */
+    private readonly extraEnv: () => Record<string, string> = () => ({}),
+  ) {}
 
   get(): Promise<RenderHostClient> {
     if (!this.client) {
-      const launch = hostLaunch(this.settings(), process.env);
+      const launch = hostLaunch(this.settings(), { ...process.env, ...this.extraEnv() });
       const started = ensureHost({ hostArgs: launch.hostArgs, env: launch.env });
       this.client = started;
       started.then(
