@@ -28,7 +28,7 @@ export interface LicensingDeps {
 export interface Licensing {
   /** The entitlement JWT for a final render (refreshed when under 48 h remain), or undefined. */
   entitlementForRender(): Promise<string | undefined>;
-  /** Env vars for the render host the extension spawns, so the host accepts this device's tokens. */
+  /** Env vars for the render host the extension spawns: this device's machine id and the licensing URL. */
   hostEnvironment(): Record<string, string>;
 }
 
@@ -97,6 +97,7 @@ export function registerLicensing(context: vscode.ExtensionContext, deps: Licens
       void ctx.refreshStatus();
       return token;
     },
-    hostEnvironment: () => ({ [VSCODE_MACHINE_ID_ENV]: vscode.env.machineId }),
+    // The host hashes the machine id itself and fetches keys from the same licensing service.
+    hostEnvironment: () => ({ [VSCODE_MACHINE_ID_ENV]: vscode.env.machineId, ATROPOS_LICENSING_URL: deps.settings().apiBaseUrl }),
   };
 }
