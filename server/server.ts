@@ -97,7 +97,10 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  const mediaWatching = registerMediaWatching(context, media);
+  // The only onInitialized handler: a connection keeps just one.
   connection.onInitialized(async () => {
+    mediaWatching.start();
     await settings.refresh();
     for (const document of documents.all()) diagnostics.schedule(document.uri, true);
     // Fonts load once in the background; until then the font check is skipped, never blocking.
@@ -115,7 +118,6 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) diagnostics.schedule(document.uri, true);
   });
 
-  registerMediaWatching(context, media, () => workspaceRoots);
   registerCompletion(context, () => fonts);
   registerHover(context, media);
   registerSymbolNavigation(context);

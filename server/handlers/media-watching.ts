@@ -10,7 +10,8 @@ import type { ServerContext } from '../context';
 import { MEDIA_EXTENSIONS } from '../language/media-files';
 import type { MediaService } from '../media/media-service';
 
-export function registerMediaWatching(context: ServerContext, media: MediaService, _roots: () => string[]): void {
+/** Returns `start`, to call once the client is initialized (a connection keeps one onInitialized handler). */
+export function registerMediaWatching(context: ServerContext, media: MediaService): { start: () => void } {
   const { connection, client, timelines } = context;
 
   const changed = (paths: string[]): void => {
@@ -19,7 +20,7 @@ export function registerMediaWatching(context: ServerContext, media: MediaServic
     if (relevant.length > 0) media.refresh(relevant);
   };
 
-  connection.onInitialized(() => {
+  const start = (): void => {
     if (client.watchedFilesDynamic) {
       const extensions = [...MEDIA_EXTENSIONS].map((e) => e.slice(1)).join(',');
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -28,7 +29,7 @@ export function registerMediaWatching(context: ServerContext, media: MediaServic
     } else {
       startFallbackWatching(() => timelines.allMediaPaths(), changed);
     }
-  });
+  };
 
   connection.onDidChangeWatchedFiles((params) => {
     const paths: string[] = [];
@@ -42,6 +43,7 @@ export function registerMediaWatching(context: ServerContext, media: MediaServic
     }
     changed(paths);
   });
+  return { start };
 }
 
 /** Watches the folders holding the open documents' media; re-synced every second (cheap set diff). */
