@@ -35,9 +35,15 @@ export function solidClip(path: string, colour: string, o: SourceOptions): strin
   const args = ['-f', 'lavfi', '-i', `color=c=${colour}:s=${size}:r=${o.fps ?? '30'}:d=${o.seconds}`];
   addAudio(args, o);
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', '-pix_fmt', 'yuv420p');
-  if (o.rotate !== undefined) args.push('-metadata:s:v:0', `rotate=${o.rotate}`);
-  args.push(path);
-  ffmpeg(args);
+  if (o.rotate === undefined) {
+    ffmpeg([...args, path]);
+    return path;
+  }
+  // ffmpeg 5.1 writes a display matrix only when stream-copying with rotate metadata.
+  const plain = `${path}.plain.mp4`;
+  ffmpeg([...args, plain]);
+  ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', `rotate=${o.rotate}`, path]);
+  rmSync(plain);
   return path;
 }
 
@@ -93,14 +99,15 @@ export function frameColours(path: string): Rgb[] {
   return frames;
 }
 
-/** Every frame's mean luma (0–255 studio range as stored), for frame-numbered sources. */
+/** Every frame's luma as stored, for frame-numbered sources. */
 export function frameLumas(path: string): number[] {
-  const raw = execFileSync(FFMPEG, ['-v', 'error', '-i', path, '-vf', 'scale=8:8:flags=area,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
+  // The stored Y plane itself (no scaling or range conversion): a 4×4 patch in the middle.
+  const raw = execFileSync(FFMPEG, ['-v', 'error', '-i', path, '-vf', 'extractplanes=y,crop=4:4:iw/2:ih/2', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
   const out: number[] = [];
-  for (let f = 0; f + 64 <= raw.length; f += 64) {
+  for (let f = 0; f + 16 <= raw.length; f += 16) {
     let sum = 0;
-    for (let i = 0; i < 64; i++) sum += raw[f + i] as number;
-    out.push(sum / 64);
+    for (let i = 0; i < 16; i++) sum += raw[f + i] as number;
+    out.push(sum / 16);
   }
   return out;
 }
@@ -128,4 +135,15 @@ export function soundStarts(path: string, noiseDb = -40, minSilence = 0.05): num
   const result = spawnSync(FFMPEG, ['-hide_banner', '-nostats', '-i', path, '-vn', '-af', `silencedetect=n=${noiseDb}dB:d=${minSilence}`, '-f', 'null', '-']);
   const log = result.stderr.toString();
   return [...log.matchAll(/silence_end: ([0-9.]+)/g)].map((m) => Number(m[1]));
+}
+
+/** The colours of one row of pixels of frame `frame`, at full size. */
+export function rowColours(path: string, frame: number, row: number): Rgb[] {
+  const probe = probeJson(path).streams.find((s) => s.codec_type === 'video');
+  const width = Number(probe?.width);
+  const raw = execFileSync(FFMPEG, ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${frame}),crop=${width}:2:0:${row}`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+  const out: Rgb[] = [];
+  // Two rows were cropped (4:2:0 cannot crop one); keep the first.
+  for (let x = 0; x + 3 <= width * 3; x += 3) out.push([raw[x] as number, raw[x + 1] as number, raw[x + 2] as number]);
+  return out;
 }
