@@ -1,0 +1,49 @@
+// package.json and the code agree: every setting read is declared (with the default from protocol/),
+// every command the code registers or the language server's code lenses invoke is contributed.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LSP_CLIENT_COMMANDS } from '../protocol/lsp';
+import { DEFAULT_SETTINGS } from '../protocol/settings';
+import { readSettings } from './settings/read-settings';
+
+const root = join(__dirname, '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  contributes: {
+    configuration: { properties: Record<string, { default: unknown }> };
+    commands: { command: string; category: string }[];
+    keybindings: { command: string; key: string; mac: string }[];
+    languages: { id: string; extensions: string[] }[];
+  };
+};
+
+describe('package.json contributes', () => {
+  it('declares every setting readSettings reads, with the protocol default', () => {
+    const read: string[] = [];
+    readSettings((key) => { read.push(key); return undefined; });
+    const declared = manifest.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(declared).sort(), read.map((k) => `atropos.${k}`).sort());
+    for (const key of read) {
+      const value = key.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], DEFAULT_SETTINGS);
+      assert.deepEqual(declared[`atropos.${key}`]?.default, value, key);
+    }
+  });
+
+  it('contributes every command the extension registers, under the Atropos category', () => {
+    const dir = join(root, 'extension', 'commands');
+    const ids = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bid: '(atropos\.[\w.]+)'/g)].map((m) => m[1]));
+    const contributed = new Map(manifest.contributes.commands.map((c) => [c.command, c.category]));
+    assert.ok(ids.length >= 13);
+    for (const id of [...ids, ...Object.values(LSP_CLIENT_COMMANDS)]) assert.equal(contributed.get(id as string), 'Atropos', id);
+  });
+
+  it('binds Ctrl+K V / Cmd+K V to Open Preview to the Side and claims *.timeline.yaml', () => {
+    assert.deepEqual(manifest.contributes.keybindings.find((k) => k.command === 'atropos.openPreviewToSide'), {
+      command: 'atropos.openPreviewToSide', key: 'ctrl+k v', mac: 'cmd+k v', when: 'editorTextFocus && editorLangId == atropos-timeline',
+    });
+    assert.deepEqual(manifest.contributes.languages[0]?.extensions, ['.timeline.yaml', '.timeline.yml']);
+  });
+});
