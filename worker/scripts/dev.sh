@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${ATROPOS_WORKER_PORT:-8787}"
 wrangler="../node_modules/.bin/wrangler"
+# Local KV lives here; tests point it at a temp dir.
+state="${ATROPOS_WORKER_STATE_DIR:-.wrangler/state}"
+export ATROPOS_WORKER_STATE_DIR="$state"
 
 # No metrics, no update checks, no login state from the user's real config.
 export WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false WRANGLER_HIDE_BANNER=true CLOUDFLARE_CF_FETCH_ENABLED=false
@@ -23,7 +26,7 @@ Atropos licensing Worker (local)
                     (or: atropos license trial)
 INFO
 
-"$wrangler" dev --local --ip 127.0.0.1 --port "$port" &
+"$wrangler" dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state" --show-interactive-dev-session=false &
 child=$!
 trap 'kill -INT "$child" 2>/dev/null; wait "$child" 2>/dev/null; rm -rf "$XDG_CONFIG_HOME"' EXIT INT TERM
 wait "$child"

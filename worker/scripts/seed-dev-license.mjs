@@ -13,7 +13,7 @@ const hash = createHash('sha256').update(`atropos-license-key\n${DEV_LICENSE_KEY
 const now = new Date().toISOString();
 const record = { id: 'lic_dev', plan: 'pro', status: 'active', maxDevices: 10, devices: {}, email: 'dev@localhost', createdAt: now, updatedAt: now };
 const wrangler = join(workerDir, '..', 'node_modules', '.bin', 'wrangler');
-const put = spawnSync(wrangler, ['kv', 'key', 'put', '--binding', 'LICENSES', '--local', `license:${hash}`, JSON.stringify(record)], {
+const put = spawnSync(wrangler, ['kv', 'key', 'put', '--binding', 'LICENSES', '--local', '--persist-to', process.env.ATROPOS_WORKER_STATE_DIR || '.wrangler/state', `license:${hash}`, JSON.stringify(record)], {
   cwd: workerDir,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
