@@ -7,7 +7,7 @@
 //   npm run bench:lsp                     # 100, 1,000 and 10,000 clips
 //   npm run bench:lsp -- --sizes 100,1000,10000,50000 --runs 5
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -28,6 +28,7 @@ after(async () => {
   disposeBuild?.();
 });
 
+const messageText = (m: string | { value: string }): string => (typeof m === 'string' ? m : m.value);
 const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => d.code).sort();
 let docCounter = 0;
 
@@ -56,7 +57,7 @@ describe('diagnostics', () => {
     assert.ok(d);
     assert.deepEqual(d.range, { start: { line: 18, character: 15 }, end: { line: 18, character: 19 } });
     assert.equal(d.severity, 1);
-    assert.match(d.message, /unknown asset "brol" — did you mean "broll"\?/);
+    assert.match(messageText(d.message), /unknown asset "brol" — did you mean "broll"\?/);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
     });
@@ -118,7 +119,7 @@ describe('diagnostics', () => {
     }
     const p = await client.waitForDiagnostics(uri, (x) => x.version === version);
     assert.deepEqual(codes(p), ['unknown-asset']);
-    assert.match(p.diagnostics[0]!.message, /"brol"/);
+    assert.match(messageText(p.diagnostics[0]!.message), /"brol"/);
   });
 });
 
