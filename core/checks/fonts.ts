@@ -23,7 +23,7 @@ export const fonts: TimelineCheck = {
     for (const node of fontNodes) {
       if (node.kind !== 'scalar' || typeof node.value !== 'string' || catalog.resolve(node.value)) continue;
       const suggestion = closestMatch(node.value, catalog.families());
-      const found = issue('font-not-found', 'warning', `font "${node.value}" is not installed${suggestion ? ` — did you mean "${suggestion}"?` : ''}; the render would fall back to a default font`, node.range);
+      const found = issue('font-not-found', 'warning', `font "${node.value}" is not installed, so the render would use a default font${suggestion ? ` — did you mean "${suggestion}"?` : ''}`, node.range);
       if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range: node.range, newText: suggestion }], preferred: true }];
       issues.push(found);
     }

@@ -42,8 +42,10 @@ export function parseTimeline(text: string): ParsedTimeline {
 
   const issues: TimelineIssue[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
-    const [start, end] = error.pos;
     const duplicate = error.code === 'DUPLICATE_KEY';
+    const [start, reported] = error.pos;
+    // yaml marks one character of a repeated key; mark the whole key.
+    const end = duplicate ? Math.max(reported, keyEnd(text, start)) : reported;
     issues.push({
       code: duplicate ? 'duplicate-key' : 'yaml-syntax',
       severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
@@ -62,6 +64,11 @@ export function parseTimeline(text: string): ParsedTimeline {
     value = undefined; // e.g. an alias bomb; the syntax issue already says why
   }
   return { text, document, lineCounter, root, value, model: buildModel(root), issues, rangeOf, positionAt, offsetAt };
+}
+
+function keyEnd(text: string, start: number): number {
+  const match = /^[^:\n]*?(?=\s*:)/.exec(text.slice(start));
+  return match ? start + match[0].length : start;
 }
 
 function plainMessage(message: string): string {
