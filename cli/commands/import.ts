@@ -1,0 +1,72 @@
+// `atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--force]`:
+// an EDL or OTIO file → a new *.timeline.yaml, with every warning printed and kept in the file.
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { countItems, importEdl, importOtio, writeTimelineYaml, type ImportResult } from '../../core/interchange/index';
+import { SUPPORTED_FPS } from '../../core/time/index';
+import { parseArgs } from '../args';
+import type { CliCommand } from '../command';
+import { CommandError, UsageError } from '../errors';
+import { checkOutputFree, folderMediaResolver, writeAtomically } from '../interchange-files';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Turn a CMX 3600 EDL or an OpenTimelineIO file into a timeline',
+  usage: `Usage: atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--force]
+
+Writes <name>.timeline.yaml beside the input (never over an existing file without --force).
+--rate   frames per second of an EDL (EDLs do not say): ${SUPPORTED_FPS.join(', ')}; default 24
+Reels and clip names are matched to media files in the input's folder; the rest are left for you to fill in.
+Every warning names its EDL line or OTIO object and is kept under metadata.import.warnings in the new file.
+Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a bad option or path.`,
+  async run(args, io) {
+    const { flags, positionals } = parseArgs(args, [
+      { name: 'output', short: 'o', type: 'string' },
+      { name: 'rate', type: 'string' },
+      { name: 'force', type: 'boolean' },
+    ], 'import');
+    const [file, ...extra] = positionals;
+    if (!file || extra.length) throw new UsageError('atropos import: give one .edl or .otio file (atropos import <file.edl|file.otio>)');
+    const input = resolve(io.cwd, file);
+    const kind = extname(input).toLowerCase();
+    if (kind !== '.edl' && kind !== '.otio') throw new UsageError(`atropos import: ${file} is neither .edl nor .otio`);
+    const rate = flags.rate === undefined ? undefined : Number(flags.rate);
+    if (rate !== undefined && !(SUPPORTED_FPS as readonly number[]).includes(rate)) {
+      throw new UsageError(`atropos import: --rate must be one of ${SUPPORTED_FPS.join(', ')} (got "${String(flags.rate)}")`);
+    }
+    if (rate !== undefined && kind === '.otio') throw new UsageError('atropos import: --rate is for EDLs; an OTIO file carries its own rate');
+    let text: string;
+    try {
+      // Older EDLs are often ISO-8859-1: fall back to it when the bytes are not UTF-8.
+      const bytes = readFileSync(input);
+      const utf8 = bytes.toString('utf8');
+      text = utf8.includes('\uFFFD') ? bytes.toString('latin1') : utf8;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`atropos import: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message}`);
+    }
+    const output = resolve(io.cwd, typeof flags.output === 'string' ? flags.output : `${input.slice(0, -kind.length)}.timeline.yaml`);
+    if (!output.endsWith('.timeline.yaml')) throw new UsageError('atropos import: the output name must end in .timeline.yaml');
+    checkOutputFree(output, flags.force === true, 'import');
+
+    const mediaResolver = folderMediaResolver(dirname(input), dirname(output));
+    let result: ImportResult;
+    if (kind === '.edl') {
+      result = importEdl(text, { mediaResolver, ...(rate !== undefined ? { rate } : {}) });
+      if (!result.timeline.tracks.length) throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands`, 1);
+    } else {
+      const otio = importOtio(text, { mediaResolver });
+      if ('error' in otio) throw new CommandError(`atropos import: ${file} is not an OpenTimelineIO timeline: ${otio.error}`, 1);
+      result = otio;
+    }
+    const stem = basename(output, '.timeline.yaml');
+    const yaml = writeTimelineYaml(result.timeline, { sourceName: basename(input), outputPath: `out/${stem}.mp4` });
+    writeAtomically(output, yaml);
+
+    const shown = relative(io.cwd, input) || file;
+    for (const warning of result.warnings) io.stderr.write(`${shown}${warning.line ? `:${warning.line}` : ''}  warning  ${warning.message}\n`);
+    const counts = countItems(result.timeline);
+    io.stdout.write(`wrote ${relative(io.cwd, output) || output}: ${counts.clips} clips, ${counts.gaps} gaps, ${counts.transitions} transitions, ${counts.frames} frames; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,62 @@
+// File-system pieces of `atropos import`/`export`: finding media for reels, and writing an output
+// without overwriting silently or leaving half a file behind.
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { MediaResolver } from '../core/interchange/index';
+import { UsageError } from './errors';
+
+const MEDIA = /\.(mov|mp4|m4v|mkv|mxf|avi|webm|mts|mpg|mpeg|wav|aif|aiff|mp3|m4a|aac|flac|png|jpe?g|tiff?|exr|dpx)$/i;
+
+/**
+ * Finds media beside the imported file: a path that exists as given (absolute or relative to the
+ * folder), else a file in the folder (or its `media/` subfolder) whose name or name without
+ * extension equals a candidate, case-insensitively. Answers paths relative to `timelineFolder`.
+ */
+export function folderMediaResolver(folder: string, timelineFolder: string): MediaResolver {
+  const files = [folder, join(folder, 'media')].flatMap((dir) => {
+    try {
+      return readdirSync(dir).filter((name) => MEDIA.test(name)).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
+    } catch {
+      return [];
+    }
+  });
+  const answer = (path: string): string => {
+    const rel = relative(timelineFolder, path);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+  };
+  return (names) => {
+    for (const name of names) {
+      const direct = isAbsolute(name) ? name : resolve(folder, name);
+      if (/[\\/]/.test(name) && existsSync(direct) && statSync(direct).isFile()) return answer(direct);
+    }
+    for (const name of names) {
+      const wanted = basename(name.split('\\').join('/')).toLowerCase();
+      const wantedStem = wanted.replace(/\.[a-z0-9]{2,4}$/, '');
+      const found = files.find((file) => {
+        const fileName = basename(file).toLowerCase();
+        return fileName === wanted || fileName.slice(0, -extname(fileName).length) === wantedStem;
+      });
+      if (found) return answer(found);
+    }
+    return undefined;
+  };
+}
+
+/** Refuses an existing output unless `force`; the message says how to proceed. */
+export function checkOutputFree(path: string, force: boolean, command: string): void {
+  if (!force && existsSync(path)) {
+    throw new UsageError(`atropos ${command}: ${path} already exists; choose another name with -o or replace it with --force`);
+  }
+}
+
+/** Writes beside the target, then renames: a failure never leaves a half-written file at `path`. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
