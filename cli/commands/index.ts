@@ -1,6 +1,8 @@
 // Every `atropos` command, in the order `atropos --help` lists them. Add a command: a file here, a line below.
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { licenseCommand } from './license';
 
-export const commands: CliCommand[] = [checkCommand, licenseCommand];
+export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand];
