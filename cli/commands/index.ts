@@ -4,5 +4,8 @@ import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { licenseCommand } from './license';
+import { renderCommand } from './render';
+import { frameCommand } from './frame';
+import { planCommand } from './plan';
 
-export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand];
+export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand, renderCommand, frameCommand, planCommand];
