@@ -41,15 +41,9 @@ describe('render host: bad input', () => {
     symlinkSync(outside, join(project, 'escape-link'));
     writeText(join(project, 'existing.mp4'), 'an earlier render');
     projectFilesBefore = readdirSync(project).sort();
-    host = await startTestHost(state);
+    host = await startTestHost(state, [], 'test');
   });
   after(async () => {
-    // Nothing was queued, nothing written: the checks that matter for every case above.
-    assert.deepEqual(await host.client.list(), []);
-    const history = JSON.parse(readFileSync(stateFiles.history(state), 'utf8')) as { jobs: unknown[] };
-    assert.deepEqual(history.jobs, []);
-    assert.deepEqual(readdirSync(project).sort(), projectFilesBefore);
-    assert.deepEqual(readdirSync(outside), []);
     await stopAllTestHosts();
     temp.remove();
   });
@@ -172,5 +166,13 @@ describe('render host: bad input', () => {
     const res = await rawRequest(host.port, { path: '/v1/jobs/nope', headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}` } });
     assert.equal(res.status, 404);
     assert.equal(res.json().error.code, 'job-not-found');
+  });
+
+  it('after all of the above: nothing was queued and nothing written', async () => {
+    assert.deepEqual(await host.client.list(), []);
+    const history = JSON.parse(readFileSync(stateFiles.history(state), 'utf8')) as { jobs: unknown[] };
+    assert.deepEqual(history.jobs, []);
+    assert.deepEqual(readdirSync(project).sort(), projectFilesBefore);
+    assert.deepEqual(readdirSync(outside), []);
   });
 });

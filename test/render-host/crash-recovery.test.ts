@@ -4,20 +4,26 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { isPartialPath } from '../../render-host/runner/index';
 import { stateFiles } from '../../render-host/discovery/state-dir';
 import { killHard, startTestHost, stopAllTestHosts, waitForProgress, writeText } from './helpers/host-harness';
-import { countFrames, makeClip, makeTempDir } from './helpers/media';
-import { oneClipTimeline } from './helpers/timeline';
+import { countFrames, makeClip, makeStill, makeTempDir } from './helpers/media';
+import { oneClipTimeline, stillTimeline } from './helpers/timeline';
+
+/** An hour of a still: still running whenever the test cancels or kills it. */
+const LONG = 30 * 3600;
 
 describe('render host: crash recovery', () => {
   const temp = makeTempDir('host-crash');
   const state = join(temp.dir, 'state');
   const project = join(temp.dir, 'project');
   let media: string;
+  let still: string;
 
   before(() => {
     mkdirSync(project, { recursive: true });
     media = makeClip(join(project, 'clip.mp4'), 2);
+    still = makeStill(join(project, 'still.png'));
     writeText(join(project, 'edit.timeline.yaml'), 'version: 1\n');
   });
   after(async () => {
@@ -32,11 +38,11 @@ describe('render host: crash recovery', () => {
 
     const longOutput = join(project, 'long.mp4');
     const shortOutput = join(project, 'short.mp4');
-    const long = await first.client.submit({ timeline: oneClipTimeline({ folder: project, mediaPath: media, durationFrames: 30 * 600 }), outputPath: longOutput, preset: 'draft' });
+    const long = await first.client.submit({ timeline: stillTimeline({ folder: project, imagePath: still, durationFrames: LONG }), outputPath: longOutput, preset: 'draft' });
     const short = await first.client.submit({ timeline: oneClipTimeline({ folder: project, mediaPath: media, durationFrames: 15 }), outputPath: shortOutput, preset: 'draft' });
     await waitForProgress(first.client, long.id);
     assert.equal((await first.client.get(short.id)).state, 'queued');
-    assert.ok(readdirSync(project).some((name) => name.startsWith('long.mp4.partial')), 'a partial file exists while rendering');
+    assert.ok(readdirSync(project).some((name) => isPartialPath(name) && name.startsWith('.long')), 'a partial file exists while rendering');
 
     await killHard(first.pid);
 
@@ -46,7 +52,7 @@ describe('render host: crash recovery', () => {
     assert.equal(interrupted.state, 'interrupted');
     assert.equal(interrupted.error?.code, 'interrupted');
     assert.equal(existsSync(longOutput), false);
-    assert.deepEqual(readdirSync(project).filter((name) => name.startsWith('long.mp4')), [], 'no partial file after recovery');
+    assert.deepEqual(readdirSync(project).filter((name) => name.includes('long')), [], 'no partial file after recovery');
 
     const resumed = await second.client.follow(short.id);
     assert.equal(resumed.state, 'completed', JSON.stringify(resumed.error));

@@ -6,17 +6,22 @@ import { after, before, describe, it } from 'node:test';
 import { stateFiles } from '../../render-host/discovery/state-dir';
 import { RenderHostError } from '../../render-host/client/host-client';
 import { startTestHost, stopAllTestHosts, writeText } from './helpers/host-harness';
-import { makeClip, makeTempDir } from './helpers/media';
-import { oneClipTimeline } from './helpers/timeline';
+import { makeClip, makeStill, makeTempDir } from './helpers/media';
+import { oneClipTimeline, stillTimeline } from './helpers/timeline';
+
+/** An hour of a still: still running whenever the test cancels or kills it. */
+const LONG = 30 * 3600;
 
 describe('render host: queue limits', () => {
   const temp = makeTempDir('host-queue');
   const project = join(temp.dir, 'project');
   let media: string;
+  let still: string;
 
   before(() => {
     mkdirSync(project, { recursive: true });
     media = makeClip(join(project, 'clip.mp4'), 2);
+    still = makeStill(join(project, 'still.png'));
     writeText(join(project, 'edit.timeline.yaml'), 'version: 1\n');
   });
   after(async () => {
@@ -44,7 +49,7 @@ describe('render host: queue limits', () => {
   it('with a cap of 5 accepts only what fits from 20 parallel submits; the rest get 429 with Retry-After', async () => {
     const state = join(temp.dir, 'state-cap');
     const host = await startTestHost(state, ['--concurrency', '1', '--max-queued', '5']);
-    const timeline = oneClipTimeline({ folder: project, mediaPath: media, durationFrames: 30 * 600 });
+    const timeline = stillTimeline({ folder: project, imagePath: still, durationFrames: LONG });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => host.client.submit({ timeline, outputPath: join(project, `burst-${i}.mp4`), preset: 'draft' })),
     );

@@ -9,10 +9,12 @@ import { ensureHost } from '../../../render-host/client/ensure-host';
 import type { JobEvent, JobRecord } from '../../../protocol/render-host';
 
 const TEST_HOST_ENTRY = join(__dirname, 'test-host-main.ts');
+const REAL_HOST_ENTRY = join(__dirname, '..', '..', '..', 'render-host', 'main.ts');
 const started = new Set<number>();
 
-export function testHostCommand(): string[] {
-  return [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, TEST_HOST_ENTRY];
+/** `real`: render-host/main.ts as shipped. `test`: the same parts, with a stand-in timeline schema while the core's is missing. */
+export function hostCommand(entry: 'real' | 'test'): string[] {
+  return [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, entry === 'real' ? REAL_HOST_ENTRY : TEST_HOST_ENTRY];
 }
 
 export interface TestHost {
@@ -23,10 +25,11 @@ export interface TestHost {
 }
 
 /** Starts (or finds) the host for `stateDir` with the given flags. */
-export async function startTestHost(stateDir: string, hostArgs: string[] = [], configDir = join(stateDir, 'config')): Promise<TestHost> {
+export async function startTestHost(stateDir: string, hostArgs: string[] = [], entry: 'real' | 'test' = 'real'): Promise<TestHost> {
+  const configDir = join(stateDir, 'config');
   const client = await ensureHost({
     stateDir,
-    hostCommand: testHostCommand(),
+    hostCommand: hostCommand(entry),
     hostArgs: ['--idle-timeout-minutes', '0', ...hostArgs],
     env: { ...process.env, ATROPOS_CONFIG_DIR: configDir, ATROPOS_LICENSING_URL: 'http://127.0.0.1:9' },
   });

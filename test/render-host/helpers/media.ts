@@ -32,3 +32,9 @@ export function probeSize(path: string): { width: number; height: number } {
   const stream = (JSON.parse(out) as { streams: { width: number; height: number }[] }).streams[0];
   return { width: Number(stream?.width), height: Number(stream?.height) };
 }
+
+/** A 160x90 PNG still. */
+export function makeStill(path: string): string {
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=1', '-frames:v', '1', path]);
+  return path;
+}

@@ -1,16 +1,20 @@
-// A render-host process for tests: the real host (server, queue, history, discovery, entitlement
-// gate) with the stand-in lavfi executor, until the render runner is wired into render-host/main.ts.
+// The render host as main.ts builds it, except that while schemas/compiled-timeline.schema.json
+// is missing, a stand-in outline of it checks timeline types (so bad-input tests mean something).
 import { createEntitlementGate } from '../../../render-host/entitlement/gate';
+import { runnerExecutor } from '../../../render-host/jobs/runner-executor';
+import { renderFrame } from '../../../render-host/runner/index';
+import { loadCompiledTimelineSchema } from '../../../render-host/server/compiled-timeline-schema';
 import { runHostProcess } from '../../../render-host/server/run-host-process';
-import { lavfiExecutor } from './lavfi-executor';
 import { standInTimelineSchema } from './stand-in-timeline-schema';
 
-void runHostProcess(process.argv.slice(2), (config) => ({
-  executor: lavfiExecutor(config.ffmpegPath),
-  renderFrame: async () => {
-    throw Object.assign(new Error('Frames need the render runner.'), { code: 'ffmpeg-not-found' });
-  },
-  gate: createEntitlementGate(),
-  timelineSchema: standInTimelineSchema,
-  version: '0.0.0-test',
-})).then((code) => process.exit(code));
+void runHostProcess(process.argv.slice(2), (config) => {
+  const ffmpegPath = config.ffmpegPath ?? 'ffmpeg';
+  const schema = loadCompiledTimelineSchema(() => {});
+  return {
+    executor: runnerExecutor(ffmpegPath),
+    renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, ...(width !== undefined ? { width } : {}) }),
+    gate: createEntitlementGate(),
+    timelineSchema: schema.$schema || schema.properties ? schema : standInTimelineSchema,
+    version: '0.0.0-test',
+  };
+}).then((code) => process.exit(code));

@@ -51,3 +51,28 @@ export function oneClipTimeline(options: { folder: string; mediaPath: string; du
     markers: [],
   };
 }
+
+/** A still held for `durationFrames`: renders as long as asked, whatever the length (for mid-render cancel and kill). */
+export function stillTimeline(options: { folder: string; imagePath: string; durationFrames: number }): CompiledTimeline {
+  const timeline = oneClipTimeline({ folder: options.folder, mediaPath: options.imagePath, durationFrames: options.durationFrames });
+  delete timeline.output.audio;
+  timeline.assets = [{
+    id: 'clip',
+    path: options.imagePath,
+    kind: 'image',
+    media: {
+      format: 'png_pipe',
+      video: { codec: 'png', width: 160, height: 90, frameRate: { num: 25, den: 1 }, sampleAspectRatio: { num: 1, den: 1 }, rotation: 0 },
+      isStill: true,
+      isSubtitle: false,
+    },
+    range: at,
+  }];
+  const track = timeline.tracks[0]!;
+  const clip = track.items[0]!;
+  if (clip.kind === 'clip') {
+    clip.source = { kind: 'media', asset: 'clip', in: { num: 0, den: 1 }, out: { num: 0, den: 1 } };
+    delete clip.audio;
+  }
+  return timeline;
+}

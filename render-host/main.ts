@@ -1,0 +1,27 @@
+// The render host's entry (dist/render-host.js): the real runner, schema and entitlement gate
+// plugged into the host process. Started on demand by ensureHost() or `atropos host start`.
+import { createEntitlementGate } from './entitlement/gate';
+import { runnerExecutor } from './jobs/runner-executor';
+import { renderFrame } from './runner/index';
+import { loadCompiledTimelineSchema } from './server/compiled-timeline-schema';
+import { runHostProcess } from './server/run-host-process';
+import { resolveTool } from './tools/resolve-tools';
+
+const VERSION = '0.1.0';
+
+void runHostProcess(process.argv.slice(2), (config) => {
+  const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
+  return {
+    executor: runnerExecutor(ffmpegPath),
+    renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, ...(width !== undefined ? { width } : {}) }),
+    gate: createEntitlementGate(),
+    timelineSchema: loadCompiledTimelineSchema((line) => void process.stderr.write(`${line}\n`)),
+    version: VERSION,
+  };
+}).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`render-host: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
