@@ -77,14 +77,28 @@ function plainMessage(message: string): string {
 
 type RangeOf = (start: number, end: number) => SourceRange;
 
-function toLocated(node: unknown, fallbackOffset: number, document: Document.Parsed, text: string, rangeOf: RangeOf): LocatedNode {
+function toLocated(node: unknown, fallbackOffset: number, document: Document.Parsed, text: string, rangeOf: RangeOf, inProgress = new Set<unknown>()): LocatedNode {
   if (isAlias(node)) {
     const target = node.resolve(document);
+    // A self-referencing alias (`&a [*a]`) would never end: it reads as empty.
+    if (target && inProgress.has(target)) return nullScalar(node.range?.[0] ?? fallbackOffset, rangeOf);
     const [start, end] = node.range ?? [fallbackOffset, fallbackOffset];
-    const resolved = target ? toLocated(target, start, document, text, rangeOf) : undefined;
+    const resolved = target ? toLocated(target, start, document, text, rangeOf, inProgress) : undefined;
     // An alias takes the value of its anchor but is located where the alias is written.
     return resolved ? { ...resolved, range: rangeOf(start, end), offsets: [start, end] } as LocatedNode : nullScalar(start, rangeOf);
   }
+  if (isMap(node) || isSeq(node)) {
+    inProgress.add(node);
+    try {
+      return convertNode(node, fallbackOffset, document, text, rangeOf, inProgress);
+    } finally {
+      inProgress.delete(node);
+    }
+  }
+  return convertNode(node, fallbackOffset, document, text, rangeOf, inProgress);
+}
+
+function convertNode(node: unknown, fallbackOffset: number, document: Document.Parsed, text: string, rangeOf: RangeOf, inProgress: Set<unknown>): LocatedNode {
   const [start, rawEnd] = (node as YamlNode | undefined)?.range ?? [fallbackOffset, fallbackOffset];
   const end = trimEnd(text, start, rawEnd);
   const offsets: [number, number] = [start, end];
@@ -97,7 +111,7 @@ function toLocated(node: unknown, fallbackOffset: number, document: Document.Par
       const key = isScalar(keyNode) ? String(keyNode.value) : text.slice(keyStart, keyEnd);
       const value = pair.value === null || pair.value === undefined
         ? nullScalar(keyEnd + 1, rangeOf)
-        : toLocated(pair.value, keyEnd + 1, document, text, rangeOf);
+        : toLocated(pair.value, keyEnd + 1, document, text, rangeOf, inProgress);
       entries.push({ key, keyRange: rangeOf(keyStart, keyEnd), keyOffsets: [keyStart, keyEnd], value });
     }
     return { kind: 'map', entries, range: rangeOf(start, end), offsets };
@@ -105,7 +119,7 @@ function toLocated(node: unknown, fallbackOffset: number, document: Document.Par
   if (isSeq(node)) {
     return {
       kind: 'seq',
-      items: node.items.map((item) => toLocated(item, start, document, text, rangeOf)),
+      items: node.items.map((item) => toLocated(item, start, document, text, rangeOf, inProgress)),
       range: rangeOf(start, end),
       offsets,
     };
