@@ -56,8 +56,9 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
       lines.push(eventLine(event, reel, entry.channel, 'C', undefined, tc(source), tc(source + consumed), tc(recordIn), tc(recordIn + entry.recordFrames)));
       lines.push(`* FROM CLIP NAME:  ${entry.clip.name}`);
     }
-    const asset = assets.get(entry.clip.asset);
-    if (asset?.path) lines.push(`* FROM FILE: ${asset.path}`);
+    // FROM FILE names the event's first source: the outgoing clip of a transition.
+    const fromAsset = assets.get(transition && entry.previous ? entry.previous.clip.asset : entry.clip.asset);
+    if (fromAsset?.path) lines.push(`* FROM FILE: ${fromAsset.path}`);
     if (entry.clip.speed !== 1) {
       const fps = entry.clip.speed * (timeline.rate.num / timeline.rate.den);
       lines.push(`M2   ${reel.padEnd(8)}       ${fps.toFixed(1).padStart(5, '0')}                ${tc(source)}`);

@@ -97,7 +97,8 @@ function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string,
   const metadata = track.metadata;
   return {
     OTIO_SCHEMA: 'Track.1',
-    metadata: otioMetadata(Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'atroposTrackType'))),
+    // OTIO has no "picture track without its sound": keep our mute where our own import finds it.
+    metadata: { ...otioMetadata(Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'atroposTrackType'))), ...(track.muted ? { atropos: { mute: true } } : {}) },
     name: track.name,
     source_range: null,
     effects: [],

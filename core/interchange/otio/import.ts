@@ -89,7 +89,9 @@ class OtioReader {
     if (isTimeRange(track.source_range)) this.warnings.push({ path, message: `track "${nameOf(track)}" is trimmed by a source_range, which the timeline cannot express; the whole track is imported` });
     const result: InterchangeTrack = { name: nameOf(track), kind, items: [], muted: track.enabled === false, metadata: {} };
     const otioMetadata: Metadata = { name: nameOf(track) };
-    if (Object.keys(asMetadata(track.metadata)).length) otioMetadata.metadata = asMetadata(track.metadata);
+    const { atropos, ...trackMetadata } = asMetadata(track.metadata);
+    if ((atropos as Metadata | undefined)?.mute === true) result.muted = true; // written by our own export
+    if (Object.keys(trackMetadata).length) otioMetadata.metadata = trackMetadata;
     result.metadata.otio = otioMetadata;
     const children = Array.isArray(track.children) ? track.children : [];
     // First pass: items in OTIO positions; transitions remembered with their neighbours.
