@@ -7,5 +7,6 @@ import { licenseCommand } from './license';
 import { renderCommand } from './render';
 import { frameCommand } from './frame';
 import { planCommand } from './plan';
+import { hostCommand } from './host';
 
-export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand, renderCommand, frameCommand, planCommand];
+export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand, renderCommand, frameCommand, planCommand, hostCommand];
