@@ -9,6 +9,7 @@ import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewTo
 import type { HostConnection } from '../renders/host-connection';
 import { revealRange } from '../renders/render-runner';
 import type { TimelineSource } from '../timeline/timeline-source';
+import { answerFrameRequest } from './frame-answer';
 import { isWebviewToHostMessage } from './message-guard';
 import { createNonce, previewHtml } from './preview-html';
 import { ProxyRenderer } from './proxy-renderer';
@@ -140,18 +141,11 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async answerFrame(m: RequestFrameMessage): Promise<void> {
-    const timeline = this.timeline;
-    if (!timeline || m.revision !== this.revision) return;
-    const frame = Math.min(m.frame, Math.max(0, timeline.durationFrames - 1));
-    const width = evenWidth(Math.min(this.deps.settings().preview.frameWidth, timeline.output.width));
-    try {
-      const png = await this.deps.host.run((c) => c.frame({ timeline, frame, width }));
-      this.post({ type: 'frame', requestId: m.requestId, revision: m.revision, frame, dataUrl: `data:image/png;base64,${png.toString('base64')}` });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.deps.log.warn(`Preview frame ${frame}: ${message}`);
-      this.post({ type: 'frameError', requestId: m.requestId, frame, message: `Frame ${frame} could not be made: ${message}` });
-    }
+    if (!this.timeline) return;
+    const answer = await answerFrameRequest(m, this.timeline, this.revision, this.deps.settings().preview.frameWidth,
+      (request) => this.deps.host.run((c) => c.frame(request)));
+    if (answer?.type === 'frameError') this.deps.log.warn(`Preview: ${answer.message}`);
+    if (answer) this.post(answer);
   }
 
   private post(message: HostToWebviewMessage): void {
@@ -167,8 +161,4 @@ export class PreviewPanel implements vscode.Disposable {
     this.onDisposeEmitter.dispose();
     this.panel.dispose();
   }
-}
-
-function evenWidth(width: number): number {
-  return Math.max(2, width - (width % 2));
 }
