@@ -119,6 +119,7 @@ export interface Keyframe<T> {
 }
 
 export interface ClipKeyframes {
+  /** The overlay's top-left corner in output pixels; when present it overrides `placement`. */
   position?: Keyframe<{ x: number; y: number }>[];
   scale?: Keyframe<number>[];
   opacity?: Keyframe<number>[];
@@ -198,7 +199,10 @@ export interface CompiledClip {
   fit: 'cover' | 'contain' | 'fill';
   /** Overlay tracks only (video-track clips fill the frame per `fit`). */
   placement?: Placement;
-  /** Overlay scale relative to the output height-fit of the media (1 = as large as fits). */
+  /**
+   * Overlay scale relative to the output height-fit of the media (1 = as large as fits).
+   * For text clips it multiplies `style.size` (the drawn font size is size × scale).
+   */
   scale: number;
   opacity: number;
   /** Video fades, in frames. */
