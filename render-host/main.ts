@@ -3,7 +3,7 @@
 import { createEntitlementGate } from './entitlement/gate';
 import { runnerExecutor } from './jobs/runner-executor';
 import { renderFrame } from './runner/index';
-import { loadCompiledTimelineSchema } from './server/compiled-timeline-schema';
+import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from './tools/resolve-tools';
 
@@ -15,7 +15,7 @@ void runHostProcess(process.argv.slice(2), (config) => {
     executor: runnerExecutor(ffmpegPath),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, ...(width !== undefined ? { width } : {}) }),
     gate: createEntitlementGate(),
-    timelineSchema: loadCompiledTimelineSchema((line) => void process.stderr.write(`${line}\n`)),
+    timelineSchema: compiledTimelineSchema,
     version: VERSION,
   };
 }).then(

@@ -41,7 +41,7 @@ describe('render host: bad input', () => {
     symlinkSync(outside, join(project, 'escape-link'));
     writeText(join(project, 'existing.mp4'), 'an earlier render');
     projectFilesBefore = readdirSync(project).sort();
-    host = await startTestHost(state, [], 'test');
+    host = await startTestHost(state);
   });
   after(async () => {
     await stopAllTestHosts();

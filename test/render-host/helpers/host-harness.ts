@@ -8,13 +8,12 @@ import type { RenderHostClient } from '../../../render-host/client/host-client';
 import { ensureHost } from '../../../render-host/client/ensure-host';
 import type { JobEvent, JobRecord } from '../../../protocol/render-host';
 
-const TEST_HOST_ENTRY = join(__dirname, 'test-host-main.ts');
-const REAL_HOST_ENTRY = join(__dirname, '..', '..', '..', 'render-host', 'main.ts');
+const HOST_ENTRY = join(__dirname, '..', '..', '..', 'render-host', 'main.ts');
 const started = new Set<number>();
 
-/** `real`: render-host/main.ts as shipped. `test`: the same parts, with a stand-in timeline schema while the core's is missing. */
-export function hostCommand(entry: 'real' | 'test'): string[] {
-  return [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, entry === 'real' ? REAL_HOST_ENTRY : TEST_HOST_ENTRY];
+/** render-host/main.ts as shipped, through tsx. */
+export function hostCommand(): string[] {
+  return [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, HOST_ENTRY];
 }
 
 export interface TestHost {
@@ -25,11 +24,11 @@ export interface TestHost {
 }
 
 /** Starts (or finds) the host for `stateDir` with the given flags. */
-export async function startTestHost(stateDir: string, hostArgs: string[] = [], entry: 'real' | 'test' = 'real'): Promise<TestHost> {
+export async function startTestHost(stateDir: string, hostArgs: string[] = []): Promise<TestHost> {
   const configDir = join(stateDir, 'config');
   const client = await ensureHost({
     stateDir,
-    hostCommand: hostCommand(entry),
+    hostCommand: hostCommand(),
     hostArgs: ['--idle-timeout-minutes', '0', ...hostArgs],
     env: { ...process.env, ATROPOS_CONFIG_DIR: configDir, ATROPOS_LICENSING_URL: 'http://127.0.0.1:9' },
   });
