@@ -12,7 +12,7 @@ import { timelineUriFor } from './target';
 export const exportFrame: ExtensionCommand = {
   id: 'atropos.exportFrame',
   async run(s, arg, frameArg) {
-    const uri = timelineUriFor(arg);
+    const uri = timelineUriFor(arg, s.previews.current()?.documentUri.toString());
     if (!uri) return undefined;
     const result = await s.timelines.get(uri.toString());
     if (!result.timeline) {

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { ExtensionCommand, ExtensionServices } from '../services';
 import { cancelRender } from './cancel-render';
 import { exportFrame } from './export-frame';
+import { exportTimeline } from './export-timeline';
+import { importTimeline } from './import-timeline';
 import { newTimeline } from './new-timeline';
 import { openPreview } from './open-preview';
 import { openPreviewToSide } from './open-preview-to-side';
@@ -24,6 +26,8 @@ export const commands: ExtensionCommand[] = [
   exportFrame,
   revealOutput,
   newTimeline,
+  importTimeline,
+  exportTimeline,
   openRenderOutput,
   retryRender,
   removeRender,

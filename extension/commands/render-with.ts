@@ -10,7 +10,7 @@ import { timelineUriFor } from './target';
 export const renderWith: ExtensionCommand = {
   id: 'atropos.renderWith',
   async run(s, arg) {
-    const uri = timelineUriFor(arg);
+    const uri = timelineUriFor(arg, s.previews.current()?.documentUri.toString());
     if (!uri) return undefined;
     const preferred = s.settings().render.defaultPreset;
     const ordered = [preferred, ...RENDER_PRESETS.filter((p) => p !== preferred)];

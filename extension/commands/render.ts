@@ -7,7 +7,7 @@ import { timelineUriFor } from './target';
 export const render: ExtensionCommand = {
   id: 'atropos.render',
   async run(s, arg, preset) {
-    const uri = timelineUriFor(arg);
+    const uri = timelineUriFor(arg, s.previews.current()?.documentUri.toString());
     if (!uri) return undefined;
     return s.renders.render(uri.toString(), isRenderPreset(preset) ? preset : s.settings().render.defaultPreset);
   },

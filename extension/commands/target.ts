@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { resolveTimelineTarget } from './command-args';
 
-export function timelineUriFor(arg: unknown): vscode.Uri | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri.toString();
+/** `previewUri`: the document of the preview in front, for commands run while the preview has focus. */
+export function timelineUriFor(arg: unknown, previewUri?: string): vscode.Uri | undefined {
+  const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
+  const active = previewUri ?? editorUri;
   const target = resolveTimelineTarget(arg, active);
   if (target.kind === 'none') {
     void vscode.window.showWarningMessage(`Atropos: ${target.reason}`);
