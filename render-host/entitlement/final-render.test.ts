@@ -5,14 +5,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { importJWK, SignJWT } from 'jose';
 import { ensureHost } from '../client/ensure-host';
 import { readDiscovery } from '../discovery/discovery-file';
 import { createCliLicensingClient } from '../../cli/license-client';
-import { hostCommand, stopHost } from '../../test/render-host/helpers/host-harness';
+import { stopHost } from '../../test/render-host/helpers/host-harness';
 import { countFrames, makeClip, makeTempDir } from '../../test/render-host/helpers/media';
 import { oneClipTimeline } from '../../test/render-host/helpers/timeline';
 import { startWorker, type WorkerUnderTest } from '../../worker/test/harness';
+
+/** render-host/main.ts as shipped, through tsx. */
+const HOST_COMMAND = [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, '..', 'main.ts')];
 
 describe('final render gated by a real entitlement', () => {
   let w: WorkerUnderTest;
@@ -24,7 +28,7 @@ describe('final render gated by a real entitlement', () => {
 
   async function startHost() {
     const stateDir = join(temp.dir, 'state');
-    const client = await ensureHost({ stateDir, hostCommand: hostCommand('real'), hostArgs: ['--idle-timeout-minutes', '0'], env });
+    const client = await ensureHost({ stateDir, hostCommand: HOST_COMMAND, hostArgs: ['--idle-timeout-minutes', '0'], env });
     const pid = readDiscovery(stateDir)?.pid;
     assert.ok(pid);
     hostPids.push(pid);
