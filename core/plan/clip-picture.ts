@@ -94,12 +94,15 @@ export function clipPicture(
   window: ClipWindow,
   sizing: Filter[],
   pixelFormat: 'yuv420p' | 'yuva420p',
+  /** Opacity and fades: applied before sizing, because fade cannot follow a per-frame size change. */
+  effects: Filter[] = [],
 ): string {
   const asset = ctx.asset(source, clip);
   const pad = openPicture(ctx, clip, source, asset, window);
   const filters: Filter[] = [...retimeFilters(isStill(asset) ? 1 : clip.speed, window.localStart, ctx)];
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
+  if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
   filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat), ...exactLengthFilters(window.frames));
   return ctx.chain([pad], filters, ctx.label('clip'));
 }

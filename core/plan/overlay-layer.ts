@@ -49,8 +49,11 @@ function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
 /** Overlays a media clip onto `base`; both carry timeline time (tb 1/fps). Returns the new composite. */
 export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip, source: MediaSource, window: ClipWindow): string {
   const asset = ctx.asset(source, clip);
-  const picture = clipPicture(ctx, clip, source, window, overlaySizing(ctx, clip, asset), 'yuva420p');
-  const placed = ctx.chain([picture], [...opacityFilters(ctx, clip), filter('setpts', `PTS+${clip.start}`)], ctx.label('layer'));
+  // fade and geq cannot follow a per-frame size change: with keyframed scale they go before it.
+  const effects = opacityFilters(ctx, clip);
+  const resizesPerFrame = !!clip.keyframes?.scale?.length;
+  const picture = clipPicture(ctx, clip, source, window, overlaySizing(ctx, clip, asset), 'yuva420p', resizesPerFrame ? effects : []);
+  const placed = ctx.chain([picture], [...(resizesPerFrame ? [] : effects), filter('setpts', `PTS+${clip.start}`)], ctx.label('layer'));
   const local = `(${frameOfTimeExpr(ctx.out.fps)}-${clip.start})`;
   const { x, y } = placementExprs(ctx, clip, OVERLAY_SIZES, local);
   return ctx.chain([base, placed], [filter('overlay', ['x', x], ['y', y], ['eof_action', 'pass'])], ctx.label('comp'));
