@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { MediaResolver } from '../core/interchange/index';
-import { UsageError } from './errors';
+import { CommandError } from './errors';
 
 const MEDIA = /\.(mov|mp4|m4v|mkv|mxf|avi|webm|mts|mpg|mpeg|wav|aif|aiff|mp3|m4a|aac|flac|png|jpe?g|tiff?|exr|dpx)$/i;
 
@@ -42,10 +42,10 @@ export function folderMediaResolver(folder: string, timelineFolder: string): Med
   };
 }
 
-/** Refuses an existing output unless `force`; the message says how to proceed. */
+/** Refuses an existing output unless `force` (exit 4, as `render` does); the message says how to proceed. */
 export function checkOutputFree(path: string, force: boolean, command: string): void {
   if (!force && existsSync(path)) {
-    throw new UsageError(`atropos ${command}: ${path} already exists; choose another name with -o or replace it with --force`);
+    throw new CommandError(`atropos ${command}: ${path} already exists; choose another name with -o or replace it with --force`, 4);
   }
 }
 

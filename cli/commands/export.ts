@@ -17,7 +17,7 @@ export const exportCommand: CliCommand = {
 Writes <name>.edl or <name>.otio beside the timeline (never over an existing file without --force).
 EDL: the first video track and up to two audio tracks; OTIO: every track. What the format cannot
 hold (overlays, text, fades, a third audio track) is listed as a warning.
-Exit code: 0 on success, 1 when the timeline has errors (see atropos check), 2 for a bad option or path.`,
+Exit code: 0 on success, 1 when the timeline has errors (see atropos check), 2 for a bad option or path, 4 when the output exists.`,
   async run(args, io) {
     const { flags, positionals } = parseArgs(args, [
       { name: 'format', type: 'string', choices: ['edl', 'otio'] },

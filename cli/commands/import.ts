@@ -18,7 +18,7 @@ Writes <name>.timeline.yaml beside the input (never over an existing file withou
 --rate   frames per second of an EDL (EDLs do not say): ${SUPPORTED_FPS.join(', ')}; default 24
 Reels and clip names are matched to media files in the input's folder; the rest are left for you to fill in.
 Every warning names its EDL line or OTIO object and is kept under metadata.import.warnings in the new file.
-Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a bad option or path.`,
+Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a bad option or path, 4 when the output exists.`,
   async run(args, io) {
     const { flags, positionals } = parseArgs(args, [
       { name: 'output', short: 'o', type: 'string' },
