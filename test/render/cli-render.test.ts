@@ -1,0 +1,114 @@
+// YAML → core → plan → ffmpeg → probe, through the `atropos` commands a user runs.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../cli/main';
+import * as m from './media';
+
+let dir = '';
+let cleanup = (): void => undefined;
+let file = '';
+
+before(() => {
+  ({ dir, cleanup } = m.tempDir());
+  m.solidClip(join(dir, 'red.mp4'), 'red', { seconds: 3, toneHz: 440 });
+  m.solidClip(join(dir, 'blue.mp4'), 'blue', { seconds: 3, toneHz: 880 });
+  file = join(dir, 'edit.timeline.yaml');
+  writeFileSync(file, `version: 1
+output:
+  path: out.mp4
+  size: 320x180
+  fps: 30
+  background: black
+  video: { codec: h264, crf: 20, preset: ultrafast }
+  audio: { codec: aac, bitrate: 128k, sampleRate: 48000 }
+assets:
+  red: red.mp4
+  blue: blue.mp4
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: red
+        from: 0
+        length: 1s
+      - asset: blue
+        from: 0.5s
+        length: 1s
+        transition: { type: dissolve, duration: 10f }
+  - id: titles
+    type: overlay
+    clips:
+      - text: "It's 100%: {done}"
+        at: 0
+        length: 20f
+markers:
+  - at: 0
+    label: Red
+  - at: 1s
+    label: Blue
+`);
+});
+after(() => cleanup());
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  // In this process: the render host and its licence gate have their own tests.
+  const env = { ...process.env, ATROPOS_RENDER_IN_PROCESS: '1' };
+  const code = await main(args, { stdout, stderr, cwd: dir, env, signal: new AbortController().signal });
+  return { code, stdout: out, stderr: err };
+}
+
+test('atropos render --json: progress events, then done; the file has exactly the timeline frames and chapters', async () => {
+  const { code, stdout, stderr } = await run(['render', file, '--json']);
+  assert.equal(code, 0, stderr);
+  const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; percent?: number; frames?: number });
+  assert.ok(events.some((e) => e.event === 'progress'));
+  const done = events.at(-1)!;
+  assert.equal(done.event, 'done');
+  assert.equal(done.frames, 50);
+  const out = join(dir, 'out.mp4');
+  // 30 + 30 - 10 frames of overlap.
+  assert.equal(m.countFrames(out), 50);
+  const names = m.frameColours(out).map(m.colourName);
+  assert.equal(names[19], 'red');
+  assert.equal(names[30], 'blue');
+  assert.deepEqual(m.probeJson(out).chapters?.map((c) => (c.tags as { title: string }).title), ['Red', 'Blue']);
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), []);
+});
+
+test('atropos render refuses to overwrite without --overwrite (exit 4) and leaves the file alone', async () => {
+  const out = join(dir, 'keep.mp4');
+  writeFileSync(out, 'precious');
+  const { code, stderr } = await run(['render', file, '-o', out]);
+  assert.equal(code, 4);
+  assert.match(stderr, /already exists/);
+  assert.equal(readFileSync(out, 'utf8'), 'precious');
+});
+
+test('atropos frame writes the PNG of the frame at a time; a time past the end is a usage error', async () => {
+  const png = join(dir, 'frame.png');
+  const ok = await run(['frame', file, '--at', '40f', '-o', png, '--width', '160']);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout, 'Wrote frame 40 to frame.png\n');
+  assert.equal(m.colourName(m.frameColours(png)[0]!), 'blue');
+  const late = await run(['frame', file, '--at', '5s', '-o', join(dir, 'late.png')]);
+  assert.equal(late.code, 2);
+  assert.match(late.stderr, /past the end of the timeline \(50 frames\)/);
+  assert.equal(existsSync(join(dir, 'late.png')), false);
+});
+
+test('atropos plan prints the ffmpeg command and the title text file', async () => {
+  const { code, stdout } = await run(['plan', file]);
+  assert.equal(code, 0);
+  assert.match(stdout, /^ffmpeg -hide_banner /);
+  assert.match(stdout, /xfade=transition=dissolve:duration=0\.333333:offset=0/);
+  assert.match(stdout, /\nIt's 100%: \{done\}\n/);
+});
