@@ -1,0 +1,73 @@
+// `atropos import` and `atropos export` as a user runs them: real files, exit codes, exact lines.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../../cli/main';
+
+let folder = '';
+
+before(() => {
+  folder = mkdtempSync(join(tmpdir(), 'atropos-cli-interchange-'));
+  copyFileSync(join(__dirname, '..', 'fixtures', 'interop', 'edl', 'dissolve_test.edl'), join(folder, 'dissolve_test.edl'));
+  // Media named like the EDL's clips, long enough for 01:00:08:19 read from the reel's hour (8 s 19 f).
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=24:duration=10', '-pix_fmt', 'yuv420p', 'clip_A.mp4'], { cwd: folder });
+  copyFileSync(join(folder, 'clip_A.mp4'), join(folder, 'clip_B.mp4'));
+});
+
+after(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function atropos(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(args, { stdout, stderr, cwd: folder, env: {}, signal: new AbortController().signal });
+  return { code, stdout: out, stderr: err };
+}
+
+test('import writes a timeline beside the EDL with its media found, and never overwrites it', async () => {
+  const first = await atropos('import', 'dissolve_test.edl');
+  assert.deepEqual(first, { code: 0, stdout: 'wrote dissolve_test.timeline.yaml: 2 clips, 0 gaps, 1 transitions, 20 frames; 0 warnings\n', stderr: '' });
+  const yaml = readFileSync(join(folder, 'dissolve_test.timeline.yaml'), 'utf8');
+  assert.match(yaml, /^ {2}clip_A:\n {4}path: clip_A\.mp4$/m);
+  assert.match(yaml, /^ {8}transition:\n {10}type: fade\n {10}duration: 10f$/m);
+  const check = await atropos('check', 'dissolve_test.timeline.yaml');
+  assert.deepEqual(check, { code: 0, stdout: '1 file checked, no problems\n', stderr: '' });
+
+  const again = await atropos('import', 'dissolve_test.edl');
+  assert.equal(again.code, 4);
+  assert.equal(again.stderr, `atropos import: ${join(folder, 'dissolve_test.timeline.yaml')} already exists; choose another name with -o or replace it with --force\n`);
+});
+
+test('export writes the EDL back with the same events', async () => {
+  if (!existsSync(join(folder, 'dissolve_test.timeline.yaml'))) await atropos('import', 'dissolve_test.edl');
+  const result = await atropos('export', 'dissolve_test.timeline.yaml', '--format', 'edl', '-o', 'back.edl');
+  assert.deepEqual(result, { code: 0, stdout: 'wrote back.edl\n', stderr: '' });
+  const lines = readFileSync(join(folder, 'back.edl'), 'utf8').split('\n').filter((line) => /^\d{3} /.test(line));
+  assert.deepEqual(lines, [
+    '001  TST      V     C        01:00:04:05 01:00:04:14 01:00:00:00 01:00:00:09',
+    '002  TST      V     C        01:00:04:14 01:00:04:14 01:00:00:09 01:00:00:09',
+    '002  TST      V     D    010 01:00:08:08 01:00:08:19 01:00:00:09 01:00:00:20',
+  ]);
+});
+
+test('bad input: one line, an exit code, nothing written', async () => {
+  writeFileSync(join(folder, 'notes.txt'), 'hello');
+  assert.deepEqual(await atropos('import', 'notes.txt'), { code: 2, stdout: '', stderr: 'atropos import: notes.txt is neither .edl nor .otio\n' });
+  writeFileSync(join(folder, 'broken.otio'), '{"OTIO_SCHEMA": "Clip.1"}');
+  assert.deepEqual(await atropos('import', 'broken.otio'), { code: 1, stdout: '', stderr: 'atropos import: broken.otio is not an OpenTimelineIO timeline: expected an OpenTimelineIO Timeline, found Clip\n' });
+  assert.deepEqual(await atropos('import', 'dissolve_test.edl', '--rate', '48', '-o', 'x.timeline.yaml'), { code: 2, stdout: '', stderr: 'atropos import: --rate must be one of 23.976, 24, 25, 29.97, 30, 50, 59.94, 60 (got "48")\n' });
+  writeFileSync(join(folder, 'bad.timeline.yaml'), 'version: 1\ntracks:\n  - id: main\n    clips:\n      - asset: nowhere\n        length: 1s\n');
+  const refused = await atropos('export', 'bad.timeline.yaml', '--format', 'otio');
+  assert.equal(refused.code, 1);
+  assert.equal(refused.stderr, 'atropos export: bad.timeline.yaml has 1 error; fix them first (atropos check bad.timeline.yaml)\n');
+  assert.deepEqual(readdirSync(folder).filter((name) => /^(broken|notes|x|bad)\.(timeline\.yaml|otio)$/.test(name) && !['broken.otio', 'bad.timeline.yaml'].includes(name)), []);
+});
