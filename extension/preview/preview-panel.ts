@@ -113,8 +113,10 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(m: WebviewToHostMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
-        this.sentJson = '';
-        return this.refresh();
+        // A (re)loaded webview: same revision, so a proxy already made for it still plays.
+        await this.refresh();
+        this.proxy.announce(this.revision);
+        return;
       case 'requestFrame':
         return this.answerFrame(m);
       case 'revealClip': {

@@ -39,13 +39,15 @@ export class ProxyRenderer {
 
   /** The user pressed play: start now if nothing is ready or running, else re-announce. */
   requested(revision: number): void {
-    if (this.ready?.revision === revision) {
-      this.deps.post({ state: 'ready', revision, src: this.deps.toWebviewUri(this.ready.path) });
-      return;
-    }
+    if (this.ready?.revision === revision) return this.announce(revision);
     if (this.job?.revision === revision) return;
     clearTimeout(this.timer);
     void this.start(revision);
+  }
+
+  /** Tells a reloaded webview about a proxy that is already there. */
+  announce(revision: number): void {
+    if (this.ready?.revision === revision) this.deps.post({ state: 'ready', revision, src: this.deps.toWebviewUri(this.ready.path) });
   }
 
   private async start(revision: number): Promise<void> {
