@@ -11,6 +11,7 @@ import { registerLicensing } from './licensing';
 import { PreviewManager } from './preview/preview-manager';
 import { HostConnection } from './renders/host-connection';
 import { JobStore } from './renders/job-store';
+import { loadRenderHistory } from './renders/load-history';
 import { RenderRunner } from './renders/render-runner';
 import { RendersTree } from './renders/renders-tree';
 import { readSettings } from './settings/read-settings';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.tasks.registerTaskProvider(TASK_TYPE, new RenderTaskProvider(renders, () => settings.render.defaultPreset)),
   );
   registerCommands({ context, log, settings: () => settings, timelines, host, jobs, renders, previews });
+  void loadRenderHistory(jobs, { ...process.env, ...licensing.hostEnvironment() }, (line) => log.info(line));
 
   try {
     await client.start();
