@@ -6,8 +6,8 @@ import { RenderError } from '../../render-host/runner';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { localExecutor } from './render-executor';
-import { EXIT, ffmpegFor, loadCompiled } from './render-support';
+import { cliExecutor } from '../host-render-executor';
+import { EXIT, loadCompiled } from './render-support';
 
 export const frameCommand: CliCommand = {
   name: 'frame',
@@ -42,7 +42,7 @@ Exit codes: 0 written, 1 the timeline has errors, 2 bad usage or a time outside 
     }
     const output = resolve(io.cwd, flags.output);
     try {
-      const png = await localExecutor(ffmpegFor(io, 'frame')).frame(timeline, frame, { width, signal: io.signal });
+      const png = await cliExecutor(io, 'frame').frame(timeline, frame, { width, signal: io.signal });
       await writeFile(output, png);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;

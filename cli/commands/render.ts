@@ -5,8 +5,8 @@ import { RenderError, type RenderProgress, type RenderResult } from '../../rende
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { localExecutor } from './render-executor';
-import { EXIT, ffmpegFor, loadCompiled } from './render-support';
+import { cliExecutor } from '../host-render-executor';
+import { EXIT, loadCompiled } from './render-support';
 
 const PRESETS: RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
 const PRESET_EXTENSION: Record<RenderPresetName, string | undefined> = { final: undefined, draft: '.mp4', vertical: '.mp4', gif: '.gif', audio: '.m4a' };
@@ -36,10 +36,9 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     const json = flags.json === true;
     const timeline = await loadCompiled(positionals[0] as string, io, 'render');
     const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : defaultOutput(timeline.output.path, preset);
-    const ffmpeg = ffmpegFor(io, 'render');
     const progress = progressPrinter(io, json);
     try {
-      const result = await localExecutor(ffmpeg).render(
+      const result = await cliExecutor(io, 'render').render(
         { timeline, outputPath, preset, overwrite: flags.overwrite === true },
         { signal: io.signal, onProgress: progress.update },
       );

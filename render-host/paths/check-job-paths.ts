@@ -10,7 +10,7 @@ import { isInside, realTarget } from './real-target';
 
 export interface PathProblem {
   status: 400 | 403 | 409;
-  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder';
+  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder' | 'output-folder-missing';
   message: string;
   /** JSON pointer into the request body. */
   pointer: string;
@@ -47,6 +47,9 @@ export function checkJobPaths(request: JobRequest, configuredRoots: readonly str
   const sameAsInput = [...inputs, { path: timeline.sourceFile, pointer: '/timeline/sourceFile' }].find((input) => realTarget(input.path) === output);
   if (sameAsInput) {
     return { status: 400, code: 'output-is-input', pointer: '/outputPath', message: `The output "${request.outputPath}" is also an input of this timeline (${sameAsInput.pointer}); rendering would overwrite it.` };
+  }
+  if (!statOrUndefined(dirname(output))?.isDirectory()) {
+    return { status: 400, code: 'output-folder-missing', pointer: '/outputPath', message: `The folder of the output "${request.outputPath}" does not exist; create it first.` };
   }
   const existing = statOrUndefined(output);
   if (existing?.isDirectory()) {
