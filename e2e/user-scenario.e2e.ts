@@ -202,7 +202,10 @@ describe('a user installs the .vsix and edits, previews and renders a timeline',
       await wb.quickOpen(scenario.clean.name);
       await wb.runCommand(label(LSP_CLIENT_COMMANDS.render));
       await wb.waitForNotification(/Rendering /, 'render progress', 30_000);
-      await wb.waitForNotification(/Render complete|Rendered .+\./, 'render complete', 240_000);
+      // Whichever comes first: the completion, or a failure whose text says what went wrong.
+      const ended = await wb.waitForNotification(/Render complete|Rendered .+\.|Render failed/, 'render complete', 240_000);
+      const endText = (await ended.innerText()).replace(/\s+/g, ' ');
+      assert.doesNotMatch(endText, /Render failed/, `the render host reported: ${endText}`);
 
       const { output, durationFrames } = scenario.clean.compiled;
       assert.ok(existsSync(output.path), `no render output at ${output.path}`);
