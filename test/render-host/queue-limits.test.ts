@@ -1,6 +1,6 @@
 // Concurrency and the queue's depth cap, against a real host process.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { stateFiles } from '../../render-host/discovery/state-dir';
@@ -73,5 +73,15 @@ describe('render host: queue limits', () => {
 
     const cancelled = await Promise.all(accepted.map((id) => host.client.cancel(id)));
     assert.deepEqual(new Set(cancelled.map((job) => job.state)), new Set(['cancelled']));
+  });
+
+  it('a render that outlasts the job timeout fails with "timeout" and leaves no file', async () => {
+    const host = await startTestHost(join(temp.dir, 'state-timeout'), ['--job-timeout-seconds', '1']);
+    const outputPath = join(project, 'too-long.mp4');
+    const { id } = await host.client.submit({ timeline: stillTimeline({ folder: project, imagePath: still, durationFrames: LONG }), outputPath, preset: 'draft' });
+    const final = await host.client.follow(id);
+    assert.equal(final.state, 'failed');
+    assert.equal(final.error?.code, 'timeout');
+    assert.deepEqual(readdirSync(project).filter((name) => name.includes('too-long')), []);
   });
 });

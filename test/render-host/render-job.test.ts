@@ -90,6 +90,17 @@ describe('render host: a render job end to end', () => {
     assert.equal(existsSync(join(project, 'final.mp4')), false);
   });
 
+  it('renders the exact frame as PNG, answering a repeat from its cache', async () => {
+    const timeline = oneClipTimeline({ folder: project, mediaPath: media, durationFrames: 30 });
+    const first = await host.client.frame({ timeline, frame: 12, width: 80 });
+    const again = await host.client.frame({ timeline, frame: 12, width: 80 });
+    assert.equal(first.subarray(1, 4).toString(), 'PNG');
+    assert.equal(first.readUInt32BE(16), 80);
+    assert.ok(first.equals(again));
+    assert.deepEqual((await host.client.telemetry()).frameCache, { entries: 1, hits: 1, misses: 1 });
+    await assert.rejects(host.client.frame({ timeline, frame: 30 }), /past the end of the timeline \(30 frames\)/);
+  });
+
   it('reports health and telemetry', async () => {
     const health = await host.client.health();
     assert.equal(health.pid, host.pid);
