@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isPartialPath } from '../../render-host/runner/index';
+import { isProcessAlive } from '../../render-host/discovery/process-alive';
 import { stateFiles } from '../../render-host/discovery/state-dir';
-import { killHard, startTestHost, stopAllTestHosts, waitForProgress, writeText } from './helpers/host-harness';
+import { killHard, startTestHost, stopAllTestHosts, waitForProgress, waitUntil, writeText } from './helpers/host-harness';
 import { countFrames, makeClip, makeStill, makeTempDir } from './helpers/media';
 import { oneClipTimeline, stillTimeline } from './helpers/timeline';
 
@@ -63,5 +64,20 @@ describe('render host: crash recovery', () => {
     assert.equal((await second.client.get(done.id)).state, 'completed');
     const onDisk = JSON.parse(readFileSync(stateFiles.history(state), 'utf8')) as { jobs: { record: { id: string; state: string } }[] };
     assert.deepEqual(onDisk.jobs.map((j) => [j.record.id, j.record.state]), [[done.id, 'completed'], [long.id, 'interrupted'], [short.id, 'completed']]);
+  });
+
+  it('a graceful stop (atropos host stop) ends the running job as interrupted and keeps the queued one for the next start', async () => {
+    const state2 = join(temp.dir, 'state-graceful');
+    const first = await startTestHost(state2, ['--concurrency', '1']);
+    const long = await first.client.submit({ timeline: stillTimeline({ folder: project, imagePath: still, durationFrames: LONG }), outputPath: join(project, 'graceful-long.mp4'), preset: 'draft' });
+    const queued = await first.client.submit({ timeline: oneClipTimeline({ folder: project, mediaPath: media, durationFrames: 10 }), outputPath: join(project, 'graceful-short.mp4'), preset: 'draft' });
+    await waitForProgress(first.client, long.id);
+    await first.client.shutdown();
+    await waitUntil(() => !isProcessAlive(first.pid), 10_000);
+    assert.deepEqual(readdirSync(project).filter((name) => name.includes('graceful')), [], 'nothing written, no partial file');
+
+    const second = await startTestHost(state2, ['--concurrency', '1']);
+    assert.equal((await second.client.get(long.id)).state, 'interrupted');
+    assert.equal((await second.client.follow(queued.id)).state, 'completed');
   });
 });
