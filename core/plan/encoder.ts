@@ -1,6 +1,7 @@
 // Codec and container options for one render's output.
 import type { AudioCodec, VideoCodec } from '../../protocol/compiled-timeline';
 import type { EffectiveAudio, EffectiveOutput, EffectiveVideo } from './presets';
+import { rateText } from './time';
 
 const VIDEO_ENCODERS: Record<VideoCodec, string> = {
   h264: 'libx264',
@@ -58,7 +59,10 @@ export const isMp4Family = (container: string): boolean => ['mp4', 'm4v', 'm4a',
 export function encoderArgs(out: EffectiveOutput, outputPath: string): string[] {
   const container = containerOf(outputPath);
   const args: string[] = [];
-  if (out.video) args.push(...videoEncoderArgs(out.video, container));
+  if (out.video) {
+    if (!out.gif) args.push('-r', rateText(out.fps));
+    args.push(...videoEncoderArgs(out.video, container));
+  }
   else args.push('-vn');
   if (out.audio) args.push(...audioEncoderArgs(out.audio));
   else args.push('-an');

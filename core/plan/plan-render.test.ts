@@ -37,7 +37,7 @@ test('cuts and an xfade only over the overlap window, renumbered after xfade and
     'color=c=#000000:s=320x180:r=30,format=yuv420p,trim=end_frame=15,settb=1/30,setpts=N[fill0]',
   ]);
   assert.equal(chainText(plan.filterGraph[10]!), '[seg0][xf0][seg3][fill0]concat=n=4:v=1:a=0,settb=1/30,setpts=N[track0]');
-  assert.equal(chainText(plan.filterGraph[11]!), '[track0]fps=30,trim=end_frame=75,format=yuv420p[vout]');
+  assert.equal(chainText(plan.filterGraph[11]!), '[track0]trim=end_frame=75,format=yuv420p[vout]');
 });
 
 test('each source is opened once for picture (-an) and once for sound (-vn), seeked to its in point', () => {
@@ -54,7 +54,7 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
     '[silence0][snd0]amix=inputs=2:normalize=0:duration=first:dropout_transition=0,atrim=end_sample=120000,asetpts=N/SR/TB[aout]',
   ]);
   assert.deepEqual(toFfmpegArgs(plan).slice(-5), ['-ac', '2', '-movflags', '+faststart', '/o/out.mp4']);
-  assert.deepEqual(plan.encoderArgs, ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
 });
 
 test('speed: setpts divides time, atempo chains keep pitch beyond 0.5–2', () => {
@@ -110,7 +110,7 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')])], assets, { width: 1920, height: 1080 });
   const draft = planRender(tl, { preset: 'draft', outputPath: '/o/d.mp4', textFiles: DIR });
   assert.match(chainText(draft.filterGraph[0]!), /scale=w=640:h=360:force_original_aspect_ratio=increase,crop=w=640:h=360/);
-  assert.deepEqual(draft.encoderArgs, ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(draft.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
   const audio = planRender(tl, { preset: 'audio', outputPath: '/o/a.m4a', textFiles: DIR });
   assert.deepEqual(audio.maps, ['[aout]']);
   assert.equal(audio.inputs.length, 1);
@@ -118,7 +118,7 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
   const gif = planRender(tl, { preset: 'gif', outputPath: '/o/g.gif', textFiles: DIR });
   assert.deepEqual(gif.maps, ['[vout]']);
   assert.deepEqual(gif.filterGraph.slice(-3).map(chainText), [
-    '[clip0]fps=30,trim=end_frame=30,fps=15,split=2[gif0][gif1]',
+    '[clip0]trim=end_frame=30,fps=15,split=2[gif0][gif1]',
     '[gif0]palettegen=stats_mode=diff[palette0]',
     '[gif1][palette0]paletteuse=dither=bayer[vout]',
   ]);

@@ -7,7 +7,7 @@ import { filter, PlanContext } from './context';
 import { containerOf, encoderArgs } from './encoder';
 import { planAudio } from './audio';
 import { resolvePreset } from './presets';
-import { framesToSeconds, rateText } from './time';
+import { framesToSeconds } from './time';
 import type { RenderPlan } from './types';
 
 export interface PlanRenderOptions {
@@ -27,7 +27,9 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   let outputFrames = 0;
   if (out.video) {
     const picture = compositeTimeline(ctx);
-    const finish = [filter('fps', rateText(out.fps)), filter('trim', ['end_frame', timeline.durationFrames])];
+    // No fps filter at the end: at end of stream it drops a last frame whose duration it cannot
+    // see (after overlay). Timestamps are already one tick per frame; `-r` tells the muxer the rate.
+    const finish = [filter('trim', ['end_frame', timeline.durationFrames])];
     if (out.gif) {
       outputFrames = Math.ceil(framesToSeconds(timeline.durationFrames, out.fps) * out.gif.fps);
       const [a, b, palette] = [ctx.label('gif'), ctx.label('gif'), ctx.label('palette')];

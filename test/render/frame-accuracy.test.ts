@@ -32,7 +32,11 @@ test('cuts, a crossfade, a gap, a still and a clip without audio land on their e
     b.gap(60, 15),
     b.clip('v/3', 75, 15, 'green', 0, { audio: undefined }),
     b.clip('v/4', 90, 12, 'yellow'),
+  ]), b.track('o', 'overlay', [
+    // A white still in the top-left corner from frame 10 to 40 (exclusive).
+    b.clip('o/0', 10, 30, 'white', 0, { placement: { anchor: 'top-left', x: 0, y: 0 }, scale: 0.25, audio: undefined }),
   ])], [
+    b.asset('white', m.stillImage(join(dir, 'white.png'), 'white'), { ...b.videoFacts(320, 180, 25, { audio: false }), isStill: true }, 'image'),
     b.asset('red', red, b.videoFacts(320, 180, 25)),
     b.asset('blue', blue, b.videoFacts(320, 180, 30)),
     b.asset('green', green, { ...b.videoFacts(320, 180, 25, { audio: false }), isStill: true }, 'image'),
@@ -52,6 +56,8 @@ test('cuts, a crossfade, a gap, a still and a clip without audio land on their e
   assert.deepEqual(names.slice(60, 75), Array(15).fill('black'), 'the gap shows the background');
   assert.deepEqual(names.slice(75, 90), Array(15).fill('green'), 'the still');
   assert.deepEqual(names.slice(90), Array(12).fill('yellow'));
+  // The overlay (an overlay at the end of the graph once cost the last frame: count stays 102).
+  assert.deepEqual([9, 10, 39, 40].map((f) => m.colourName(m.rowColours(out, f, 10)[10]!)), ['red', 'white', 'white', 'blue']);
   const probe = m.probeJson(out);
   const audio = probe.streams.find((s) => s.codec_type === 'audio');
   assert.ok(audio, 'a clip without sound still gives a file with an audio track');
