@@ -10,7 +10,7 @@ import { isInside, realTarget } from './real-target';
 
 export interface PathProblem {
   status: 400 | 403 | 409;
-  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder' | 'output-folder-missing';
+  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder';
   message: string;
   /** JSON pointer into the request body. */
   pointer: string;
@@ -48,9 +48,8 @@ export function checkJobPaths(request: JobRequest, configuredRoots: readonly str
   if (sameAsInput) {
     return { status: 400, code: 'output-is-input', pointer: '/outputPath', message: `The output "${request.outputPath}" is also an input of this timeline (${sameAsInput.pointer}); rendering would overwrite it.` };
   }
-  if (!statOrUndefined(dirname(output))?.isDirectory()) {
-    return { status: 400, code: 'output-folder-missing', pointer: '/outputPath', message: `The folder of the output "${request.outputPath}" does not exist; create it first.` };
-  }
+  // A missing output folder is fine: the runner creates it, and `output` above is the real path of
+  // its nearest existing ancestor plus the rest, so it cannot escape the roots through a symlink.
   const existing = statOrUndefined(output);
   if (existing?.isDirectory()) {
     return { status: 400, code: 'output-is-folder', pointer: '/outputPath', message: `The output "${request.outputPath}" is a folder; give a file name.` };

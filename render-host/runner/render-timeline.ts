@@ -2,7 +2,8 @@
 // Whatever happens, the output path is either the complete new file or exactly what it was.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { planRender, PlanError, toFfmpegArgs, type RenderPlan } from '../../core/plan';
@@ -43,6 +44,8 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   if (!overwrite && existsSync(outputPath)) {
     throw new RenderError('output-exists', `${outputPath} already exists; choose another name or allow overwriting.`);
   }
+  // `output: out/promo.mp4` should just work: make the folder (the host has already checked it lies inside an allowed root).
+  await mkdir(dirname(outputPath), { recursive: true });
   const partial = partialPathFor(outputPath, request.jobId ?? randomUUID().slice(0, 8));
   const workDir = await makeWorkDir();
   try {
