@@ -48,7 +48,11 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
   const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
   // One spare output frame of source: the trim below makes the length exact.
   const length = (seconds + framesToSeconds(1, fps)) * clip.speed;
-  const options = seek > 0 ? ['-ss', decimalSeconds(seek, 'floor')] : [];
+  // One decoding thread per input: the inputs take turns (only the windows overlap), the encoder
+  // wants the cores, and each threaded decoder holds frames of its own (measured: 743 → 617 MB peak
+  // on the reference edit, same wall time).
+  const options = ['-threads', '1'];
+  if (seek > 0) options.push('-ss', decimalSeconds(seek, 'floor'));
   options.push('-t', decimalSeconds(length, 'ceil'), '-an', '-sn', '-dn');
   const index = ctx.addInput({ options, path: asset.path, purpose: clip.id, range: clip.range });
   return `${index}:v`;

@@ -43,8 +43,8 @@ test('cuts and an xfade only over the overlap window, renumbered after xfade and
 test('each source is opened once for picture (-an) and once for sound (-vn), seeked to its in point', () => {
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), [
-    '-t 1.033334 -an -sn -dn /m/red.mp4',
-    '-ss 1 -t 1.366667 -an -sn -dn /m/blue.mp4',
+    '-threads 1 -t 1.033334 -an -sn -dn /m/red.mp4',
+    '-threads 1 -ss 1 -t 1.366667 -an -sn -dn /m/blue.mp4',
     '-t 1.033334 -vn -sn -dn /m/red.mp4',
   ]);
   // The blue source has no audio: only red sounds, faded out over the transition, over silence.
@@ -64,7 +64,7 @@ test('speed: setpts divides time, atempo chains keep pitch beyond 0.5–2', () =
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red', 0, { speed: 2 })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30,/);
-  assert.deepEqual(plan.inputs[0]!.options, ['-t', '2.066667', '-an', '-sn', '-dn']);
+  assert.deepEqual(plan.inputs[0]!.options, ['-threads', '1', '-t', '2.066667', '-an', '-sn', '-dn']);
   assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,atempo=2,apad=whole_len=48000,/);
 });
 
@@ -126,7 +126,7 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
 
 test('a frame inside a transition is one xfade of two seeked frames at its progress', () => {
   const plan = planFrame(cutAndFade(), 25, { textFiles: DIR });
-  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-ss 0.833333 -t 0.066667 -an -sn -dn', '-ss 1.166666 -t 0.066667 -an -sn -dn']);
+  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-threads 1 -ss 0.833333 -t 0.066667 -an -sn -dn', '-threads 1 -ss 1.166666 -t 0.066667 -an -sn -dn']);
   assert.deepEqual(plan.filterGraph.map(chainText).slice(-4), [
     '[clip1]setpts=N[at1]',
     '[at0][at1]xfade=transition=wipeleft:duration=0.333333:offset=-0.166667,settb=1/30,setpts=N[xf0]',
