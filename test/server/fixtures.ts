@@ -38,7 +38,7 @@ tracks:
     type: overlay
     clips:
       - asset: logo
-        at: 0.5s
+        at: 1s
         length: 1s
       - text: "\${title}"
         at: 0
