@@ -28,7 +28,7 @@ echo "render:sample: starting the local licensing Worker on $ATROPOS_LICENSING_U
 ATROPOS_WORKER_PORT="$port" ATROPOS_WORKER_STATE_DIR="$scratch/kv" setsid bash worker/scripts/dev.sh >"$scratch/worker.log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 1 120); do
-  curl -fsS "$ATROPOS_LICENSING_URL/.well-known/jwks.json" >/dev/null 2>&1 && break
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$ATROPOS_LICENSING_URL/.well-known/jwks.json" && break
   kill -0 "$worker_pid" 2>/dev/null || { cat "$scratch/worker.log"; echo "render:sample: the licensing Worker did not start"; exit 1; }
   sleep 0.5
 done
