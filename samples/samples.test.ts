@@ -28,6 +28,10 @@ function forGolden(compiled: CompiledTimeline): unknown {
   }));
 }
 
+test('media generation is idempotent: a second run makes nothing', async () => {
+  assert.deepEqual(await generateSampleMedia(), []);
+});
+
 test('there are at least four samples', () => {
   assert.ok(samples.length >= 4, samples.join(', '));
 });
