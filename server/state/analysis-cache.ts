@@ -21,6 +21,9 @@ export class AnalysisCache<T> {
     const entry = this.entries.get(document.uri);
     // `===` on the same string object is a pointer check; different objects compare by content.
     if (entry && entry.version === document.version && entry.text === text) return entry.value;
+    // Drop the old result first: at 10,000 clips one analysis holds ~100 MB, and keeping the old one
+    // alive while the new one is built doubles the peak and the garbage collector's work.
+    this.entries.delete(document.uri);
     const value = this.compute(document, text);
     this.entries.set(document.uri, { version: document.version, text, value });
     return value;
