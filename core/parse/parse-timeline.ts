@@ -28,7 +28,7 @@ export interface ParsedTimeline {
 
 export function parseTimeline(text: string): ParsedTimeline {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const positionAt = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: line - 1, character: col - 1 };
