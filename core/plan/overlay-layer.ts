@@ -3,6 +3,7 @@ import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/co
 import { clipPicture, displaySize, type ClipWindow } from './clip-picture';
 import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
+import { opacityLevelFilters } from './opacity';
 import { OVERLAY_SIZES, placementExprs } from './placement';
 import { drawtextFilter } from './text';
 import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
@@ -29,15 +30,8 @@ function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsse
 }
 
 function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
-  const filters: Filter[] = [];
+  const filters = opacityLevelFilters(ctx, clip);
   const fps = ctx.out.fps;
-  const keys = clip.keyframes?.opacity;
-  if (keys && keys.length > 0) {
-    const level = `clip(${keyframeExpr(keys, frameOfTimeExpr(fps).replace('t', 'T'))},0,1)`;
-    filters.push(filter('geq', ['lum', 'lum(X,Y)'], ['cb', 'cb(X,Y)'], ['cr', 'cr(X,Y)'], ['a', `alpha(X,Y)*${level}`]));
-  } else if (clip.opacity < 1) {
-    filters.push(filter('colorchannelmixer', ['aa', clip.opacity]));
-  }
   if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(clip.fadeIn, fps))], ['alpha', 1]));
   if (clip.fadeOut > 0) {
     const st = decimalSeconds(framesToSeconds(clip.duration - clip.fadeOut, fps));

@@ -3,6 +3,7 @@
 // in 4:4:4, so keeping it to the short windows saves most of its cost).
 import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeline';
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
+import { hasMotion, movingPicture } from './clip-motion';
 import { filter, type PlanContext } from './context';
 import { drawtextFilter } from './text';
 import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
@@ -34,7 +35,9 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
     const ground = colourStream(ctx, window, format);
     return ctx.chain([ground], [drawtextFilter(ctx, item, item.source, 0, false)], ctx.label('title'));
   }
-  const picture = clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx), format);
+  const picture = hasMotion(item)
+    ? movingPicture(ctx, item, item.source, window, colourStream(ctx, window, format), format)
+    : clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx), format);
   const fades: Filter[] = [];
   const fps = ctx.out.fps;
   const fadeColour = format === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
