@@ -82,3 +82,22 @@ test('renderFrame shows the zoom and the opacity like the render', async () => {
   const [mid] = pixelEveryFrame(grey, 80, 44);
   assert.ok(mid && isMidGrey(mid), `frame 45 is mid-grey, got ${mid?.join(',')}`);
 });
+
+test('opacity on an upper video track blends with the track below, not with the background', async () => {
+  const red = m.solidClip(join(dir, 'red-u.mp4'), 'red', { width: 160, height: 90, seconds: 1 });
+  const white = m.solidClip(join(dir, 'white-u.mp4'), 'white', { width: 160, height: 90, seconds: 1 });
+  const tl = b.timeline([
+    b.track('v', 'video', [b.clip('v/0', 0, 20, 'red', 0, { audio: undefined })]),
+    b.track('u', 'video', [b.gap(0, 5), b.clip('u/1', 5, 10, 'white', 0, { audio: undefined, opacity: 0.5 })]),
+  ], [b.asset('red', red, b.videoFacts(160, 90, 30, { audio: false })), b.asset('white', white, b.videoFacts(160, 90, 30, { audio: false }))], { width: 160, height: 90 });
+  const out = join(dir, 'upper.mp4');
+  await renderTimeline({ timeline: tl, outputPath: out, preset: 'final', overwrite: true }, opts());
+  assert.equal(m.countFrames(out), 20);
+  const colours = pixelEveryFrame(out, 80, 44);
+  assert.deepEqual([0, 4, 15, 19].map((f) => m.colourName(colours[f]!)), ['red', 'red', 'red', 'red'], 'red where the upper track has a gap or has ended');
+  for (const f of [5, 10, 14]) {
+    const [r, g, bl] = colours[f]!;
+    // Half white over red: red stays full, green and blue rise to about half.
+    assert.ok(r > 235 && g > 110 && g < 145 && bl > 110 && bl < 145, `frame ${f} is pink, got ${colours[f]!.join(',')}`);
+  }
+});
