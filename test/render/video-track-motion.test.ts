@@ -101,3 +101,24 @@ test('opacity on an upper video track blends with the track below, not with the 
     assert.ok(r > 235 && g > 110 && g < 145 && bl > 110 && bl < 145, `frame ${f} is pink, got ${colours[f]!.join(',')}`);
   }
 });
+
+test('position keyframes pan a still on a video track; what the pan uncovers is the background', async () => {
+  const halves = join(dir, 'halves.png');
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=red:s=160x90,drawbox=x=80:y=0:w=80:h=90:color=blue:t=fill', '-frames:v', '1', halves]);
+  const tl = b.timeline([b.track('v', 'video', [
+    b.clip('v/0', 0, 15, 'halves', 0, { audio: undefined, keyframes: { position: [{ frame: 0, value: { x: 0, y: 0 }, ease: 'linear' }, { frame: 10, value: { x: -80, y: 0 }, ease: 'linear' }] } }),
+  ])], [b.asset('halves', halves, { ...b.videoFacts(160, 90, 25, { audio: false }), isStill: true }, 'image')], { width: 160, height: 90 });
+  const out = join(dir, 'pan.mp4');
+  await renderTimeline({ timeline: tl, outputPath: out, preset: 'final', overwrite: true }, opts());
+  assert.equal(m.countFrames(out), 15);
+  const left = pixelEveryFrame(out, 40, 44).map(m.colourName);
+  const right = pixelEveryFrame(out, 120, 44).map(m.colourName);
+  assert.deepEqual([left[0], right[0]], ['red', 'blue'], 'frame 0: the still in place');
+  assert.deepEqual([left[10], right[10], left[14], right[14]], ['blue', 'black', 'blue', 'black'], 'from frame 10: moved left by 80 px and held');
+  const frame5 = join(dir, 'pan-5.png');
+  writeFileSync(frame5, await renderFrame(tl, 5, opts()));
+  // Halfway (−40 px): x = 20 shows the source's x = 60 (red), x = 100 its x = 140 (blue), x = 140 is past its edge.
+  const preview = [20, 100, 140].map((x) => m.colourName(pixelEveryFrame(frame5, x, 44)[0]!));
+  assert.deepEqual(preview, ['red', 'blue', 'black']);
+  assert.deepEqual([20, 100, 140].map((x) => m.colourName(pixelEveryFrame(out, x, 44)[5]!)), preview, 'the render shows the same at frame 5');
+});
