@@ -119,7 +119,7 @@ export interface Keyframe<T> {
 }
 
 export interface ClipKeyframes {
-  /** The overlay's top-left corner in output pixels; when present it overrides `placement`. */
+  /** Overlays: replaces `placement`'s x/y (pixels inward from its anchor). Video-track clips: offset from the centred picture. */
   position?: Keyframe<{ x: number; y: number }>[];
   scale?: Keyframe<number>[];
   opacity?: Keyframe<number>[];

@@ -1,5 +1,5 @@
 // Starts real render-host processes on loopback for tests, and makes sure every one is killed.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDiscovery } from '../../../render-host/discovery/discovery-file';
@@ -26,11 +26,15 @@ export interface TestHost {
 /** Starts (or finds) the host for `stateDir` with the given flags. */
 export async function startTestHost(stateDir: string, hostArgs: string[] = []): Promise<TestHost> {
   const configDir = join(stateDir, 'config');
+  // The host's own temp folder lives in the test's state folder, so a host killed mid-render
+  // (crash-recovery tests) leaves nothing behind in the system temp.
+  const tmpDir = join(stateDir, 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
   const client = await ensureHost({
     stateDir,
     hostCommand: hostCommand(),
     hostArgs: ['--idle-timeout-minutes', '0', ...hostArgs],
-    env: { ...process.env, ATROPOS_CONFIG_DIR: configDir, ATROPOS_LICENSING_URL: 'http://127.0.0.1:9' },
+    env: { ...process.env, TMPDIR: tmpDir, ATROPOS_CONFIG_DIR: configDir, ATROPOS_LICENSING_URL: 'http://127.0.0.1:9' },
   });
   const discovery = readDiscovery(stateDir);
   if (!discovery) throw new Error('host started but wrote no discovery file');
