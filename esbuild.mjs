@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+// tsx is only reached when running from sources (render-host/client finds the host's TypeScript entry).
+const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'tsx'] };
 const bundles = [
   { entry: 'extension/main.ts', out: 'dist/extension.js', ...node },
   { entry: 'server/main.ts', out: 'dist/server.js', ...node },
