@@ -65,8 +65,11 @@ export function ensureNode24(): void {
 
 /** Environment that runs npm and code-server under Node 24 (npm's `#!/usr/bin/env node` picks it from PATH). */
 export function node24Env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // Under `npm run test:e2e` the outer npm (on Node 20) exports npm_* variables; the inner npm would take
+  // them as its own config, and code-server's postinstall reads the Node version from npm_config_user_agent.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH ?? ''}`,
     // This machine's npmrc points nodedir at Node 20's headers; native modules must build against 24's.
     npm_config_nodedir: paths.node24Dir,
