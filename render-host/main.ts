@@ -6,14 +6,16 @@ import { renderFrame } from './runner/index';
 import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from './tools/resolve-tools';
+import { freshWorkRoot } from './runner/work-root';
 
 const VERSION = '0.1.0';
 
 void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
+  const workRoot = freshWorkRoot(config.stateDir);
   return {
-    executor: runnerExecutor(ffmpegPath),
-    renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, ...(width !== undefined ? { width } : {}) }),
+    executor: runnerExecutor(ffmpegPath, workRoot),
+    renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,
     version: VERSION,

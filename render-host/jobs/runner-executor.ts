@@ -4,7 +4,7 @@ import type { JobRequest } from '../../protocol/render-host';
 import { partialPathFor, RenderError, renderTimeline, type RenderProgress } from '../runner/index';
 import { ExecutionError, type ExecutionContext, type JobExecutor } from './job-executor';
 
-export function runnerExecutor(ffmpegPath: string): JobExecutor {
+export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecutor {
   return {
     temporaryPaths: (request, jobId) => [partialPathFor(request.outputPath, jobId)],
     async execute(request: JobRequest, context: ExecutionContext): Promise<void> {
@@ -14,6 +14,7 @@ export function runnerExecutor(ffmpegPath: string): JobExecutor {
           { timeline: request.timeline, outputPath: request.outputPath, preset: request.preset, overwrite: request.overwrite ?? false, jobId: context.jobId },
           {
             ffmpegPath,
+            ...(workRoot ? { workRoot } : {}),
             signal: context.signal,
             onProgress: (p: RenderProgress) => context.onProgress({ frame: framesDone(p, totalFrames), totalFrames, ...(p.speed > 0 ? { speed: p.speed } : {}) }),
           },

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PlanFile } from '../../core/plan';
 
-export async function makeWorkDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'atropos-render-'));
+/** A private folder for one run's helper files, under `root` (default: the system temp folder). */
+export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
+  await mkdir(root, { recursive: true });
+  return mkdtemp(join(root, 'atropos-render-'));
 }
 
 export async function writePlanFiles(files: PlanFile[]): Promise<void> {

@@ -10,10 +10,12 @@ export interface RenderFrameOptions {
   ffmpegPath: string;
   width?: number;
   signal?: AbortSignal;
+  /** Where helper files go; default the system temp folder. */
+  workRoot?: string;
 }
 
 export async function renderFrame(timeline: CompiledTimeline, frame: number, options: RenderFrameOptions): Promise<Buffer> {
-  const workDir = await makeWorkDir();
+  const workDir = await makeWorkDir(options.workRoot);
   try {
     let plan;
     try {

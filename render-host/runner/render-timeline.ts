@@ -26,6 +26,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   onProgress?: (p: RenderProgress) => void;
   timeoutMs?: number;
+  /** Where helper files go (the host uses its state folder: the TMPDIR it inherited may not outlive its starter). */
+  workRoot?: string;
 }
 
 export interface RenderResult {
@@ -47,7 +49,7 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   // `output: out/promo.mp4` should just work: make the folder (the host has already checked it lies inside an allowed root).
   await mkdir(dirname(outputPath), { recursive: true });
   const partial = partialPathFor(outputPath, request.jobId ?? randomUUID().slice(0, 8));
-  const workDir = await makeWorkDir();
+  const workDir = await makeWorkDir(options.workRoot);
   try {
     const plan = planOrThrow(request, partial, workDir);
     await writePlanFiles(plan.files);

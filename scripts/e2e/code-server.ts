@@ -3,6 +3,7 @@
 // the user settings automation needs. stop() ends it by PID and removes the profile.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readDiscovery } from '../../render-host/discovery/discovery-file';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,8 @@ function profileEnv(profileDir: string, extra: Record<string, string> = {}): Nod
     XDG_CONFIG_HOME: join(profileDir, 'xdg-config'),
     XDG_DATA_HOME: join(profileDir, 'xdg-data'),
     XDG_CACHE_HOME: join(profileDir, 'xdg-cache'),
+    // The render host the extension starts finds its peers through this folder: one per profile.
+    XDG_STATE_HOME: join(profileDir, 'xdg-state'),
     TMPDIR: join(profileDir, 'tmp'),
     ...extra,
   });
@@ -170,6 +173,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         // the group is already gone
       }
     }
+    stopRenderHost(join(profileDir, 'xdg-state', 'atropos'));
     rmSync(profileDir, { recursive: true, force: true });
   };
 
@@ -191,4 +195,15 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     output: () => log,
     stop,
   };
+}
+
+/** The render host outlives code-server by design (detached, idle timeout); a test profile's host ends with it. */
+function stopRenderHost(stateDir: string): void {
+  const pid = readDiscovery(stateDir)?.pid;
+  if (pid === undefined) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }
