@@ -175,7 +175,12 @@ describe('a user installs the .vsix and edits, previews and renders a timeline',
 
   it('3b. the preview comes back after a reload (serializer)', async () => {
     await step('preview restore', async () => {
-      await wb.page.reload();
+      // As a user reloads: the workbench shuts down in order and saves its editor layout first
+      // (a raw page reload can cut that save short, and then nothing is there to restore).
+      const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
+      wb.page.once('dialog', (dialog) => void dialog.accept());
+      await wb.runCommand('Developer: Reload Window');
+      await reloaded;
       await expectVisible(wb.page.locator(selectors.workbench), 'preview restore', 'the workbench after reload', 60_000);
       await expectVisible(wb.webview().locator('.lane'), 'preview restore', 'the preview lanes restored after a reload', 45_000);
     });
