@@ -2,7 +2,7 @@
 // wait; every state change is written to the history before anyone hears of it.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { JobEvent, JobFailure, JobRecord, JobRequest, JobState } from '../../protocol/render-host';
+import type { HostTelemetry, JobEvent, JobFailure, JobRecord, JobRequest, JobState } from '../../protocol/render-host';
 import { isTerminalJobState } from '../../protocol/render-host';
 import { ExecutionError, type ExecutionProgress, type JobExecutor } from './job-executor';
 import { JobEvents, type JobListener } from './job-events';
@@ -22,15 +22,8 @@ export interface JobQueueOptions {
 
 export type SubmitResult = { accepted: true; id: string } | { accepted: false; retryAfterSeconds: number };
 
-export interface QueueCounts {
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  interrupted: number;
-  averageSpeed?: number;
-}
+/** What the queue knows of the host's telemetry (the frame cache is the server's). */
+export type QueueCounts = Omit<HostTelemetry, 'frameCache'>;
 
 /** Why a running job was stopped: decides the state it ends in. */
 type StopReason = 'cancelled' | 'timeout' | 'shutdown';

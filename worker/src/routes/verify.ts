@@ -2,26 +2,16 @@
 import type { Handler } from 'hono';
 import { FEATURE_FINAL_RENDER, DEFAULT_SUBSCRIPTION_URL } from '../../../protocol/licensing';
 import type { AppEnv } from '../env';
-import { clientIp, fail, readJsonObject } from '../http';
-import { licenseKeyHash } from '../license-key';
-import { getLicense, putLicense, seatList } from '../kv-records';
-import { rateLimit } from '../rate-limit';
+import { fail } from '../http';
+import { putLicense, seatList } from '../kv-records';
+import { readLicensedRequest } from '../licensed-request';
 import { signEntitlement } from '../signing';
-import { Invalid, parse, verifyRequest } from '../validate';
+import { verifyRequest } from '../validate';
 
 export const verifyRoute: Handler<AppEnv> = async (c) => {
-  const limitedIp = await rateLimit(c, 'ip', clientIp(c));
-  if (limitedIp) return limitedIp;
-  const body = await readJsonObject(c);
-  if (typeof body === 'string') return fail(c, 'malformed-request', body);
-  const request = parse(verifyRequest, body);
-  if (request instanceof Invalid) return fail(c, 'malformed-request', request.message);
-
-  const keyHash = await licenseKeyHash(request.licenseKey);
-  const limitedKey = await rateLimit(c, 'key', keyHash);
-  if (limitedKey) return limitedKey;
-  const license = await getLicense(c.env.LICENSES, keyHash);
-  if (!license) return fail(c, 'unknown-license', 'This licence key is not known; check it for typos.');
+  const read = await readLicensedRequest(c, verifyRequest);
+  if (read instanceof Response) return read;
+  const { request, keyHash, license } = read;
   if (license.status === 'revoked') return fail(c, 'license-revoked', 'This licence has been revoked; contact support.');
   if (license.status !== 'active') {
     const subscriptionUrl = c.env.SUBSCRIPTION_URL ?? DEFAULT_SUBSCRIPTION_URL;
