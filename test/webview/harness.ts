@@ -35,6 +35,7 @@ export interface PreviewPage {
   page: Page;
   /** Console errors and CSP violations seen so far. */
   errors: string[];
+  /** Posts `message` and resolves once the preview's own listener has handled it. */
   send(message: HostToWebviewMessage): Promise<void>;
   sent(): Promise<WebviewToHostMessage[]>;
   /** Waits until the webview has posted a message matching `predicate` after index `from`. */
@@ -96,7 +97,19 @@ export async function startHarness(): Promise<Harness> {
       return {
         page,
         errors,
-        send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+        // postMessage is delivered as a later task. A listener added now runs after the
+        // app's (listeners fire in order), so reading the page after this sees the result.
+        send: (message) => page.evaluate((m) => new Promise<void>((resolve) => {
+          // Inline listener only: esbuild would wrap a named function in a helper the page lacks.
+          const expected = JSON.stringify(m);
+          const stop = new AbortController();
+          window.addEventListener('message', (event) => {
+            if (JSON.stringify(event.data) !== expected) return;
+            stop.abort();
+            resolve();
+          }, { signal: stop.signal });
+          window.postMessage(m, '*');
+        }), message),
         sent,
         async waitForSent(type, from = 0) {
           const handle = await page.waitForFunction(([t, f]) => {
