@@ -2,7 +2,7 @@
 
 import { basename } from 'node:path';
 import type { Rational } from '../../protocol/compiled-timeline';
-import { formatTimecode } from '../../webview/timecode';
+import { formatTimecode } from '../../core/time/timecode';
 
 export function frameFileName(timelinePath: string, frame: number, fps: Rational, dropFrame: boolean): string {
   const stem = basename(timelinePath).replace(/\.timeline\.ya?ml$/i, '');
