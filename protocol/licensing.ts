@@ -51,6 +51,9 @@ export interface EntitlementClaims {
   nbf: number;
   exp: number;
   jti: string;
+  /** End of the term the token belongs to (a trial's last second); absent for open-ended licences.
+   * `exp` is only the token's short life: this is what "days left" counts. */
+  term_end?: number;
 }
 
 // ── Requests ───────────────────────────────────────────────────────────────
@@ -93,6 +96,8 @@ export interface EntitlementResponse {
   token: string;
   /** ISO 8601; the token's `exp`. */
   expiresAt: string;
+  /** ISO 8601; the end of the trial (the token's `term_end`), when the licence has one. */
+  termEndsAt?: string;
   plan: LicensePlan;
   features: string[];
 }

@@ -2,6 +2,7 @@
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { createCliLicensingClient } from '../license-client';
+import { daysPhrase } from '../../render-host/entitlement/days-phrase';
 import type { LicensingOutcome, LicensingRefusal } from '../../render-host/entitlement/licensing-client';
 import type { EntitlementAction } from '../../protocol/entitlement-gate';
 
@@ -62,8 +63,8 @@ function expectNone(rest: string[], sub: string): void {
 function report(io: CliIO, outcome: LicensingOutcome, verb: string): number {
   if (!outcome.ok) throw refusal(outcome);
   const plan = outcome.plan === 'trial' ? 'Trial' : 'Pro';
-  const days = outcome.daysLeft === 1 ? '1 day' : `${outcome.daysLeft} days`;
-  io.stdout.write(`${verb}: ${plan} (${outcome.licenseId}), entitlement valid until ${outcome.expiresAt} (${days} left).\n`);
+  const term = outcome.termEndsAt && outcome.daysLeft !== undefined ? `, trial ends ${outcome.termEndsAt} (${daysPhrase(outcome.daysLeft)} left)` : '';
+  io.stdout.write(`${verb}: ${plan} (${outcome.licenseId})${term}; this device's entitlement is valid until ${outcome.expiresAt}.\n`);
   return 0;
 }
 

@@ -20,9 +20,12 @@ export interface ActiveLicence {
   plan: LicensePlan;
   source: 'license' | 'trial';
   licenseId: string;
+  /** When this entitlement token runs out (it renews in the background long before). */
   expiresAt: string;
-  /** Whole days left, rounded down (0 on the last day). */
-  daysLeft: number;
+  /** The trial's end; absent for a licence without an end date. */
+  termEndsAt?: string;
+  /** Whole days left of the trial, rounded down (0 on the last day); absent without an end date. */
+  daysLeft?: number;
   token: string;
 }
 
@@ -109,14 +112,18 @@ export class LicensingClient {
       const actions = stored.source === 'trial' && verified.code === 'entitlement-expired' ? (['renew', 'enter-license-key'] as EntitlementAction[]) : actionsFor(verified.code);
       return { ok: false, message: verified.message, actions, ...(actions.includes('renew') ? { subscriptionUrl: this.options.subscriptionUrl } : {}) };
     }
-    const secondsLeft = verified.claims.exp - Math.floor(this.now() / 1000);
+    const termEnd = verified.claims.term_end;
+    const term = termEnd === undefined ? {} : {
+      termEndsAt: new Date(termEnd * 1000).toISOString(),
+      daysLeft: Math.max(0, Math.floor((termEnd - Math.floor(this.now() / 1000)) / 86400)),
+    };
     return {
       ok: true,
       plan: verified.claims.plan,
       source: stored.source,
       licenseId: verified.claims.sub,
       expiresAt: new Date(verified.claims.exp * 1000).toISOString(),
-      daysLeft: Math.max(0, Math.floor(secondsLeft / 86400)),
+      ...term,
       token: stored.token,
     };
   }

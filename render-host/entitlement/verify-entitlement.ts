@@ -68,6 +68,9 @@ export async function verifyEntitlement(token: string | undefined, options: Veri
   if (!isPlan(claims.plan) || !Array.isArray(claims.features) || !claims.features.every((f) => typeof f === 'string')) {
     return refuse('entitlement-invalid', 'The entitlement has no valid plan or feature list.');
   }
+  if (claims.term_end !== undefined && !Number.isFinite(claims.term_end)) {
+    return refuse('entitlement-invalid', 'The entitlement has an unreadable term end.');
+  }
   if (options.requiredFeature && !claims.features.includes(options.requiredFeature)) {
     return refuse('entitlement-invalid', `The ${claims.plan} plan does not include ${options.requiredFeature}.`);
   }

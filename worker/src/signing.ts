@@ -69,7 +69,8 @@ export async function signEntitlement(env: Env, grant: EntitlementGrant, nowMs =
   const key = await signingKey(env);
   const now = Math.floor(nowMs / 1000);
   const exp = Math.min(now + ENTITLEMENT_LIFETIME_SECONDS, grant.notAfter ?? Number.POSITIVE_INFINITY);
-  const token = await new SignJWT({ device: grant.device, plan: grant.plan, features: grant.features })
+  const claims = { device: grant.device, plan: grant.plan, features: grant.features, ...(grant.notAfter === undefined ? {} : { term_end: grant.notAfter }) };
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: ENTITLEMENT_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setIssuer(ENTITLEMENT_ISSUER)
     .setAudience(ENTITLEMENT_AUDIENCE)
@@ -79,5 +80,6 @@ export async function signEntitlement(env: Env, grant: EntitlementGrant, nowMs =
     .setExpirationTime(exp)
     .setJti(randomHex(16))
     .sign(key.privateKey);
-  return { token, expiresAt: new Date(exp * 1000).toISOString(), plan: grant.plan, features: grant.features };
+  const termEndsAt = grant.notAfter === undefined ? {} : { termEndsAt: new Date(grant.notAfter * 1000).toISOString() };
+  return { token, expiresAt: new Date(exp * 1000).toISOString(), ...termEndsAt, plan: grant.plan, features: grant.features };
 }

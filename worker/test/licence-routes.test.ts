@@ -139,6 +139,11 @@ describe('licensing Worker routes', () => {
     const claims = decodeJwt(String(first.json.token));
     assert.equal(claims.sub, trial.id);
     assert.equal(claims.plan, 'trial');
+    // The token lives a week at most; the trial's own end travels with it.
+    const trialEndSecond = Math.floor(Date.parse(trial.endsAt) / 1000);
+    assert.equal(claims.term_end, trialEndSecond);
+    assert.equal(first.json.termEndsAt, new Date(trialEndSecond * 1000).toISOString());
+    assert.ok(Number(claims.exp) < Number(claims.term_end));
     // Asking again: same trial record, same end.
     const second = await w.call('POST', '/license/trial', { deviceId: device('t1') });
     assert.equal(second.status, 200);

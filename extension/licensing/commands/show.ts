@@ -1,6 +1,7 @@
 // Atropos: Show Licence — what this device holds, and the actions that change it.
 import * as vscode from 'vscode';
 import type { LicensingContext } from '../licensing-context';
+import { daysPhrase } from '../../../render-host/entitlement/days-phrase';
 import { showRefusal } from '../refusal-prompt';
 
 export const SHOW_COMMAND = 'atropos.license.show';
@@ -14,10 +15,15 @@ export async function showLicence(ctx: LicensingContext): Promise<void> {
   }
   const plan = outcome.plan === 'pro' ? 'Pro' : 'Trial';
   const picked = await vscode.window.showInformationMessage(
-    `Atropos ${plan} (${outcome.licenseId}) — entitlement valid until ${new Date(outcome.expiresAt).toLocaleString()}, ${outcome.daysLeft} days left.`,
+    `Atropos ${plan} (${outcome.licenseId})${trialEnd(outcome.termEndsAt, outcome.daysLeft)} — this device's entitlement is valid until ${new Date(outcome.expiresAt).toLocaleString()} and renews when online.`,
     'Deactivate This Device',
     'Enter Licence Key…',
   );
   if (picked === 'Deactivate This Device') await vscode.commands.executeCommand('atropos.license.deactivate');
   if (picked === 'Enter Licence Key…') await vscode.commands.executeCommand('atropos.license.enterKey');
+}
+
+function trialEnd(termEndsAt: string | undefined, daysLeft: number | undefined): string {
+  if (!termEndsAt || daysLeft === undefined) return '';
+  return `, trial ends ${new Date(termEndsAt).toLocaleString()} (${daysPhrase(daysLeft)} left)`;
 }
