@@ -33,6 +33,8 @@ export const LicensingRoutes = {
   deactivate: '/license/deactivate',
   jwks: '/.well-known/jwks.json',
   stripeWebhook: '/stripe/webhook',
+  /** GET: the licence key bought in a Stripe Checkout session, for its success page. */
+  checkoutKey: (sessionId: string) => `/license/checkout/${encodeURIComponent(sessionId)}`,
   adminLicenses: '/admin/licenses',
   adminRevoke: (licenseKey: string) => `/admin/licenses/${encodeURIComponent(licenseKey)}/revoke`,
 } as const;
@@ -115,6 +117,15 @@ export interface DeactivateResponse {
   maxDevices: number;
 }
 
+/** 200 from GET /license/checkout/:sessionId (a Stripe Checkout session id, `cs_…`). */
+export interface CheckoutKeyResponse {
+  licenseKey: string;
+  licenseId: string;
+}
+
+/** Stripe Checkout session ids: `cs_test_…` / `cs_live_…`. */
+export const CHECKOUT_SESSION_ID_PATTERN = /^cs_(test|live)_[A-Za-z0-9]{1,255}$/;
+
 /** 201 from POST /admin/licenses. The key is shown once; KV keeps only its hash. */
 export interface CreateLicenseResponse {
   licenseKey: string;
@@ -130,6 +141,7 @@ export type LicensingErrorCode =
   | 'license-revoked'
   | 'device-limit-reached'
   | 'trial-already-used'
+  | 'checkout-pending'
   | 'rate-limited'
   | 'unauthorized'
   | 'invalid-signature'
@@ -144,6 +156,7 @@ export const LICENSING_ERROR_STATUS: Record<LicensingErrorCode, 400 | 401 | 402 
   'license-revoked': 403,
   'device-limit-reached': 403,
   'trial-already-used': 403,
+  'checkout-pending': 404,
   'rate-limited': 429,
   unauthorized: 401,
   'invalid-signature': 400,

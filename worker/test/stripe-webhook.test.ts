@@ -46,6 +46,11 @@ describe('POST /stripe/webhook', () => {
   });
 
   it('checkout.session.completed creates a licence; a replay is applied once', async () => {
+    // The success page asks before the webhook has arrived: pending, with when to retry.
+    const early = await w.call('GET', '/license/checkout/cs_test_1');
+    assert.equal(early.status, 404);
+    assert.equal(early.json.error, 'checkout-pending');
+    assert.equal(early.headers.get('retry-after'), '3');
     const r = await send(checkout);
     assert.equal(r.status, 200);
     assert.equal(r.json.outcome, 'applied');
@@ -64,6 +69,15 @@ describe('POST /stripe/webhook', () => {
     assert.equal(replay.json.duplicate, true);
     assert.equal((await w.kvKeys('license:')).length, 1);
     assert.equal((await w.call('POST', '/license/verify', { licenseKey, deviceId: device('s'), ...PRODUCT })).status, 200);
+
+    // The success page gets the same key, which activates.
+    const delivered = await w.call('GET', '/license/checkout/cs_test_1');
+    assert.equal(delivered.status, 200);
+    assert.equal(delivered.json.licenseKey, licenseKey);
+    assert.equal(delivered.headers.get('cache-control'), 'no-store');
+    const bad = await w.call('GET', '/license/checkout/evt_checkout_1');
+    assert.equal(bad.status, 400);
+    assert.match(String(bad.json.message), /not a Stripe Checkout session id/);
   });
 
   it('invoice.payment_failed lapses the licence (verify → 402); subscription.updated active restores it', async () => {
