@@ -5,7 +5,7 @@ import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
 import { OVERLAY_SIZES, placementExprs } from './placement';
-import { drawtextFilter } from './text';
+import { titleFilters } from './text';
 import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
 import type { Filter } from './types';
 
@@ -56,5 +56,5 @@ export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip,
 /** Draws a title clip onto the composite for its frames. */
 export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip): string {
   if (clip.source.kind !== 'text') return base;
-  return ctx.chain([base], [drawtextFilter(ctx, clip, clip.source, clip.start, true)], ctx.label('comp'));
+  return ctx.chain([base], titleFilters(ctx, clip, clip.source, clip.start, true), ctx.label('comp'));
 }

@@ -5,7 +5,7 @@ import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeli
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
 import { hasMotion, movingPicture } from './clip-motion';
 import { filter, type PlanContext } from './context';
-import { drawtextFilter } from './text';
+import { titleFilters } from './text';
 import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
 import type { Filter } from './types';
 
@@ -33,7 +33,7 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
   if (item.kind === 'gap') return colourStream(ctx, window, format);
   if (item.source.kind === 'text') {
     const ground = colourStream(ctx, window, format);
-    return ctx.chain([ground], [drawtextFilter(ctx, item, item.source, 0, false)], ctx.label('title'));
+    return ctx.chain([ground], titleFilters(ctx, item, item.source, 0, false), ctx.label('title'));
   }
   const picture = hasMotion(item)
     ? movingPicture(ctx, item, item.source, window, colourStream(ctx, window, format), format)
