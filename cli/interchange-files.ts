@@ -2,7 +2,8 @@
 // without overwriting silently or leaving half a file behind.
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { MediaResolver } from '../core/interchange/index';
+import type { MediaFactsLookup, MediaResolver } from '../core/interchange/index';
+import { probeAll, type ProbeOptions } from '../render-host/media/index';
 import { CommandError } from './errors';
 
 const MEDIA = /\.(mov|mp4|m4v|mkv|mxf|avi|webm|mts|mpg|mpeg|wav|aif|aiff|mp3|m4a|aac|flac|png|jpe?g|tiff?|exr|dpx)$/i;
@@ -39,6 +40,29 @@ export function folderMediaResolver(folder: string, timelineFolder: string): Med
       if (found) return answer(found);
     }
     return undefined;
+  };
+}
+
+/** Wraps a resolver to remember every path it answered, so those files can be probed afterwards. */
+export function recordingResolver(resolver: MediaResolver): { resolver: MediaResolver; answered: Set<string> } {
+  const answered = new Set<string>();
+  return {
+    answered,
+    resolver: (names) => {
+      const path = resolver(names);
+      if (path !== undefined) answered.add(path);
+      return path;
+    },
+  };
+}
+
+/** Probes resolver answers (relative to `timelineFolder`) and gives the core a synchronous lookup of their facts. */
+export async function probeResolvedMedia(paths: Iterable<string>, timelineFolder: string, options: ProbeOptions = {}): Promise<MediaFactsLookup> {
+  const absolute = (path: string): string => resolve(timelineFolder, path);
+  const lookup = await probeAll([...paths].map(absolute), options);
+  return (path) => {
+    const result = lookup(absolute(path));
+    return result.status === 'ok' ? result.facts : undefined;
   };
 }
 

@@ -40,6 +40,8 @@ export interface MediaFacts {
   isStill: boolean;
   /** Subtitle file (SRT, ASS). */
   isSubtitle: boolean;
+  /** Timecode of the first frame as the file states it: SMPTE `HH:MM:SS:FF`, `;FF` when drop-frame. */
+  startTimecode?: string;
 }
 
 /** The answer to "what is at this path?"; the core treats each status differently. */

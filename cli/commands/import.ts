@@ -2,12 +2,12 @@
 // an EDL or OTIO file → a new *.timeline.yaml, with every warning printed and kept in the file.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { countItems, importEdl, importOtio, writeTimelineYaml, type ImportResult } from '../../core/interchange/index';
+import { countItems, importEdl, importOtio, writeTimelineYaml, type ImportResult, type MediaFactsLookup, type MediaResolver } from '../../core/interchange/index';
 import { SUPPORTED_FPS } from '../../core/time/index';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { checkOutputFree, folderMediaResolver, writeAtomically } from '../interchange-files';
+import { checkOutputFree, folderMediaResolver, probeResolvedMedia, recordingResolver, writeAtomically } from '../interchange-files';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -49,15 +49,27 @@ Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a 
     if (!output.endsWith('.timeline.yaml')) throw new UsageError('atropos import: the output name must end in .timeline.yaml');
     checkOutputFree(output, flags.force === true, 'import');
 
-    const mediaResolver = folderMediaResolver(dirname(input), dirname(output));
-    let result: ImportResult;
-    if (kind === '.edl') {
-      result = importEdl(text, { mediaResolver, ...(rate !== undefined ? { rate } : {}) });
-      if (!result.timeline.tracks.length) throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands`, 1);
-    } else {
+    const read = (mediaResolver: MediaResolver, mediaFacts?: MediaFactsLookup): ImportResult => {
+      if (kind === '.edl') {
+        const edl = importEdl(text, { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}), ...(rate !== undefined ? { rate } : {}) });
+        if (!edl.timeline.tracks.length) throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands`, 1);
+        return edl;
+      }
       const otio = importOtio(text, { mediaResolver });
       if ('error' in otio) throw new CommandError(`atropos import: ${file} is not an OpenTimelineIO timeline: ${otio.error}`, 1);
-      result = otio;
+      return otio;
+    };
+    let result: ImportResult;
+    if (kind === '.edl') {
+      // First learn which files the reels resolve to, then probe them: source timecodes count from
+      // each file's own start timecode. The import itself is pure and fast, so it simply runs twice.
+      const recording = recordingResolver(folderMediaResolver(dirname(input), dirname(output)));
+      read(recording.resolver);
+      const ffprobePath = io.env.ATROPOS_FFPROBE || undefined;
+      const mediaFacts = await probeResolvedMedia(recording.answered, dirname(output), ffprobePath ? { ffprobePath } : {});
+      result = read(folderMediaResolver(dirname(input), dirname(output)), mediaFacts);
+    } else {
+      result = read(folderMediaResolver(dirname(input), dirname(output)));
     }
     const stem = basename(output, '.timeline.yaml');
     const yaml = writeTimelineYaml(result.timeline, { sourceName: basename(input), outputPath: `out/${stem}.mp4` });

@@ -5,9 +5,11 @@ import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
 import { parseTimeline } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
-import { parseTimeValue, timeToFrames, type Rational } from '../time';
+import { parseTimeValue, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
+import type { MediaFacts } from '../../protocol/media-facts';
 import { newClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 import { timecodeToFrames } from './edl/timecode';
+import { mediaStartFrames } from './media-start';
 import { isTimeRange, toFrames } from './otio/time';
 
 export interface TimelineExportSource {
@@ -30,8 +32,11 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
     const raw = plain(plain(value.assets)[resolved.model.id]);
     const metadata = { ...plain(raw.metadata) };
     delete metadata.import;
-    const asset: InterchangeAsset = { id: resolved.model.id, matched: true, timecodeStartFrames: timecodeStart(metadata, fps), metadata };
+    const facts = resolved.lookup.status === 'ok' ? resolved.lookup.facts : undefined;
+    const asset: InterchangeAsset = { id: resolved.model.id, matched: true, timecodeStartFrames: timecodeStart(metadata, facts, fps, warnings, resolved.model.id), metadata };
     if (resolved.path) asset.path = resolved.path;
+    const durationFrames = mediaFrames(facts, fps);
+    if (durationFrames !== undefined) asset.durationFrames = durationFrames;
     return asset;
   });
 
@@ -133,6 +138,14 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
   };
 }
 
+/** The media's length in frames at `fps`: its stated frame count when it runs at `fps`, else its duration. */
+function mediaFrames(facts: MediaFacts | undefined, fps: Rational): number | undefined {
+  const video = facts?.video;
+  if (video?.frameCount !== undefined && video.frameRate.num * fps.den === fps.num * video.frameRate.den) return video.frameCount;
+  const seconds = facts?.durationSeconds === undefined ? undefined : fromNumber(facts.durationSeconds);
+  return seconds ? secondsToFrames(seconds, fps) : undefined;
+}
+
 function toSpeed(speed: Rational | undefined): number {
   return speed ? speed.num / speed.den : 1;
 }
@@ -144,8 +157,11 @@ function frames(value: unknown, fps: Rational): number {
   return parsed.ok ? timeToFrames(parsed.value, fps) : 0;
 }
 
-/** The media's start timecode an import recorded (EDL reel start or OTIO available_range start), in frames. */
-function timecodeStart(metadata: Metadata, fps: Rational): number {
+/**
+ * The media's start timecode in frames: what an import recorded (OTIO available_range start, EDL reel
+ * start), else what the file itself states (a timeline written by hand over camera footage), else 0.
+ */
+function timecodeStart(metadata: Metadata, facts: MediaFacts | undefined, fps: Rational, warnings: ImportWarning[], assetId: string): number {
   const otio = plain(metadata.otio);
   if (isTimeRange(otio.available_range)) return toFrames(otio.available_range.start_time, fps).frames;
   const edl = plain(metadata.edl);
@@ -153,7 +169,11 @@ function timecodeStart(metadata: Metadata, fps: Rational): number {
     const parsed = timecodeToFrames(edl.sourceTimecodeStart, fps);
     if (parsed.ok) return parsed.frames;
   }
-  return 0;
+  const stated = mediaStartFrames(facts, fps);
+  if (stated && !stated.ok) warnings.push({ asset: assetId, message: `asset "${assetId}": ${stated.reason}; source timecodes count from 00:00:00:00` });
+  if (!stated?.ok) return 0;
+  if (stated.rateNote) warnings.push({ asset: assetId, message: `asset "${assetId}": ${stated.rateNote}` });
+  return stated.frames;
 }
 
 function editorialStart(fps: Rational, dropFrame: boolean): number {

@@ -30,6 +30,8 @@ export interface InterchangeAsset {
   matched: boolean;
   /** Source timecode of the media's first frame, in frames at the timeline rate (EDL source timecodes are offset by it). */
   timecodeStartFrames: number;
+  /** Length of the media in frames at the timeline rate, when a probe knows it (export writes OTIO's available_range). */
+  durationFrames?: number;
   metadata: Metadata;
 }
 

@@ -4,6 +4,7 @@ import type { MediaFacts, Rational } from '../../protocol/media-facts';
 interface ProbeStream {
   codec_type?: string;
   codec_name?: string;
+  codec_tag_string?: string;
   width?: number;
   height?: number;
   avg_frame_rate?: string;
@@ -21,7 +22,7 @@ interface ProbeStream {
 
 export interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string; nb_streams?: number };
+  format?: { format_name?: string; duration?: string; nb_streams?: number; tags?: Record<string, string> };
 }
 
 const STILL_CODECS = new Set(['png', 'mjpeg', 'jpegls', 'bmp', 'tiff', 'webp', 'gif', 'ppm', 'pgm', 'pam', 'targa', 'qoi']);
@@ -49,10 +50,21 @@ export function factsFromProbe(output: ProbeOutput): MediaFacts {
     if (video.pix_fmt) facts.video.pixelFormat = video.pix_fmt;
     if (frameCount !== undefined && Number.isFinite(frameCount) && frameCount > 0) facts.video.frameCount = frameCount;
   }
+  const startTimecode = startTimecodeOf(output, video);
+  if (startTimecode) facts.startTimecode = startTimecode;
   if (audio) {
     facts.audio = { codec: audio.codec_name ?? 'unknown', sampleRate: Number(audio.sample_rate ?? 0), channels: audio.channels ?? 0 };
   }
   return facts;
+}
+
+const SMPTE = /^\d{2}:\d{2}:\d{2}[:;.]\d{2}$/;
+
+/** The first frame's timecode: the video stream's tag (MOV/MP4), else the container's (MXF), else a tmcd track's. */
+function startTimecodeOf(output: ProbeOutput, video: ProbeStream | undefined): string | undefined {
+  const timecodeTrack = output.streams?.find((s) => s.codec_type === 'data' && s.codec_tag_string === 'tmcd');
+  const candidates = [video?.tags?.timecode, output.format?.tags?.timecode, timecodeTrack?.tags?.timecode];
+  return candidates.map((value) => value?.trim()).find((value): value is string => !!value && SMPTE.test(value));
 }
 
 /** Clockwise degrees (0/90/180/270): the display matrix's rotation is counter-clockwise, the old `rotate` tag clockwise. */

@@ -13,8 +13,8 @@ let folder = '';
 before(() => {
   folder = mkdtempSync(join(tmpdir(), 'atropos-cli-interchange-'));
   copyFileSync(join(__dirname, '..', 'fixtures', 'interop', 'edl', 'dissolve_test.edl'), join(folder, 'dissolve_test.edl'));
-  // Media named like the EDL's clips, long enough for 01:00:08:19 read from the reel's hour (8 s 19 f).
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=24:duration=10', '-pix_fmt', 'yuv420p', 'clip_A.mp4'], { cwd: folder });
+  // Media named like the EDL's clips, striped from 01:00:00:00 and long enough for 01:00:08:19 (8 s 19 f in).
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=24:duration=10', '-pix_fmt', 'yuv420p', '-timecode', '01:00:00:00', 'clip_A.mp4'], { cwd: folder });
   copyFileSync(join(folder, 'clip_A.mp4'), join(folder, 'clip_B.mp4'));
 });
 

@@ -2,6 +2,7 @@
 // warning that names its line. Record time keeps priority (as in OpenTimelineIO's reader): a clip
 // lasts what its record timecodes say; the source side gives its in point and, with M2, its speed.
 import { dropFramesPerMinute, formatFps, frameRateFromDecimal, nominalFps, rational, type Rational } from '../../time';
+import { mediaStartFrames, type MediaFactsLookup } from '../media-start';
 import { uniqueId } from '../names';
 import {
   newClip, type ImportWarning, type InterchangeAsset, type InterchangeClip, type InterchangeMarker,
@@ -21,6 +22,8 @@ export interface EdlImportOptions {
   /** Force drop-frame on or off; by default it follows the file (`;` timecodes or `FCM: DROP FRAME`). */
   dropFrame?: boolean;
   mediaResolver?: MediaResolver;
+  /** Probe facts of the paths the resolver answers: their start timecode is where source timecodes count from. */
+  mediaFacts?: MediaFactsLookup;
 }
 
 export interface ImportResult {
@@ -79,7 +82,7 @@ export function importEdl(text: string, options: EdlImportOptions = {}): ImportR
   }
 
   const builder = new TrackBuilder(timeline, timeline.startFrames);
-  const assets = new AssetTable(options.mediaResolver);
+  const assets = new AssetTable(options.mediaResolver, options.mediaFacts);
   for (const event of document.events) importEvent(event, timed, builder, assets, timeline);
   timeline.tracks = builder.tracks();
   timeline.assets = assets.finish(timeline, builder.sources, warnings);
@@ -388,7 +391,7 @@ class AssetTable {
   private readonly byKey = new Map<string, { id: string; names: string[]; filePath?: string; reel: string }>();
   private readonly ids = new Set<string>();
 
-  constructor(private readonly resolver: MediaResolver | undefined) {}
+  constructor(private readonly resolver: MediaResolver | undefined, private readonly facts: MediaFactsLookup | undefined) {}
 
   idFor(reel: string, clipName: string | undefined, filePath: string | undefined): string {
     const reelIsAux = /^(AX|AUX)$/i.test(reel);
@@ -404,16 +407,25 @@ class AssetTable {
   }
 
   finish(timeline: InterchangeTimeline, sources: Map<InterchangeClip, ClipSource>, warnings: ImportWarning[]): InterchangeAsset[] {
-    const hour = frameHour(timeline.rate, timeline.dropFrame);
     const assets: InterchangeAsset[] = [];
     for (const entry of this.byKey.values()) {
       const clips = [...sources.entries()].filter(([clip]) => clip.asset === entry.id);
-      // EDL source timecodes count from the tape's or file's start timecode, commonly a whole hour:
-      // read the hour the clips start in as the media's first frame.
-      const earliest = Math.min(...clips.map(([, source]) => source.sourceTc));
-      const timecodeStartFrames = Number.isFinite(earliest) ? Math.floor(earliest / hour) * hour : 0;
-      for (const [clip, source] of clips) clip.sourceIn = rational((source.sourceTc - timecodeStartFrames) * timeline.rate.den, timeline.rate.num);
       const resolved = this.resolver?.(entry.names);
+      const timecodeStartFrames = this.sourceStart(entry, resolved, clips, timeline, warnings);
+      for (const [clip, source] of clips) {
+        let frames = source.sourceTc - timecodeStartFrames;
+        if (frames < 0) {
+          const line = (clip.metadata.edl as { line?: number } | undefined)?.line;
+          const event = (clip.metadata.edl as { events?: string[] } | undefined)?.events?.[0] ?? '?';
+          const tc = (value: number): string => framesToTimecode(value, timeline.rate, timeline.dropFrame);
+          clip.warnings.push({
+            ...(line !== undefined ? { line } : {}),
+            message: `event ${event}${line !== undefined ? ` on line ${line}` : ''}: source in ${tc(source.sourceTc)} is before the start of its media (${tc(timecodeStartFrames)}); read from the media's first frame`,
+          });
+          frames = 0;
+        }
+        clip.sourceIn = rational(frames * timeline.rate.den, timeline.rate.num);
+      }
       const asset: InterchangeAsset = {
         id: entry.id,
         matched: resolved !== undefined,
@@ -428,6 +440,28 @@ class AssetTable {
       assets.push(asset);
     }
     return assets;
+  }
+
+  /**
+   * Source timecode of the media's first frame, in frames: the start timecode the resolved file states
+   * (camera footage: the time of day), else the hour the earliest source in falls in (tapes and files
+   * striped at 01:00:00:00), with a warning that it was assumed.
+   */
+  private sourceStart(entry: { id: string; reel: string }, resolved: string | undefined, clips: [InterchangeClip, ClipSource][], timeline: InterchangeTimeline, warnings: ImportWarning[]): number {
+    const stated = resolved === undefined ? undefined : mediaStartFrames(this.facts?.(resolved), timeline.rate);
+    if (stated?.ok) {
+      if (stated.rateNote) warnings.push({ asset: entry.id, message: `media ${resolved} of reel ${entry.reel}: ${stated.rateNote}` });
+      return stated.frames;
+    }
+    const hour = frameHour(timeline.rate, timeline.dropFrame);
+    const earliest = Math.min(...clips.map(([, source]) => source.sourceTc));
+    const assumed = Number.isFinite(earliest) ? Math.floor(earliest / hour) * hour : 0;
+    if (resolved !== undefined) {
+      const media = `media ${resolved} of reel ${entry.reel}`;
+      const why = stated ? `${media}: ${stated.reason}` : this.facts?.(resolved) ? `${media} states no start timecode` : `the start timecode of ${media} is unknown (not probed)`;
+      warnings.push({ asset: entry.id, message: `${why}; assumed ${framesToTimecode(assumed, timeline.rate, timeline.dropFrame)}, the hour its first source in falls in` });
+    }
+    return assumed;
   }
 }
 

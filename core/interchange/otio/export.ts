@@ -153,13 +153,15 @@ function clip(item: InterchangeClip, rate: Rational, assets: Map<string, Interch
     effects,
     markers: [],
     enabled: !item.muted,
-    media_reference: mediaReference(asset),
+    media_reference: mediaReference(asset, rate),
   };
 }
 
-function mediaReference(asset: InterchangeAsset | undefined): Json {
+function mediaReference(asset: InterchangeAsset | undefined, rate: Rational): Json {
   const saved = (asset?.metadata.otio as Json | undefined) ?? {};
-  const availableRange = saved.available_range ?? null;
+  // Without an imported range, a probed file's own start timecode and length make one.
+  const probedRange = asset?.durationFrames !== undefined ? timeRange(asset.timecodeStartFrames, asset.durationFrames, rate) : null;
+  const availableRange = saved.available_range ?? probedRange;
   if (!asset?.path || saved.schema === 'MissingReference.1' && !asset.matched) {
     return { OTIO_SCHEMA: 'MissingReference.1', metadata: (saved.metadata as Json | undefined) ?? {}, name: (saved.name as string | undefined) ?? asset?.id ?? '', available_range: availableRange };
   }
