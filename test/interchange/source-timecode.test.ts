@@ -1,0 +1,140 @@
+// Source timecodes against the media's own start timecode, as a user meets them: camera files
+// striped with the time of day (ffmpeg -timecode), probed by the real ffprobe, imported and exported
+// through `atropos import`/`export`, and the imported clips compiled by the core to their frames.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../../cli/main';
+import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
+import { importEdl } from '../../core/interchange/index';
+import { probeAll, probeMedia } from '../../render-host/media/index';
+
+let folder = '';
+
+/** Frames of a non-drop timecode at an integer rate (what the EDL's source timecodes count). */
+const tcFrames = (h: number, m: number, s: number, f: number, fps: number): number => ((h * 60 + m) * 60 + s) * fps + f;
+
+before(() => {
+  folder = mkdtempSync(join(tmpdir(), 'atropos-source-tc-'));
+  const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { cwd: folder });
+  const picture = ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=10', '-pix_fmt', 'yuv420p'];
+  ffmpeg(...picture, '-timecode', '10:23:14:05', 'cam.mov');
+  ffmpeg(...picture.slice(0, 3), 'testsrc2=size=160x90:rate=25:duration=2', '-pix_fmt', 'yuv420p', '-timecode', '10:23:14:05', 'cam.mp4');
+  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=30000/1001:duration=1', '-pix_fmt', 'yuv420p', '-timecode', '10:23:14;05', 'ntsc.mov');
+  ffmpeg(...picture, 'tape.mp4'); // no timecode: the whole-hour rule
+});
+
+after(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function atropos(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await main(args, { stdout, stderr, cwd: folder, env: {}, signal: new AbortController().signal });
+  return { code, stdout: out, stderr: err };
+}
+
+/** The `from:` of every clip in an imported timeline, in file order. */
+function fromValues(yaml: string): string[] {
+  return [...yaml.matchAll(/^\s+from: "?([^"\n]+)"?$/gm)].map((match) => match[1] ?? '');
+}
+
+test('the probe reads the start timecode of MOV and MP4 files (drop-frame keeps its semicolon)', async () => {
+  for (const [name, timecode] of [['cam.mov', '10:23:14:05'], ['cam.mp4', '10:23:14:05'], ['ntsc.mov', '10:23:14;05']] as const) {
+    const result = await probeMedia(join(folder, name));
+    assert.equal(result.status === 'ok' ? result.facts.startTimecode : result.status, timecode, name);
+  }
+  const plain = await probeMedia(join(folder, 'tape.mp4'));
+  assert.equal(plain.status === 'ok' && 'startTimecode' in plain.facts, false, 'a file without timecode states none');
+});
+
+test('an EDL with time-of-day source timecodes imports with source-ins into the camera file', async () => {
+  writeFileSync(join(folder, 'day.edl'), [
+    'TITLE: DAY',
+    'FCM: NON-DROP FRAME',
+    '',
+    '001  CAM      V     C        10:23:20:05 10:23:21:05 01:00:00:00 01:00:01:00',
+    '* FROM CLIP NAME:  cam.mov',
+    '002  CAM      V     C        10:23:15:05 10:23:16:17 01:00:01:00 01:00:02:12',
+    '* FROM CLIP NAME:  cam.mov',
+    '',
+  ].join('\n'));
+  const imported = await atropos('import', 'day.edl', '--rate', '25');
+  assert.deepEqual(imported, { code: 0, stdout: 'wrote day.timeline.yaml: 2 clips, 0 gaps, 0 transitions, 62 frames; 0 warnings\n', stderr: '' });
+  const yaml = readFileSync(join(folder, 'day.timeline.yaml'), 'utf8');
+  // 10:23:20:05 − 10:23:14:05 = 6 s into the file; 10:23:15:05 − 10:23:14:05 = 1 s.
+  assert.deepEqual(fromValues(yaml), ['00:00:06:00', '00:00:01:00']);
+  assert.match(yaml, /^ {8}sourceTimecodeStart: 10:23:14:05$/m);
+  assert.deepEqual(await atropos('check', 'day.timeline.yaml'), { code: 0, stdout: '1 file checked, no problems\n', stderr: '' });
+
+  // The core places the clips where the EDL's record side says, playing the media from those source-ins.
+  const path = join(folder, 'day.timeline.yaml');
+  const parsed = parseTimeline(yaml);
+  const media = await probeAll(collectMediaPaths(parsed, path));
+  const compiled = analyzeTimeline(parsed, { timelinePath: path, media }).compiled;
+  assert.ok(compiled);
+  const placed = compiled.tracks.flatMap((track) => track.items).map((item) => [item.start, item.duration, item.source.kind === 'media' ? item.source.in : null]);
+  assert.deepEqual(placed, [[0, 25, { num: 6, den: 1 }], [25, 37, { num: 1, den: 1 }]]);
+});
+
+test('media without a start timecode: the whole-hour rule, with a warning that it was assumed', async () => {
+  writeFileSync(join(folder, 'tape.edl'), 'TITLE: TAPE\n\n001  TAPE     V     C        01:00:02:00 01:00:03:00 01:00:00:00 01:00:01:00\n* FROM CLIP NAME:  tape.mp4\n');
+  const imported = await atropos('import', 'tape.edl', '--rate', '25');
+  assert.equal(imported.code, 0);
+  assert.equal(imported.stderr, 'tape.edl  warning  media tape.mp4 of reel TAPE states no start timecode; assumed 01:00:00:00, the hour its first source in falls in\n');
+  const yaml = readFileSync(join(folder, 'tape.timeline.yaml'), 'utf8');
+  assert.deepEqual(fromValues(yaml), ['00:00:02:00']);
+  assert.match(yaml, /^ {4}metadata:\n {6}edl:\n {8}reel: TAPE\n {8}sourceTimecodeStart: 01:00:00:00\n {6}import:\n {8}warnings:\n {10}- media tape\.mp4 of reel TAPE states no start timecode; assumed/m);
+});
+
+test('a source-in before the media\'s first frame warns with its event and line instead of going negative', async () => {
+  writeFileSync(join(folder, 'early.edl'), 'TITLE: EARLY\n\n001  CAM      V     C        10:23:10:00 10:23:11:00 01:00:00:00 01:00:01:00\n* FROM CLIP NAME:  cam.mov\n');
+  const imported = await atropos('import', 'early.edl', '--rate', '25');
+  assert.equal(imported.code, 0);
+  assert.equal(imported.stderr, 'early.edl:3  warning  event 001 on line 3: source in 10:23:10:00 is before the start of its media (10:23:14:05); read from the media\'s first frame\n');
+  assert.deepEqual(fromValues(readFileSync(join(folder, 'early.timeline.yaml'), 'utf8')), ['00:00:00:00']);
+});
+
+test('a file at another rate than the EDL: its timecode is counted at the EDL rate, with a warning', async () => {
+  const probed = await probeMedia(join(folder, 'cam.mov'));
+  assert.equal(probed.status, 'ok');
+  const facts = probed.status === 'ok' ? probed.facts : undefined;
+  const { timeline, warnings } = importEdl('001  CAM  V  C  10:23:20:05 10:23:21:05 01:00:00:00 01:00:01:00\n* FROM CLIP NAME:  cam.mov\n', {
+    rate: 24,
+    mediaResolver: () => 'cam.mov',
+    mediaFacts: (path) => (path === 'cam.mov' ? facts : undefined),
+  });
+  assert.deepEqual(warnings.map((w) => w.message), ['media cam.mov of reel CAM: it runs at 25 fps, not 24: its start timecode 10:23:14:05 was counted at 24 fps']);
+  assert.equal(timeline.assets[0]?.timecodeStartFrames, tcFrames(10, 23, 14, 5, 24));
+});
+
+test('export of a hand-written timeline counts source timecodes from the file\'s own start timecode', async () => {
+  writeFileSync(join(folder, 'hand.timeline.yaml'), 'version: 1\noutput:\n  path: out/hand.mp4\n  fps: 25\nassets:\n  cam: cam.mov\ntracks:\n  - id: main\n    type: video\n    clips:\n      - asset: cam\n        from: 2s\n        length: 1s\n');
+  assert.deepEqual(await atropos('export', 'hand.timeline.yaml', '--format', 'edl'), { code: 0, stdout: 'wrote hand.edl\n', stderr: '' });
+  const events = readFileSync(join(folder, 'hand.edl'), 'utf8').split('\n').filter((line) => /^\d{3} /.test(line));
+  assert.deepEqual(events, ['001  AX       V     C        10:23:16:05 10:23:17:05 01:00:00:00 01:00:01:00']);
+
+  assert.deepEqual(await atropos('export', 'hand.timeline.yaml', '--format', 'otio'), { code: 0, stdout: 'wrote hand.otio\n', stderr: '' });
+  const otio = JSON.parse(readFileSync(join(folder, 'hand.otio'), 'utf8'));
+  const clip = otio.tracks.children[0].children[0];
+  const start = tcFrames(10, 23, 14, 5, 25);
+  assert.deepEqual(clip.media_reference.available_range, {
+    OTIO_SCHEMA: 'TimeRange.1',
+    duration: { OTIO_SCHEMA: 'RationalTime.1', rate: 25, value: 250 },
+    start_time: { OTIO_SCHEMA: 'RationalTime.1', rate: 25, value: start },
+  });
+  assert.equal(clip.source_range.start_time.value, start + 50);
+
+  // And back: the OTIO's available_range puts the clip 2 s into the file again.
+  assert.equal((await atropos('import', 'hand.otio', '-o', 'hand-back.timeline.yaml')).code, 0);
+  assert.deepEqual(fromValues(readFileSync(join(folder, 'hand-back.timeline.yaml'), 'utf8')), ['00:00:02:00']);
+});
