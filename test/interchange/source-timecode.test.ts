@@ -82,7 +82,7 @@ test('an EDL with time-of-day source timecodes imports with source-ins into the 
   const media = await probeAll(collectMediaPaths(parsed, path));
   const compiled = analyzeTimeline(parsed, { timelinePath: path, media }).compiled;
   assert.ok(compiled);
-  const placed = compiled.tracks.flatMap((track) => track.items).map((item) => [item.start, item.duration, item.source.kind === 'media' ? item.source.in : null]);
+  const placed = compiled.tracks.flatMap((track) => track.items).map((item) => [item.start, item.duration, 'source' in item && item.source.kind === 'media' ? item.source.in : null]);
   assert.deepEqual(placed, [[0, 25, { num: 6, den: 1 }], [25, 37, { num: 1, den: 1 }]]);
 });
 
