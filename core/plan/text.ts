@@ -25,8 +25,18 @@ export function titleLines(text: string): string[] {
   return lines;
 }
 
-/** How far each line sits left of the block's x: not at all, half or all of its own width. */
-const ALIGN_SHIFT: Record<TextStyle['align'], string> = { left: '', center: '-text_w/2', right: '-text_w' };
+/**
+ * The width a line's x is computed with (drawtext's x places an item of that width at the anchor).
+ * The block's width (its widest line) is known to no single drawtext, so lines cannot be aligned
+ * inside it: at a left anchor (and at `{ x, y }`) lines are flush left, at a right anchor flush right;
+ * at a centred anchor `align` chooses whether each line starts (0), is centred (its width) or ends
+ * (twice its width) on the frame's centre (+ x).
+ */
+export function lineWidthTerm(clip: CompiledClip, align: TextStyle['align']): string {
+  const anchor = clip.placement?.anchor ?? 'center';
+  if (anchor.endsWith('left') || anchor.endsWith('right')) return 'text_w';
+  return { left: '0', center: 'text_w', right: '2*text_w' }[align];
+}
 
 /**
  * The drawtext filters of one title: one for a single line (as ffmpeg lays it out), one per line
@@ -69,14 +79,14 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
   // The block is lines × pitch tall; a boxed line gets its padding above and below, so boxes do not overlap.
   const pitch = Math.round(fontSize * LINE_PITCH) + 2 * padding;
   const baseline = Math.round(fontSize * BASELINE);
-  // x: the block's x (its left edge, centre or right edge, by the anchor); y: the block's top.
-  const block = placementExprs(ctx, clip, { frameW: 'w', frameH: 'h', itemW: '0', itemH: String(lines.length * pitch) }, local, padding);
+  // x: each line's own; y: the block's top.
+  const { x, y } = placementExprs(ctx, clip, { frameW: 'w', frameH: 'h', itemW: lineWidthTerm(clip, style.align), itemH: String(lines.length * pitch) }, local, padding);
   const filters: Filter[] = [];
   lines.forEach((line, i) => {
     // An empty line keeps its slot; drawtext has nothing to draw (nor box) there.
     if (line === '') return;
     // `ascent` is this line's own: subtracting it puts every line's baseline on the same grid.
-    filters.push(drawtext(line, `${block.x}${ALIGN_SHIFT[style.align]}`, `${block.y}+${i * pitch + baseline}-ascent`));
+    filters.push(drawtext(line, x, `${y}+${i * pitch + baseline}-ascent`));
   });
   return filters;
 }
