@@ -48,7 +48,8 @@ export function placementExprs(ctx: PlanContext, clip: CompiledClip, names: Size
     dx = String(scaled(placement.x));
     dy = String(scaled(placement.y));
   }
-  const withInset = (d: string, s: Side): string => (inset > 0 && s !== 'middle' ? `${d}+${inset}` : d);
+  // At the end side the offset is subtracted, so the inset goes inside the parentheses.
+  const withInset = (d: string, s: Side): string => (inset > 0 && s !== 'middle' ? (s === 'end' ? `(${d}+${inset})` : `${d}+${inset}`) : d);
   return {
     x: along(side.x, names.frameW, names.itemW, withInset(dx, side.x)),
     y: along(side.y, names.frameH, names.itemH, withInset(dy, side.y)),
