@@ -151,6 +151,8 @@ export interface HostDiscovery {
   port: number;
   token: string;
   pid: number;
+  /** The kernel's start time of `pid` (Linux: field 22 of /proc/PID/stat), so a reused pid is not taken for the host. Absent where unknown. */
+  processStartTime?: string;
   version: string;
   startedAt: string;
 }

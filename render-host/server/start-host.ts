@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import { removeDiscoveryIfOurs, writeDiscovery } from '../discovery/discovery-file';
-import { releaseLock, tryLock, lockOwner } from '../discovery/pid-lock';
+import { takeInstanceLock } from '../discovery/instance-lock';
+import { releaseLock } from '../discovery/pid-lock';
+import { processStartTime } from '../discovery/process-identity';
 import { ensureStateDir, stateFiles } from '../discovery/state-dir';
 import type { JobExecutor } from '../jobs/job-executor';
 import { JobHistory } from '../jobs/job-history';
@@ -51,8 +53,9 @@ export class HostAlreadyRunningError extends Error {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const dir = ensureStateDir(options.stateDir);
-  const instanceLock = stateFiles.instance(dir);
-  if (!tryLock(instanceLock)) throw new HostAlreadyRunningError(lockOwner(instanceLock) ?? 0);
+  const lock = await takeInstanceLock(dir);
+  if (!lock.taken) throw new HostAlreadyRunningError(lock.holder);
+  const instanceLock = lock.path;
 
   const log = options.log ?? (() => {});
   const token = randomBytes(32).toString('base64url');
@@ -106,7 +109,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw error;
   });
   port = (server.address() as AddressInfo).port;
-  writeDiscovery(dir, { port, token, pid: process.pid, version: options.version, startedAt: new Date().toISOString() });
+  const startTime = processStartTime(process.pid);
+  writeDiscovery(dir, { port, token, pid: process.pid, ...(startTime ? { processStartTime: startTime } : {}), version: options.version, startedAt: new Date().toISOString() });
   log(`render host ${options.version} listening on 127.0.0.1:${port} (pid ${process.pid}, state ${dir})`);
 
   const idleMs = options.idleTimeoutMs ?? 0;
