@@ -125,6 +125,7 @@ export function describeMedia(facts: MediaFacts): string {
   }
   if (facts.audio) parts.push(`audio ${facts.audio.codec} ${facts.audio.sampleRate / 1000} kHz, ${channels(facts.audio.channels)}`);
   if (facts.durationSeconds !== undefined) parts.push(`duration ${round(facts.durationSeconds)}s`);
+  if (facts.startTimecode) parts.push(`starts at timecode ${facts.startTimecode}`);
   return parts.join(' · ') || facts.format;
 }
 

@@ -12,6 +12,7 @@ import { main } from '../../cli/main';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
 import { importEdl } from '../../core/interchange/index';
 import { probeAll, probeMedia } from '../../render-host/media/index';
+import { describeMedia } from '../../server/language/hover';
 
 let folder = '';
 
@@ -24,6 +25,8 @@ before(() => {
   const picture = ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=10', '-pix_fmt', 'yuv420p'];
   ffmpeg(...picture, '-timecode', '10:23:14:05', 'cam.mov');
   ffmpeg(...picture.slice(0, 3), 'testsrc2=size=160x90:rate=25:duration=2', '-pix_fmt', 'yuv420p', '-timecode', '10:23:14:05', 'cam.mp4');
+  // MXF keeps the timecode on the container, not the stream.
+  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=1', '-c:v', 'mpeg2video', '-timecode', '10:23:14:05', 'cam.mxf');
   ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=30000/1001:duration=1', '-pix_fmt', 'yuv420p', '-timecode', '10:23:14;05', 'ntsc.mov');
   ffmpeg(...picture, 'tape.mp4'); // no timecode: the whole-hour rule
 });
@@ -49,10 +52,13 @@ function fromValues(yaml: string): string[] {
 }
 
 test('the probe reads the start timecode of MOV and MP4 files (drop-frame keeps its semicolon)', async () => {
-  for (const [name, timecode] of [['cam.mov', '10:23:14:05'], ['cam.mp4', '10:23:14:05'], ['ntsc.mov', '10:23:14;05']] as const) {
+  for (const [name, timecode] of [['cam.mov', '10:23:14:05'], ['cam.mp4', '10:23:14:05'], ['cam.mxf', '10:23:14:05'], ['ntsc.mov', '10:23:14;05']] as const) {
     const result = await probeMedia(join(folder, name));
     assert.equal(result.status === 'ok' ? result.facts.startTimecode : result.status, timecode, name);
   }
+  // The asset hover lists it with the other facts.
+  const mov = await probeMedia(join(folder, 'cam.mov'));
+  assert.equal(mov.status === 'ok' ? describeMedia(mov.facts) : mov.status, 'video h264 160×90, 25 fps · duration 10s · starts at timecode 10:23:14:05');
   const plain = await probeMedia(join(folder, 'tape.mp4'));
   assert.equal(plain.status === 'ok' && 'startTimecode' in plain.facts, false, 'a file without timecode states none');
 });
