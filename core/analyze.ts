@@ -5,12 +5,13 @@ import type { Analysis, AnalysisContext } from './api';
 import { buildCheckContext } from './analysis/context';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
-import { parseTimeline, type ParsedTimeline } from './parse/parse-timeline';
+import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse/parse-timeline';
 import { validateAgainstSchema } from './schema/validate-schema';
 
 export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext): Analysis {
   const issues: TimelineIssue[] = [...parsed.issues];
-  if (parsed.value !== undefined && parsed.value !== null) issues.push(...validateAgainstSchema(parsed.value, parsed.root));
+  const value = plainValueOf(parsed);
+  if (value !== undefined && value !== null) issues.push(...validateAgainstSchema(value, parsed.root));
   const context = buildCheckContext(parsed, ctx);
   for (const check of checks) {
     try {

@@ -3,7 +3,7 @@
 // left in the file (OTIO names and transition offsets, EDL reels and timecode starts) comes back.
 import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
-import { parseTimeline } from '../parse/parse-timeline';
+import { parseTimeline, plainValueOf } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
 import { parseTimeValue, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
 import type { MediaFacts } from '../../protocol/media-facts';
@@ -24,7 +24,7 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
   const parsed = parseTimeline(text);
   const checkContext = buildCheckContext(parsed, context);
   const fps = checkContext.fps;
-  const value = plain(parsed.value);
+  const value = plain(plainValueOf(parsed));
   const fileMetadata = plain(value.metadata);
   const warnings: ImportWarning[] = [];
 

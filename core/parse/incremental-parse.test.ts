@@ -1,0 +1,87 @@
+// The incremental parse must give exactly what a full parse gives. Random edits (seeded, so a failure
+// reproduces: the message names the seed and step) on the samples and on a generated large timeline:
+// each edit is parsed with the previous parse and compared with a full parse of the same text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseIncrementally } from './incremental-parse';
+import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse-timeline';
+import { generatedTimeline, prng, randomEdit } from './edit-fuzzing';
+
+const samplesDir = new URL('../../samples/', import.meta.url).pathname;
+const samples = readdirSync(samplesDir).filter((name) => name.endsWith('.timeline.yaml')).map((name) => ({ name, text: readFileSync(join(samplesDir, name), 'utf8') }));
+
+function assertSameParse(actual: ParsedTimeline, expected: ParsedTimeline, where: string): void {
+  assert.deepEqual(actual.root, expected.root, `${where}: located tree`);
+  assert.deepEqual(actual.model, expected.model, `${where}: model`);
+  assert.deepEqual(actual.issues, expected.issues, `${where}: issues`);
+  assert.deepEqual(actual.lineStarts, expected.lineStarts, `${where}: line starts`);
+  assert.equal(actual.aliases, expected.aliases, `${where}: aliases`);
+  assert.deepEqual(plainValueOf(actual), plainValueOf(expected), `${where}: plain value`);
+  for (const offset of [0, Math.floor(actual.text.length / 2), actual.text.length]) {
+    assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `${where}: position of ${offset}`);
+  }
+}
+
+/** Applies `steps` random edits in a chain; returns how many took the incremental path. */
+function fuzz(name: string, start: string, seed: number, steps: number): number {
+  const random = prng(seed);
+  let previous = parseTimeline(start);
+  let incremental = 0;
+  for (let step = 0; step < steps; step++) {
+    let text = randomEdit(previous.text, random);
+    // Wander, but come back to the original now and then so most edits hit a valid file.
+    if (step % 25 === 24) text = start;
+    const before = step % 10 === 0 ? structuredClone(previous.root) : undefined;
+    const fast = parseIncrementally(previous, text);
+    const full = parseTimeline(text);
+    if (fast) {
+      if (fast !== previous) incremental++;
+      assertSameParse(fast, full, `${name} seed ${seed} step ${step}`);
+    }
+    if (before) assert.deepEqual(previous.root, before, `${name} seed ${seed} step ${step}: the previous tree was not changed`);
+    previous = fast ?? full;
+  }
+  return incremental;
+}
+
+test('incremental parse equals a full parse after random edits on the samples', () => {
+  let taken = 0;
+  for (const [i, sample] of samples.entries()) taken += fuzz(sample.name, sample.text, 1000 + i, 300);
+  assert.ok(taken > 0, 'some edits of the samples were parsed incrementally');
+});
+
+test('incremental parse equals a full parse after random edits on a large generated timeline', () => {
+  const text = generatedTimeline(200);
+  for (const seed of [1, 2, 3]) fuzz('generated', text, seed, 250);
+});
+
+test('edits inside a clip take the incremental path', () => {
+  const text = generatedTimeline(300);
+  const previous = parseTimeline(text);
+  const lines = text.split('\n');
+  let inClip = 0;
+  let taken = 0;
+  for (const [index, line] of lines.entries()) {
+    const match = /^ {8}(from|length): (\d)/.exec(line);
+    if (!match) continue;
+    inClip++;
+    // Change the digit, lengthen the value, and add a key on a new line: three kinds of clip edit.
+    const at = text.split('\n').slice(0, index).join('\n').length + 1 + line.indexOf(match[2] as string);
+    const edits = [
+      text.slice(0, at) + '7' + text.slice(at + 1),
+      text.slice(0, at) + '12' + text.slice(at + 1),
+      text.slice(0, at + line.length - line.indexOf(match[2] as string)) + '\n        opacity: 0.5' + text.slice(at + line.length - line.indexOf(match[2] as string)),
+    ];
+    for (const edited of edits) {
+      const fast = parseIncrementally(previous, edited);
+      if (fast) {
+        taken++;
+        if (taken % 20 === 0) assertSameParse(fast, parseTimeline(edited), `clip line ${index}`);
+      }
+    }
+  }
+  assert.ok(inClip > 100);
+  assert.equal(taken, inClip * 3, 'every clip-internal edit took the incremental path');
+});

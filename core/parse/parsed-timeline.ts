@@ -1,0 +1,28 @@
+// What one parse of a timeline file gives (see parse-timeline.ts for how it is made).
+import type { SourcePosition, SourceRange, TimelineIssue } from '../../protocol/source-range';
+import type { LocatedNode } from './located';
+import { buildModel, type TimelineModel } from './model';
+import { textPositions } from './text-positions';
+
+export type AliasUse = 'none' | 'some' | 'too-many';
+
+export interface ParsedTimeline {
+  text: string;
+  /** Offset of each line's first character. */
+  lineStarts: number[];
+  root: LocatedNode | undefined;
+  model: TimelineModel;
+  issues: TimelineIssue[];
+  /** Whether the file uses aliases; `too-many` when they expand past yaml's limit (a resource-exhaustion
+   *  guard), and the schema then does not run, as yaml's toJS refuses such a file. */
+  aliases: AliasUse;
+  /** LSP range of the character offsets [start, end). */
+  rangeOf(start: number, end: number): SourceRange;
+  positionAt(offset: number): SourcePosition;
+  offsetAt(position: SourcePosition): number;
+}
+
+export function assembleParsed(text: string, lineStarts: number[], root: LocatedNode | undefined, issues: TimelineIssue[], aliases: AliasUse): ParsedTimeline {
+  return { text, lineStarts, root, model: buildModel(root), issues, aliases, ...textPositions(text, lineStarts) };
+}
+
