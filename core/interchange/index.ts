@@ -6,5 +6,5 @@ export { importOtio, type OtioImportOptions } from './otio/import';
 export { exportOtio, type ExportResult } from './otio/export';
 export { writeTimelineYaml, type WriteYamlOptions } from './write-yaml';
 export { timelineToInterchange } from './from-timeline';
-export { mediaStartFrames, type MediaFactsLookup } from './media-start';
+export { lookupFromCompiledAssets, mediaStartFrames, type MediaFactsLookup } from './media-start';
 export { countItems, allWarnings, type InterchangeTimeline, type ImportWarning, type InterchangeCounts } from './model';

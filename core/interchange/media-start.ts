@@ -1,7 +1,9 @@
 // The start timecode a media file states (camera time of day, a tape's 01:00:00:00), in frames at
 // the EDL's or timeline's rate. EDL and OTIO source times count from it; the CLI and the extension
 // probe the files and hand the core their facts through a synchronous lookup, so the core stays pure.
+import type { CompiledAsset } from '../../protocol/compiled-timeline';
 import type { MediaFacts } from '../../protocol/media-facts';
+import type { MediaLookup } from '../api';
 import { formatFps, type Rational } from '../time';
 import { timecodeToFrames } from './edl/timecode';
 
@@ -29,5 +31,17 @@ export function mediaStartFrames(facts: MediaFacts | undefined, rate: Rational):
     frames: parsed.frames,
     timecode,
     ...(differs ? { rateNote: `it runs at ${formatFps(own)} fps, not ${formatFps(rate)}: its start timecode ${timecode} was counted at ${formatFps(rate)} fps` } : {}),
+  };
+}
+
+/**
+ * A MediaLookup from the facts a compiled timeline already carries (the language server probed them),
+ * for exporting where nothing may spawn ffprobe: the extension host. Unknown paths are `pending`.
+ */
+export function lookupFromCompiledAssets(assets: readonly CompiledAsset[]): MediaLookup {
+  const facts = new Map(assets.flatMap((asset) => (asset.media ? [[asset.path, asset.media] as const] : [])));
+  return (path) => {
+    const known = facts.get(path);
+    return known ? { status: 'ok', facts: known } : { status: 'pending' };
   };
 }

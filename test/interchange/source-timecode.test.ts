@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../cli/main';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
-import { importEdl } from '../../core/interchange/index';
+import { exportEdl, importEdl, lookupFromCompiledAssets, timelineToInterchange } from '../../core/interchange/index';
 import { probeAll, probeMedia } from '../../render-host/media/index';
 import { describeMedia } from '../../server/language/hover';
 
@@ -128,6 +128,15 @@ test('export of a hand-written timeline counts source timecodes from the file\'s
   assert.deepEqual(await atropos('export', 'hand.timeline.yaml', '--format', 'edl'), { code: 0, stdout: 'wrote hand.edl\n', stderr: '' });
   const events = readFileSync(join(folder, 'hand.edl'), 'utf8').split('\n').filter((line) => /^\d{3} /.test(line));
   assert.deepEqual(events, ['001  AX       V     C        10:23:16:05 10:23:17:05 01:00:00:00 01:00:01:00']);
+
+  // Export As… in the extension cannot run ffprobe: it takes the facts of the language server's compile.
+  const path = join(folder, 'hand.timeline.yaml');
+  const text = readFileSync(path, 'utf8');
+  const parsed = parseTimeline(text);
+  const compiled = analyzeTimeline(parsed, { timelinePath: path, media: await probeAll(collectMediaPaths(parsed, path)) }).compiled;
+  assert.ok(compiled);
+  const fromCompile = exportEdl(timelineToInterchange(text, { timelinePath: path, media: lookupFromCompiledAssets(compiled.assets) }).timeline);
+  assert.deepEqual(fromCompile.text.split('\n').filter((line) => /^\d{3} /.test(line)), events);
 
   assert.deepEqual(await atropos('export', 'hand.timeline.yaml', '--format', 'otio'), { code: 0, stdout: 'wrote hand.otio\n', stderr: '' });
   const otio = JSON.parse(readFileSync(join(folder, 'hand.otio'), 'utf8'));
