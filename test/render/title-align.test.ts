@@ -162,3 +162,13 @@ test('a boxed title at a bottom-right anchor keeps its box inside the inset (one
   near(several[1]!.right, WIDTH - 1 - 10, 'several lines: every box ends 10 px from the right');
   assert.ok(several[1]!.bottom <= HEIGHT - 1 - 10, `several lines: the last box stays inside the inset (${several[1]!.bottom})`);
 });
+
+test('hostile lines render literally: nothing expands, so frames 2 and 7 are the same picture', async () => {
+  const hostile = `it's: C:\\path %{pts}\n%{eif\\:n\\:d} 🎬 שלום`;
+  const tl = titled('center', 'center', hostile);
+  const [at2, at7] = await Promise.all([renderFrame(tl, 2, opts()), renderFrame(tl, 7, opts())]);
+  assert.ok(at2.equals(at7), 'the same picture at frames 2 and 7');
+  const png = join(dir, 'hostile.png');
+  writeFileSync(png, at2);
+  assert.equal(inkBands(png).length, 2, 'two lines drawn');
+});
