@@ -40,6 +40,8 @@ export interface GoodCompile {
 export class TimelineService {
   private readonly cache: AnalysisCache<TimelineSnapshot>;
   private readonly lastGood = new Map<string, GoodCompile>();
+  /** Each document's latest parse, the base of the next (incremental) one. */
+  private readonly lastParsed = new Map<string, ParsedTimeline>();
 
   constructor(private readonly media: MediaService, private readonly fonts: () => FontCatalog | undefined) {
     this.cache = new AnalysisCache((document, text) => this.analyse(document, text));
@@ -73,6 +75,7 @@ export class TimelineService {
   close(uri: string): void {
     this.cache.evict(uri);
     this.lastGood.delete(uri);
+    this.lastParsed.delete(uri);
   }
 
   /** Open documents whose last analysis refers to any of these media paths. */
@@ -95,7 +98,9 @@ export class TimelineService {
 
   private analyse(document: TextDocument, text: string): TimelineSnapshot {
     const fsPath = uriToPath(document.uri);
-    const parsed = parseTimeline(text);
+    // An edit inside one clip re-parses only that clip; the result is the same as a full parse.
+    const parsed = parseTimeline(text, this.lastParsed.get(document.uri));
+    this.lastParsed.set(document.uri, parsed);
     const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, fonts: this.fonts() });
     const mediaPaths = safeMediaPaths(parsed, fsPath);
     // Ask for every referenced file, so probes start now even for checks that did not need them yet.

@@ -1,0 +1,75 @@
+// What one edit costs inside the language server, stage by stage, without the LSP around it:
+// parse (full, and incremental from the previous parse), schema, checks, compile, diagnostics.
+// Same timeline as bench/lsp.bench.ts (one video track of N clips); the edit changes the middle
+// clip's `from`. Prints medians of CPU time (the process's: GC on other threads counts); the edit total
+// leaves out the separately measured plain value and schema, which analyse repeats.
+//
+//   node --import tsx bench/lsp-analysis.bench.ts --sizes 10000,50000 --runs 7
+import { analyzeTimeline, parseTimeline, type ParsedTimeline } from '../core';
+import type { AnalysisContext } from '../core/api';
+import { plainValueOf } from '../core/parse/parse-timeline';
+import { validateAgainstSchema } from '../core/schema/validate-schema';
+import { toDiagnostics } from '../server/handlers/diagnostics';
+import type { MediaLookupResult } from '../protocol/media-facts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
+};
+const SIZES = option('--sizes', '10000').split(',').map(Number);
+const RUNS = Number(option('--runs', '7'));
+
+function timeline(n: number): { text: string; editOffset: number } {
+  const lines = ['version: 1', 'output:', '  path: out/bench.mp4', '  size: 320x180', '  fps: 30', 'assets:', '  a: media/a.mp4', 'tracks:', '  - id: main', '    type: video', '    clips:'];
+  for (let i = 0; i < n; i++) lines.push('      - asset: a', `        from: ${i % 3}s`, '        length: 1s', '        fit: cover');
+  const editLine = 11 + Math.floor(n / 2) * 4 + 1;
+  const editOffset = lines.slice(0, editLine).join('\n').length + 1 + 14;
+  return { text: `${lines.join('\n')}\n`, editOffset };
+}
+
+const media = (): MediaLookupResult => ({
+  status: 'ok',
+  facts: { format: 'mov,mp4,m4a,3gp,3g2,mj2', durationSeconds: 4, isStill: false, isSubtitle: false, video: { codec: 'h264', width: 160, height: 90, frameRate: { num: 30, den: 1 }, sampleAspectRatio: { num: 1, den: 1 }, rotation: 0 } },
+});
+const ctx: AnalysisContext = { timelinePath: '/tmp/bench.timeline.yaml', media };
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** Records the stage's CPU time (the machine is shared, so wall time says less). */
+function stage<T>(times: Map<string, number[]>, name: string, run: () => T): T {
+  const cpu0 = process.cpuUsage();
+  const result = run();
+  const cpu = process.cpuUsage(cpu0);
+  const list = times.get(name) ?? [];
+  list.push((cpu.user + cpu.system) / 1000);
+  times.set(name, list);
+  return result;
+}
+
+for (const n of SIZES) {
+  const { text, editOffset } = timeline(n);
+  let previous: ParsedTimeline = parseTimeline(text);
+  analyzeTimeline(previous, ctx); // warm-up
+  const times = new Map<string, number[]>();
+  let incrementalTaken = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const edited = text.slice(0, editOffset) + String((r + 1) % 10) + text.slice(editOffset + 1);
+    stage(times, 'parse (full)', () => parseTimeline(edited));
+    const cpu0 = process.cpuUsage();
+    const parsed = stage(times, 'parse (incremental)', () => parseTimeline(edited, previous));
+    if (parsed.root !== previous.root && parsed.text !== previous.text) incrementalTaken++;
+    const value = stage(times, '  plain value', () => plainValueOf(parsed));
+    stage(times, '  schema', () => validateAgainstSchema(value, parsed.root));
+    const analysis = stage(times, 'analyse (schema, checks, compile)', () => analyzeTimeline(parsed, ctx));
+    stage(times, 'diagnostics', () => toDiagnostics(analysis.issues, 'file:///tmp/bench.timeline.yaml', {}));
+    const cpu = process.cpuUsage(cpu0);
+    const plainAndSchema = (times.get('  plain value')?.at(-1) ?? 0) + (times.get('  schema')?.at(-1) ?? 0);
+    const total = 'edit: incremental parse + analyse + diagnostics';
+    times.set(total, [...(times.get(total) ?? []), (cpu.user + cpu.system) / 1000 - plainAndSchema]);
+    previous = parsed;
+  }
+  console.log(`\n${n.toLocaleString('en-US')} clips (${(text.length / 1e6).toFixed(1)} MB), CPU ms, medians of ${RUNS}; incremental taken ${incrementalTaken}/${RUNS}`);
+  for (const [name, list] of times) console.log(`  ${name.padEnd(60)} ${median(list).toFixed(1).padStart(8)} ms`);
+  console.log(`  heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+}
