@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../cli/main';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
+import { rational } from '../../core/time/index';
 import { exportEdl, importEdl, lookupFromCompiledAssets, timelineToInterchange } from '../../core/interchange/index';
 import { probeAll, probeMedia } from '../../render-host/media/index';
 import { describeMedia } from '../../server/language/hover';
@@ -121,6 +122,18 @@ test('a file at another rate than the EDL: its timecode is counted at the EDL ra
   });
   assert.deepEqual(warnings.map((w) => w.message), ['media cam.mov of reel CAM: it runs at 25 fps, not 24: its start timecode 10:23:14:05 was counted at 24 fps']);
   assert.equal(timeline.assets[0]?.timecodeStartFrames, tcFrames(10, 23, 14, 5, 24));
+});
+
+test('drop-frame: a 29.97 file striped 10:23:14;05 under a drop-frame EDL', async () => {
+  const probed = await probeMedia(join(folder, 'ntsc.mov'));
+  const facts = probed.status === 'ok' ? probed.facts : undefined;
+  const edl = 'FCM: DROP FRAME\n001  NTSC  V  C  10:23:14;20 10:23:14;29 01:00:00;00 01:00:00;09\n* FROM CLIP NAME:  ntsc.mov\n';
+  const { timeline, warnings } = importEdl(edl, { rate: 29.97, mediaResolver: () => 'ntsc.mov', mediaFacts: () => facts });
+  assert.deepEqual(warnings, []);
+  const clip = timeline.tracks[0]?.items[0];
+  // 15 frames in: 10:23:14;20 − 10:23:14;05, at 30000/1001 fps.
+  assert.deepEqual(clip?.kind === 'clip' ? clip.sourceIn : undefined, rational(15 * 1001, 30000));
+  assert.equal(timeline.assets[0]?.metadata.edl && (timeline.assets[0].metadata.edl as { sourceTimecodeStart: string }).sourceTimecodeStart, '10:23:14;05');
 });
 
 test('export of a hand-written timeline counts source timecodes from the file\'s own start timecode', async () => {
