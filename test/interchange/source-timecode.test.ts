@@ -12,7 +12,7 @@ import { main } from '../../cli/main';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
 import { rational } from '../../core/time/index';
 import { exportEdl, importEdl, lookupFromCompiledAssets, timelineToInterchange } from '../../core/interchange/index';
-import { probeAll, probeMedia } from '../../render-host/media/index';
+import { factsFromProbe, probeAll, probeMedia, type ProbeOutput } from '../../render-host/media/index';
 import { describeMedia } from '../../server/language/hover';
 
 let folder = '';
@@ -57,6 +57,12 @@ test('the probe reads the start timecode of MOV and MP4 files (drop-frame keeps 
     const result = await probeMedia(join(folder, name));
     assert.equal(result.status === 'ok' ? result.facts.startTimecode : result.status, timecode, name);
   }
+  // Where the video stream carries no timecode tag, the tmcd track's is used (real ffprobe output, one tag removed).
+  const json = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', 'cam.mov'], { cwd: folder, encoding: 'utf8' })) as ProbeOutput;
+  const video = json.streams?.find((stream) => stream.codec_type === 'video');
+  assert.ok(video?.tags?.timecode && json.streams?.some((stream) => stream.codec_tag_string === 'tmcd'));
+  delete video.tags.timecode;
+  assert.equal(factsFromProbe(json).startTimecode, '10:23:14:05');
   // The asset hover lists it with the other facts.
   const mov = await probeMedia(join(folder, 'cam.mov'));
   assert.equal(mov.status === 'ok' ? describeMedia(mov.facts) : mov.status, 'video h264 160×90, 25 fps · duration 10s · starts at timecode 10:23:14:05');
