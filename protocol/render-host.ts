@@ -105,6 +105,35 @@ export interface FrameRequest {
   frame: number;
   /** Width of the PNG in pixels; height follows the output's aspect. Default: the output width. */
   width?: number;
+  /**
+   * Names the asking preview (one per panel). A newer request with the same key replaces an older
+   * one still waiting for a slot; the older one is answered 409 `superseded`. Without it, no request
+   * replaces another (exports, the CLI).
+   */
+  previewKey?: string;
+}
+
+/**
+ * Answers of POST /v1/frames that are about load, not about the request:
+ * - 409 `superseded`: a newer request of the same preview took this one's place. Not an error to
+ *   show, and not to be retried: the newer request answers instead. (409, not 429: 429 asks the
+ *   client to retry, and this request's answer is no longer wanted.)
+ * - 429 `frame-queue-full` with Retry-After: too many frame requests are waiting.
+ */
+export const FrameRefusalCodes = { superseded: 'superseded', queueFull: 'frame-queue-full' } as const;
+
+/** How the preview-frame queue is doing (GET /v1/telemetry). */
+export interface FrameQueueStats {
+  running: number;
+  waiting: number;
+  /** Frame renders allowed at once right now (fewer while render jobs run, at least one). */
+  limit: number;
+  /** Most frame renders that ran at once since the host started. */
+  peakRunning: number;
+  /** Requests replaced by a newer one from the same preview. */
+  superseded: number;
+  /** Requests refused with 429 because the queue was full. */
+  refused: number;
 }
 
 export interface HostHealth {
@@ -127,6 +156,7 @@ export interface HostTelemetry {
   /** Mean of completed renders' speed (timeline seconds per wall-clock second); absent before the first one. */
   averageSpeed?: number;
   frameCache: { entries: number; hits: number; misses: number };
+  frameQueue: FrameQueueStats;
 }
 
 /** Every error answer: `{ error: { code, message, details } }`. */

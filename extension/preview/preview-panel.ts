@@ -2,6 +2,7 @@
 // requests from the render host's frame endpoint, syncs the selection both ways, plays the proxy.
 
 import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { AtroposSettings } from '../../protocol/settings';
@@ -37,6 +38,8 @@ export class PreviewPanel implements vscode.Disposable {
   private revision = 0;
   private timeline: CompiledTimeline | undefined;
   private sentJson = '';
+  /** Names this panel to the render host: its newer frame request replaces its older waiting one. */
+  private readonly previewKey = randomUUID();
   /** Where the playhead is, for Export Frame and the serializer. */
   playhead = 0;
   private disposed = false;
@@ -145,7 +148,7 @@ export class PreviewPanel implements vscode.Disposable {
   private async answerFrame(m: RequestFrameMessage): Promise<void> {
     if (!this.timeline) return;
     const answer = await answerFrameRequest(m, this.timeline, this.revision, this.deps.settings().preview.frameWidth,
-      (request) => this.deps.host.run((c) => c.frame(request)));
+      (request) => this.deps.host.run((c) => c.frame({ ...request, previewKey: this.previewKey })));
     if (answer?.type === 'frameError') this.deps.log.warn(`Preview: ${answer.message}`);
     if (answer) this.post(answer);
   }

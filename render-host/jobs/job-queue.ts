@@ -23,7 +23,7 @@ export interface JobQueueOptions {
 export type SubmitResult = { accepted: true; id: string } | { accepted: false; retryAfterSeconds: number };
 
 /** What the queue knows of the host's telemetry (the frame cache is the server's). */
-export type QueueCounts = Omit<HostTelemetry, 'frameCache'>;
+export type QueueCounts = Omit<HostTelemetry, 'frameCache' | 'frameQueue'>;
 
 /** Why a running job was stopped: decides the state it ends in. */
 type StopReason = 'cancelled' | 'timeout' | 'shutdown';

@@ -1,13 +1,16 @@
 // What the routes work with. Built once by start-host.ts; routes receive it and nothing else.
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
+import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
 import type { RequestValidators } from './validate-request';
 
-/** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache). */
+/** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
 export interface FrameSource {
-  render(timeline: CompiledTimeline, frame: number, width: number | undefined, signal: AbortSignal): Promise<Buffer>;
+  /** `previewKey`: see FrameRequest; may reject with FrameSupersededError or FrameQueueFullError. */
+  render(timeline: CompiledTimeline, frame: number, width: number | undefined, signal: AbortSignal, previewKey?: string): Promise<Buffer>;
   stats(): { entries: number; hits: number; misses: number };
+  queueStats(): FrameQueueStats;
 }
 
 export interface HostServices {

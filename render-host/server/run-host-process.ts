@@ -26,6 +26,8 @@ export const HOST_USAGE = `render-host [options]
   --port N                   0 = any free port (default 0)
   --concurrency N            renders at once (default 1)
   --max-queued N             jobs that may wait; more get 429 (default 20)
+  --frame-concurrency N      preview frames rendered at once, one fewer per running render, at least 1 (default 2)
+  --max-queued-frames N      preview frame requests that may wait; more get 429 (default 8)
   --job-timeout-seconds N    a render running longer fails with "timeout" (default 21600)
   --idle-timeout-minutes N   exit after N minutes without requests or jobs; 0 = never (default 30)
   --allowed-root DIR         a folder renders may write to (repeatable), besides the timeline's workspace
@@ -33,13 +35,15 @@ export const HOST_USAGE = `render-host [options]
 
 export async function runHostProcess(argv: string[], components: (config: HostProcessConfig) => Promise<HostComponents> | HostComponents): Promise<number> {
   let values: ReturnType<typeof parseHostArgs>;
-  let numbers: { port: number; concurrency: number; maxQueued: number; jobTimeoutMs: number; idleTimeoutMs: number };
+  let numbers: { port: number; concurrency: number; maxQueued: number; frameConcurrency: number; maxQueuedFrames: number; jobTimeoutMs: number; idleTimeoutMs: number };
   try {
     values = parseHostArgs(argv);
     numbers = {
       port: numberOption(values.port, 0),
       concurrency: numberOption(values.concurrency, 1),
       maxQueued: numberOption(values['max-queued'], 20),
+      frameConcurrency: numberOption(values['frame-concurrency'], 2),
+      maxQueuedFrames: numberOption(values['max-queued-frames'], 8),
       jobTimeoutMs: numberOption(values['job-timeout-seconds'], 6 * 60 * 60) * 1000,
       idleTimeoutMs: numberOption(values['idle-timeout-minutes'], 30) * 60 * 1000,
     };
@@ -84,6 +88,8 @@ function parseHostArgs(argv: string[]) {
       port: { type: 'string' },
       concurrency: { type: 'string' },
       'max-queued': { type: 'string' },
+      'frame-concurrency': { type: 'string' },
+      'max-queued-frames': { type: 'string' },
       'job-timeout-seconds': { type: 'string' },
       'idle-timeout-minutes': { type: 'string' },
       'allowed-root': { type: 'string', multiple: true },

@@ -16,6 +16,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
+import { FrameScheduler } from './frame-scheduler';
 import { createRequestValidators } from './validate-request';
 
 export interface HostOptions {
@@ -29,6 +30,10 @@ export interface HostOptions {
   port?: number;
   concurrency?: number;
   maxQueued?: number;
+  /** Preview frames rendered at once while no render job runs (default 2). */
+  frameConcurrency?: number;
+  /** Preview frame requests that may wait; more get 429 (default 8). */
+  maxQueuedFrames?: number;
   jobTimeoutMs?: number;
   /** 0 = never exit when idle. */
   idleTimeoutMs?: number;
@@ -85,7 +90,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       queue,
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
-      frames: cachedFrameSource(options.renderFrame),
+      frames: cachedFrameSource(options.renderFrame, new FrameScheduler({
+        concurrency: Math.max(1, options.frameConcurrency ?? 2),
+        maxWaiting: Math.max(0, options.maxQueuedFrames ?? 8),
+        jobsRunning: () => queue.counts().running,
+      })),
       allowedRoots: options.allowedRoots ?? [],
       version: options.version,
       pid: process.pid,

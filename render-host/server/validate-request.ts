@@ -50,6 +50,7 @@ export function createRequestValidators(timelineSchema: Record<string, unknown>)
       timeline: timelineRef,
       frame: { type: 'integer', minimum: 0 },
       width: { type: 'integer', minimum: 16, maximum: 7680 },
+      previewKey: { type: 'string', minLength: 1, maxLength: 200 },
     },
   };
   const job = ajv.compile<JobRequest>(jobSchema);

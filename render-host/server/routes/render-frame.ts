@@ -1,8 +1,10 @@
 // POST /v1/frames: the exact composite frame at an output frame number, as image/png. Frames are
-// not queued behind renders: the preview needs them now, and they are one frame each.
+// not queued behind renders (the preview needs them now, and they are one frame each) but through
+// the frame scheduler: a few at once, the latest per preview, 429 past a short queue.
 import type { Hono } from 'hono';
-import { RenderHostRoutes } from '../../../protocol/render-host';
+import { FrameRefusalCodes, RenderHostRoutes } from '../../../protocol/render-host';
 import { checkTimelineInputs } from '../../paths/check-job-paths';
+import { FrameQueueFullError, FrameSupersededError } from '../frame-scheduler';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';
 import { readJson } from '../read-json';
@@ -16,7 +18,7 @@ export function registerRenderFrame(app: Hono, services: HostServices): void {
     if (!checked.ok) {
       return problem(c, 400, 'invalid-frame-request', `The frame request is not valid: ${describeProblems(checked.problems)}`, { problems: checked.problems });
     }
-    const { timeline, frame, width } = checked.value;
+    const { timeline, frame, width, previewKey } = checked.value;
     if (frame >= timeline.durationFrames) {
       const message = `Frame ${frame} is past the end of the timeline (${timeline.durationFrames} frames).`;
       return problem(c, 400, 'frame-out-of-range', message, { problems: [{ pointer: '/frame', message }] });
@@ -26,9 +28,14 @@ export function registerRenderFrame(app: Hono, services: HostServices): void {
       return problem(c, inputProblem.status, inputProblem.code, inputProblem.message, { problems: [{ pointer: inputProblem.pointer, message: inputProblem.message }] });
     }
     try {
-      const png = await services.frames.render(timeline, frame, width, c.req.raw.signal);
+      const png = await services.frames.render(timeline, frame, width, c.req.raw.signal, previewKey);
       return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
     } catch (error) {
+      if (error instanceof FrameSupersededError) return problem(c, 409, FrameRefusalCodes.superseded, error.message, { previewKey: error.previewKey });
+      if (error instanceof FrameQueueFullError) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return problem(c, 429, FrameRefusalCodes.queueFull, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+      }
       const code = (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
       if (code === 'invalid-timeline') return problem(c, 400, code, message);

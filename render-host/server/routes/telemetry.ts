@@ -6,7 +6,7 @@ import type { HostServices } from '../host-services';
 export function registerTelemetry(app: Hono, services: HostServices): void {
   app.get(RenderHostRoutes.telemetry, (c) => {
     const { averageSpeed, ...counts } = services.queue.counts();
-    const telemetry: HostTelemetry = { ...counts, ...(averageSpeed !== undefined ? { averageSpeed } : {}), frameCache: services.frames.stats() };
+    const telemetry: HostTelemetry = { ...counts, ...(averageSpeed !== undefined ? { averageSpeed } : {}), frameCache: services.frames.stats(), frameQueue: services.frames.queueStats() };
     return c.json(telemetry);
   });
 }
