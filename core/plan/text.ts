@@ -14,9 +14,9 @@ import type { Filter, FilterArg } from './types';
 const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
 
 /** Line pitch of a multi-line title as a multiple of the font size (CSS's usual "normal"). */
-export const LINE_PITCH = 1.2;
+const LINE_PITCH = 1.2;
 /** Each line's baseline below the top of its line slot, as a multiple of the font size. */
-export const BASELINE = 0.95;
+const BASELINE = 0.95;
 
 /** The characters drawtext starts a new line at (`\r\n` counts once); trailing empty lines are dropped. */
 export function titleLines(text: string): string[] {
