@@ -17,6 +17,7 @@ export const importCommand: CliCommand = {
 Writes <name>.timeline.yaml beside the input (never over an existing file without --force).
 --rate   frames per second of an EDL (EDLs do not say): ${SUPPORTED_FPS.join(', ')}; default 24
 Reels and clip names are matched to media files in the input's folder; the rest are left for you to fill in.
+Matched files are probed (ffprobe): source timecodes count from the start timecode each file states.
 Every warning names its EDL line or OTIO object and is kept under metadata.import.warnings in the new file.
 Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a bad option or path, 4 when the output exists.`,
   async run(args, io) {
@@ -55,22 +56,17 @@ Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a 
         if (!edl.timeline.tracks.length) throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands`, 1);
         return edl;
       }
-      const otio = importOtio(text, { mediaResolver });
+      const otio = importOtio(text, { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}) });
       if ('error' in otio) throw new CommandError(`atropos import: ${file} is not an OpenTimelineIO timeline: ${otio.error}`, 1);
       return otio;
     };
-    let result: ImportResult;
-    if (kind === '.edl') {
-      // First learn which files the reels resolve to, then probe them: source timecodes count from
-      // each file's own start timecode. The import itself is pure and fast, so it simply runs twice.
-      const recording = recordingResolver(folderMediaResolver(dirname(input), dirname(output)));
-      read(recording.resolver);
-      const ffprobePath = io.env.ATROPOS_FFPROBE || undefined;
-      const mediaFacts = await probeResolvedMedia(recording.answered, dirname(output), ffprobePath ? { ffprobePath } : {});
-      result = read(folderMediaResolver(dirname(input), dirname(output)), mediaFacts);
-    } else {
-      result = read(folderMediaResolver(dirname(input), dirname(output)));
-    }
+    // First learn which files the reels and references resolve to, then probe them: source timecodes
+    // count from each file's own start timecode. The import itself is pure and fast, so it runs twice.
+    const recording = recordingResolver(folderMediaResolver(dirname(input), dirname(output)));
+    read(recording.resolver);
+    const ffprobePath = io.env.ATROPOS_FFPROBE || undefined;
+    const mediaFacts = await probeResolvedMedia(recording.answered, dirname(output), ffprobePath ? { ffprobePath } : {});
+    const result = read(folderMediaResolver(dirname(input), dirname(output)), mediaFacts);
     const stem = basename(output, '.timeline.yaml');
     const yaml = writeTimelineYaml(result.timeline, { sourceName: basename(input), outputPath: `out/${stem}.mp4` });
     writeAtomically(output, yaml);

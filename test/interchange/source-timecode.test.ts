@@ -130,6 +130,28 @@ test('a file at another rate than the EDL: its timecode is counted at the EDL ra
   assert.equal(timeline.assets[0]?.timecodeStartFrames, tcFrames(10, 23, 14, 5, 24));
 });
 
+test('an OTIO clip without available_range counts from the file\'s timecode when its range does (as OTIO\'s EDL reader writes them)', async () => {
+  const otio = (starts: number[]): string => JSON.stringify({
+    OTIO_SCHEMA: 'Timeline.1',
+    name: 'reader',
+    global_start_time: { OTIO_SCHEMA: 'RationalTime.1', rate: 25, value: tcFrames(1, 0, 0, 0, 25) },
+    tracks: { OTIO_SCHEMA: 'Stack.1', name: 'tracks', children: [{
+      OTIO_SCHEMA: 'Track.1', name: 'V', kind: 'Video', children: starts.map((start) => ({
+        OTIO_SCHEMA: 'Clip.1', name: 'cam',
+        source_range: { OTIO_SCHEMA: 'TimeRange.1', start_time: { OTIO_SCHEMA: 'RationalTime.1', rate: 25, value: start }, duration: { OTIO_SCHEMA: 'RationalTime.1', rate: 25, value: 25 } },
+        media_reference: { OTIO_SCHEMA: 'ExternalReference.1', target_url: 'cam.mov', available_range: null },
+      })),
+    }] },
+  });
+  writeFileSync(join(folder, 'reader.otio'), otio([tcFrames(10, 23, 20, 5, 25)]));
+  assert.deepEqual(await atropos('import', 'reader.otio'), { code: 0, stdout: 'wrote reader.timeline.yaml: 1 clips, 0 gaps, 0 transitions, 25 frames; 0 warnings\n', stderr: '' });
+  assert.deepEqual(fromValues(readFileSync(join(folder, 'reader.timeline.yaml'), 'utf8')), ['00:00:06:00']);
+  // A range counted from the file's first frame (written by hand) stays as it is.
+  writeFileSync(join(folder, 'zero.otio'), otio([50]));
+  assert.equal((await atropos('import', 'zero.otio')).code, 0);
+  assert.deepEqual(fromValues(readFileSync(join(folder, 'zero.timeline.yaml'), 'utf8')), ['00:00:02:00']);
+});
+
 test('drop-frame: a 29.97 file striped 10:23:14;05 under a drop-frame EDL', async () => {
   const probed = await probeMedia(join(folder, 'ntsc.mov'));
   const facts = probed.status === 'ok' ? probed.facts : undefined;

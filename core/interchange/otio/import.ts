@@ -11,10 +11,13 @@ import {
   type InterchangeMarker, type InterchangeTimeline, type InterchangeTrack, type Metadata,
 } from '../model';
 import type { ImportResult, MediaResolver } from '../edl/import';
+import { mediaStartFrames, type MediaFactsLookup } from '../media-start';
 import { exactRate, isRationalTime, isTimeRange, toFrames, toSeconds, type RationalTime, type TimeRange } from './time';
 
 export interface OtioImportOptions {
   mediaResolver?: MediaResolver;
+  /** Probe facts of the paths the resolver answers: a reference without an available_range starts at the file's own timecode. */
+  mediaFacts?: MediaFactsLookup;
 }
 
 type OtioObject = Record<string, unknown> & { OTIO_SCHEMA?: string };
@@ -38,7 +41,7 @@ export function importOtio(text: string, options: OtioImportOptions = {}): Impor
   if (!timelineObject || schemaName(timelineObject) !== 'Timeline') {
     return { error: `expected an OpenTimelineIO Timeline, found ${schemaName(root) || 'no OTIO_SCHEMA'}` };
   }
-  return new OtioReader(options.mediaResolver).read(timelineObject);
+  return new OtioReader(options.mediaResolver, options.mediaFacts).read(timelineObject);
 }
 
 class OtioReader {
@@ -48,7 +51,7 @@ class OtioReader {
   private readonly markers: InterchangeMarker[] = [];
   private rate: Rational = rational(24);
 
-  constructor(private readonly resolver: MediaResolver | undefined) {}
+  constructor(private readonly resolver: MediaResolver | undefined, private readonly facts: MediaFactsLookup | undefined) {}
 
   read(timelineObject: OtioObject): ImportResult {
     this.rate = findRate(timelineObject) ?? rational(24);
@@ -145,7 +148,7 @@ class OtioReader {
     const range: TimeRange | undefined = isTimeRange(clip.source_range) ? clip.source_range : available;
     const warnings: ImportWarning[] = [];
     if (!range) warnings.push({ path, message: `clip "${nameOf(clip)}" at ${path} has neither a source_range nor an available_range; it takes no time` });
-    const asset = this.assetFor(clip, reference, available, path);
+    const asset = this.assetFor(clip, reference, available, range, path);
     const mediaStart = asset.timecodeStartFrames;
     const frames = range ? this.frames(range.duration, path) : 0;
     // Source time relative to the media's first frame (its available_range start).
@@ -186,7 +189,7 @@ class OtioReader {
     return speed;
   }
 
-  private assetFor(clip: OtioObject, reference: OtioObject | undefined, available: TimeRange | undefined, path: string): InterchangeAsset {
+  private assetFor(clip: OtioObject, reference: OtioObject | undefined, available: TimeRange | undefined, range: TimeRange | undefined, path: string): InterchangeAsset {
     const url = typeof reference?.target_url === 'string' ? reference.target_url : undefined;
     const referenceName = reference && typeof reference.name === 'string' ? reference.name : undefined;
     const key = url ?? `missing:${nameOf(clip) || referenceName || path}`;
@@ -198,7 +201,7 @@ class OtioReader {
     const id = uniqueId(baseName, this.assetIds);
     const names = [fileName, nameOf(clip), referenceName].filter((n): n is string => !!n);
     const resolved = this.resolver?.(filePath ? [filePath, ...names] : names);
-    const timecodeStartFrames = available ? toFrames(available.start_time, this.rate).frames : 0;
+    const timecodeStartFrames = available ? toFrames(available.start_time, this.rate).frames : this.probedStart(resolved, range, id);
     const otio: Metadata = { schema: reference?.OTIO_SCHEMA ?? 'MissingReference.1' };
     if (referenceName) otio.name = referenceName;
     if (url) otio.target_url = url;
@@ -216,6 +219,17 @@ class OtioReader {
     }
     this.assets.set(key, asset);
     return asset;
+  }
+
+  /**
+   * Without an available_range, where the media's time starts: the file's own start timecode when the
+   * clip's source range counts from it (as OTIO's EDL reader writes them), else 0 (a range counted from the file's start).
+   */
+  private probedStart(resolved: string | undefined, range: TimeRange | undefined, assetId: string): number {
+    const stated = resolved === undefined ? undefined : mediaStartFrames(this.facts?.(resolved), this.rate);
+    if (!stated?.ok || !range || toFrames(range.start_time, this.rate).frames < stated.frames) return 0;
+    if (stated.rateNote) this.warnings.push({ asset: assetId, message: `media ${resolved}: ${stated.rateNote}` });
+    return stated.frames;
   }
 
   /** Markers live in their parent's time: a clip's source time, or the track/stack's own time (= timeline frames). */
