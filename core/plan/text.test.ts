@@ -32,10 +32,10 @@ test('lines split where drawtext would break them; trailing empty lines do not c
   assert.deepEqual(titleLines('a\n\nb\n\n'), ['a', '', 'b']);
 });
 
-test('a single line is one drawtext, unchanged, with its text as typed (a trailing newline too)', () => {
+test('a single line is one drawtext as before; its trailing line break is dropped so it is placed by its own height', () => {
   const { chain, plan } = titleChain('Hello\n', 'center', { align: 'right' });
   assert.equal(chain, `[clip0]drawtext=textfile=/work/files/text0.txt:expansion=none:${FONT}:x=(w-text_w)/2+10:y=(h-text_h)/2+8:${FADE}[comp0]`);
-  assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: 'Hello\n' }]);
+  assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: 'Hello' }]);
 });
 
 test('centred anchor: align center centres every line on one column; left starts, right ends them there', () => {

@@ -73,8 +73,9 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
 
   const lines = titleLines(source.text);
   if (lines.length === 1) {
+    // Without its trailing line breaks (a YAML `|` block ends in one): drawtext counts them in text_h.
     const { x, y } = placementExprs(ctx, clip, DRAWTEXT_SIZES, local, padding);
-    return [drawtext(source.text, x, y)];
+    return [drawtext(lines[0] as string, x, y)];
   }
   // The block is lines × pitch tall; a boxed line gets its padding above and below, so boxes do not overlap.
   const pitch = Math.round(fontSize * LINE_PITCH) + 2 * padding;

@@ -172,3 +172,8 @@ test('hostile lines render literally: nothing expands, so frames 2 and 7 are the
   writeFileSync(png, at2);
   assert.equal(inkBands(png).length, 2, 'two lines drawn');
 });
+
+test('a one-line title typed with a trailing line break (a YAML `|` block) sits where the bare line does', async () => {
+  const [bare, withBreak] = await Promise.all([previewBands(titled('center', 'center', LONG), 'bare'), previewBands(titled('center', 'center', `${LONG}\n`), 'with-break')]);
+  assert.deepEqual(withBreak, bare);
+});
