@@ -73,7 +73,7 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
 
   const lines = titleLines(source.text);
   if (lines.length === 1) {
-    // Without its trailing line breaks (a YAML `|` block ends in one): drawtext counts them in text_h.
+    // Without trailing line breaks: drawtext drops one from a text file but counts more in text_h.
     const { x, y } = placementExprs(ctx, clip, DRAWTEXT_SIZES, local, padding);
     return [drawtext(lines[0] as string, x, y)];
   }
