@@ -1,13 +1,27 @@
 // Tolerant readers for typed values in the located tree. A value of the wrong form reads as
 // undefined: the schema and the time-values check report it, everyone else just skips it.
 import { parseDecimal } from '../time/rational';
-import { parseTimeValue, type TimeValue } from '../time/timecode';
+import { parseTimeValue, type TimeParseResult, type TimeValue } from '../time/timecode';
 import type { Rational } from '../time/rational';
-import { valueOf, type LocatedNode } from '../parse/located';
+import { valueOf, type LocatedNode, type LocatedScalar } from '../parse/located';
+
+// The layout, several checks and the compiler read the same time values, and an incremental parse
+// keeps the nodes of unchanged clips: parse each scalar once per frame rate. Results are shared, so
+// nobody may change them (nobody does: times are values).
+const parsedTimes = new WeakMap<LocatedScalar, { fps: Rational; result: TimeParseResult }>();
+
+/** A time scalar parsed at `fps` (remembered per node). */
+export function parseTimeNode(node: LocatedScalar & { value: string | number }, fps: Rational): TimeParseResult {
+  const known = parsedTimes.get(node);
+  if (known && known.fps.num === fps.num && known.fps.den === fps.den) return known.result;
+  const result = parseTimeValue(node.value, fps);
+  parsedTimes.set(node, { fps, result });
+  return result;
+}
 
 export function readTime(node: LocatedNode | undefined, fps: Rational): TimeValue | undefined {
   if (node?.kind !== 'scalar' || (typeof node.value !== 'number' && typeof node.value !== 'string')) return undefined;
-  const result = parseTimeValue(node.value, fps);
+  const result = parseTimeNode(node as LocatedScalar & { value: string | number }, fps);
   return result.ok ? result.value : undefined;
 }
 
