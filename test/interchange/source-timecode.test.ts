@@ -106,6 +106,9 @@ test('media without a start timecode: the whole-hour rule, with a warning that i
   assert.equal(imported.stderr, 'tape.edl  warning  media tape.mp4 of reel TAPE states no start timecode; assumed 01:00:00:00, the hour its first source in falls in\n');
   const yaml = readFileSync(join(folder, 'tape.timeline.yaml'), 'utf8');
   assert.deepEqual(fromValues(yaml), ['00:00:02:00']);
+  // A reel with no file found: the same rule, said in its warning.
+  const unmatched = importEdl('001  LOST  V  C  01:00:02:00 01:00:03:00 01:00:00:00 01:00:01:00\n', { rate: 25 });
+  assert.deepEqual(unmatched.warnings.map((w) => w.message), ['no media file found for reel LOST (LOST): fill in the path of asset "LOST"; its start timecode was assumed to be 01:00:00:00']);
   assert.match(yaml, /^ {4}metadata:\n {6}edl:\n {8}reel: TAPE\n {8}sourceTimecodeStart: 01:00:00:00\n {6}import:\n {8}warnings:\n {10}- media tape\.mp4 of reel TAPE states no start timecode; assumed/m);
 });
 

@@ -435,7 +435,8 @@ class AssetTable {
       const path = resolved ?? entry.filePath;
       if (path !== undefined) asset.path = path;
       if (!resolved) {
-        warnings.push({ asset: entry.id, message: `no media file found for reel ${entry.reel}${entry.names.length ? ` (${entry.names.join(', ')})` : ''}: fill in the path of asset "${entry.id}"` });
+        const assumed = framesToTimecode(timecodeStartFrames, timeline.rate, timeline.dropFrame);
+        warnings.push({ asset: entry.id, message: `no media file found for reel ${entry.reel}${entry.names.length ? ` (${entry.names.join(', ')})` : ''}: fill in the path of asset "${entry.id}"; its start timecode was assumed to be ${assumed}` });
       }
       assets.push(asset);
     }
