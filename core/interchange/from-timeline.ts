@@ -64,7 +64,7 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         items.push({ kind: 'gap', frames: timing.duration, metadata: {} });
       } else if (timing.clip.kind === 'media' && timing.clip.asset && timing.sourceIn) {
         const metadata = { ...plain(rawClip.metadata) };
-        const transitionMetadata = plain(metadata.transition);
+        const transitionMetadata = { ...plain(metadata.transition) }; // a copy: the plain value is shared, never changed
         delete metadata.import;
         delete metadata.transition;
         const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed);

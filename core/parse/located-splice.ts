@@ -4,6 +4,7 @@
 // length change and their lines by its line-count change (they start on later lines, so columns stay).
 import type { SourcePosition, SourceRange } from '../../protocol/source-range';
 import type { LocatedEntry, LocatedNode } from './located';
+import { rememberPlainAs } from './to-plain';
 
 /** One step from the root down to the edited item: a map entry or a sequence item. */
 export type TreeStep = { node: LocatedNode; index: number };
@@ -64,14 +65,12 @@ export function shiftNode(node: LocatedNode, shift: Shift): LocatedNode {
   if (shift.delta === 0 && shift.lineDelta === 0) return node;
   const offsets = shiftOffsets(node.offsets, shift);
   const range = shiftRange(node.range, node.offsets, shift);
-  switch (node.kind) {
-    case 'scalar':
-      return { kind: 'scalar', value: node.value, source: node.source, range, offsets };
-    case 'seq':
-      return { kind: 'seq', items: node.items.map((item) => shiftNode(item, shift)), range, offsets };
-    case 'map':
-      return { kind: 'map', entries: node.entries.map((entry) => shiftEntry(entry, shift)), range, offsets };
-  }
+  if (node.kind === 'scalar') return { kind: 'scalar', value: node.value, source: node.source, range, offsets };
+  const moved: LocatedNode = node.kind === 'seq'
+    ? { kind: 'seq', items: node.items.map((item) => shiftNode(item, shift)), range, offsets }
+    : { kind: 'map', entries: node.entries.map((entry) => shiftEntry(entry, shift)), range, offsets };
+  rememberPlainAs(node, moved);
+  return moved;
 }
 
 function shiftEntry(entry: LocatedEntry, shift: Shift): LocatedEntry {

@@ -4,7 +4,27 @@
 // its source text (`[a]` where toJS writes `[ a ]`), and a `!!binary` value is a string.
 import type { LocatedEntry, LocatedNode } from './located';
 
+// Collections keep their plain value: an incremental parse shares (or moves, see rememberPlainAs) the
+// nodes of unchanged clips, so the next value is built only along the edited path. Plain values are
+// shared between versions, so nobody may change them (the schema validator only reads).
+const plainOf = new WeakMap<LocatedNode, unknown>();
+
 export function toPlain(node: LocatedNode, text: string): unknown {
+  if (node.kind === 'scalar') return node.value;
+  const known = plainOf.get(node);
+  if (known !== undefined) return known;
+  const plain = buildPlain(node, text);
+  plainOf.set(node, plain);
+  return plain;
+}
+
+/** `moved` is `node` at another offset (same keys and values): it has the same plain value. */
+export function rememberPlainAs(node: LocatedNode, moved: LocatedNode): void {
+  const known = plainOf.get(node);
+  if (known !== undefined) plainOf.set(moved, known);
+}
+
+function buildPlain(node: LocatedNode, text: string): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
