@@ -3,25 +3,30 @@
 import { parseDecimal } from '../time/rational';
 import { parseTimeValue, type TimeParseResult, type TimeValue } from '../time/timecode';
 import type { Rational } from '../time/rational';
-import { valueOf, type LocatedNode, type LocatedScalar } from '../parse/located';
+import { valueOf, type LocatedNode } from '../parse/located';
 
-// The layout, several checks and the compiler read the same time values, and an incremental parse
-// keeps the nodes of unchanged clips: parse each scalar once per frame rate. Results are shared, so
-// nobody may change them (nobody does: times are values).
-const parsedTimes = new WeakMap<LocatedScalar, { fps: Rational; result: TimeParseResult }>();
+// The layout, several checks and the compiler read the same time values, and a timeline repeats them
+// (`length: 1s`): parse each written value once per frame rate. Keyed on the value, so the copies an
+// incremental parse makes of moved clips hit too. Results are shared: nobody may change them (nobody
+// does: times are values). Bounded, so a long session does not keep every value ever typed.
+const parsedTimes = new Map<string | number, TimeParseResult>();
+let parsedTimesFps: Rational = { num: 0, den: 1 };
+const MAX_REMEMBERED_TIMES = 100_000;
 
-/** A time scalar parsed at `fps` (remembered per node). */
-export function parseTimeNode(node: LocatedScalar & { value: string | number }, fps: Rational): TimeParseResult {
-  const known = parsedTimes.get(node);
-  if (known && known.fps.num === fps.num && known.fps.den === fps.den) return known.result;
-  const result = parseTimeValue(node.value, fps);
-  parsedTimes.set(node, { fps, result });
+/** A written time value parsed at `fps` (remembered). */
+export function parseTimeCached(value: string | number, fps: Rational): TimeParseResult {
+  if (fps.num !== parsedTimesFps.num || fps.den !== parsedTimesFps.den || parsedTimes.size >= MAX_REMEMBERED_TIMES) {
+    parsedTimes.clear();
+    parsedTimesFps = { num: fps.num, den: fps.den };
+  }
+  let result = parsedTimes.get(value);
+  if (!result) parsedTimes.set(value, result = parseTimeValue(value, fps));
   return result;
 }
 
 export function readTime(node: LocatedNode | undefined, fps: Rational): TimeValue | undefined {
   if (node?.kind !== 'scalar' || (typeof node.value !== 'number' && typeof node.value !== 'string')) return undefined;
-  const result = parseTimeNode(node as LocatedScalar & { value: string | number }, fps);
+  const result = parseTimeCached(node.value, fps);
   return result.ok ? result.value : undefined;
 }
 

@@ -1,8 +1,8 @@
 // Time values that look right but do not exist: frame 30 at 30 fps, a skipped drop-frame number,
 // drop-frame at a rate that has none. (Values of the wrong shape are the schema's to report.)
 import type { TimelineIssue } from '../../protocol/source-range';
-import { parseTimeNode } from '../analysis/fields';
-import type { LocatedNode, LocatedScalar } from '../parse/located';
+import { parseTimeCached } from '../analysis/fields';
+import type { LocatedNode } from '../parse/located';
 import { TIME_VALUE_PATTERN } from '../time/timecode';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
@@ -21,7 +21,7 @@ export const timeValues: TimelineCheck = {
       for (const entry of node.entries) {
         const value = entry.value;
         if (TIME_KEYS.has(entry.key) && value.kind === 'scalar' && typeof value.value === 'string' && SHAPE.test(value.value)) {
-          const result = parseTimeNode(value as LocatedScalar & { value: string }, fps);
+          const result = parseTimeCached(value.value, fps);
           if (!result.ok) issues.push(issue(result.code, 'error', `${entry.key}: ${result.reason}`, value.range));
         } else if (entry.key !== 'metadata') {
           visit(value);
