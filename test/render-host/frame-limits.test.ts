@@ -103,6 +103,8 @@ describe('render host: preview frame limits', () => {
     const host = await startTestHost(join(temp.dir, 'state-cap'), ['--frame-concurrency', '2', '--max-queued-frames', '2']);
     const stuck = Array.from({ length: 4 }, () => postFrame(host, { timeline: stuckTimeline(), frame: 0 }));
     await queueIs(host, 2, 2);
+    // The two holding slots spawn their ffmpeg a moment after taking the slot; the two waiting never do.
+    assert.ok(await waitUntil(() => ffmpegChildren(host.pid) >= 2, 15_000), 'the two running frames started ffmpeg');
     assert.equal(ffmpegChildren(host.pid), 2, 'two ffmpeg processes, not four');
 
     const refused = await postFrame(host, { timeline: plainTimeline(), frame: 3 }).answer;
