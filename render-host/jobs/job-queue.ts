@@ -18,6 +18,8 @@ export interface JobQueueOptions {
   /** A job running longer than this fails with `timeout`. */
   jobTimeoutMs: number;
   log?: (line: string) => void;
+  /** Called once a running job has settled (the frame scheduler gets its slot back). */
+  onJobSettled?: () => void;
 }
 
 export type SubmitResult = { accepted: true; id: string } | { accepted: false; retryAfterSeconds: number };
@@ -203,6 +205,7 @@ export class JobQueue {
         clearTimeout(timer);
         this.running.delete(id);
         this.pump();
+        this.options.onJobSettled?.();
       });
     this.running.set(id, { controller, settled });
   }

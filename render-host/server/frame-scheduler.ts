@@ -110,7 +110,8 @@ export class FrameScheduler {
     if (index >= 0) this.waiting.splice(index, 1);
   }
 
-  private pump(): void {
+  /** Starts waiting frames while slots are free; also called when a render job ends (a slot comes back). */
+  pump(): void {
     while (this.waiting.length > 0 && this.running < this.limit()) {
       this.takeSlot();
       this.waiting.shift()!.start();

@@ -64,6 +64,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const log = options.log ?? (() => {});
   const token = randomBytes(32).toString('base64url');
+  const frameScheduler = new FrameScheduler({
+    concurrency: Math.max(1, options.frameConcurrency ?? 2),
+    maxWaiting: Math.max(0, options.maxQueuedFrames ?? 8),
+    jobsRunning: () => queue.counts().running,
+  });
   const queue = new JobQueue({
     executor: options.executor,
     history: new JobHistory(stateFiles.history(dir)),
@@ -71,6 +76,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     maxQueued: Math.max(0, options.maxQueued ?? 20),
     jobTimeoutMs: options.jobTimeoutMs ?? 6 * 60 * 60 * 1000,
     log,
+    onJobSettled: () => frameScheduler.pump(),
   });
   let lastActivity = Date.now();
   let port = 0;
@@ -90,11 +96,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       queue,
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
-      frames: cachedFrameSource(options.renderFrame, new FrameScheduler({
-        concurrency: Math.max(1, options.frameConcurrency ?? 2),
-        maxWaiting: Math.max(0, options.maxQueuedFrames ?? 8),
-        jobsRunning: () => queue.counts().running,
-      })),
+      frames: cachedFrameSource(options.renderFrame, frameScheduler),
       allowedRoots: options.allowedRoots ?? [],
       version: options.version,
       pid: process.pid,
