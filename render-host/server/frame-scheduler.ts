@@ -24,8 +24,8 @@ export class FrameSupersededError extends Error {
 
 export class FrameQueueFullError extends Error {
   readonly code = 'frame-queue-full';
-  constructor(readonly waiting: number, readonly retryAfterSeconds: number) {
-    super(`${waiting} frame requests are already waiting; try again in about ${retryAfterSeconds} s.`);
+  constructor(running: number, waiting: number, readonly retryAfterSeconds: number) {
+    super(`The render host is busy with preview frames (${running} rendering, ${waiting} waiting); try again in about ${retryAfterSeconds} s.`);
   }
 }
 
@@ -75,7 +75,7 @@ export class FrameScheduler {
     const older = previewKey === undefined ? -1 : this.waiting.findIndex((w) => w.previewKey === previewKey);
     if (older < 0 && this.waiting.length >= this.options.maxWaiting) {
       this.refused++;
-      throw new FrameQueueFullError(this.waiting.length, 1);
+      throw new FrameQueueFullError(this.running, this.waiting.length, 1);
     }
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {

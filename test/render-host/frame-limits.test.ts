@@ -110,7 +110,7 @@ describe('render host: preview frame limits', () => {
     const refused = await postFrame(host, { timeline: plainTimeline(), frame: 3 }).answer;
     assert.equal(refused.status, 429);
     assert.equal(refused.error().code, 'frame-queue-full');
-    assert.match(refused.error().message, /2 frame requests are already waiting/);
+    assert.equal(refused.error().message, 'The render host is busy with preview frames (2 rendering, 2 waiting); try again in about 1 s.');
     assert.ok(Number(refused.retryAfter) >= 1, `Retry-After: ${refused.retryAfter}`);
 
     for (const s of stuck) s.hangUp();
@@ -169,6 +169,17 @@ describe('render host: preview frame limits', () => {
     const shown = await second;
     assert.equal(shown?.type, 'frame');
     assert.equal(shown?.type === 'frame' ? shown.requestId : -1, 2);
+  });
+
+  it('the preview asks once more after a 429, then says the host is busy', async () => {
+    const host = await startTestHost(join(temp.dir, 'state-busy'), ['--frame-concurrency', '1', '--max-queued-frames', '0']);
+    const blocker = postFrame(host, { timeline: stuckTimeline(), frame: 0 });
+    await queueIs(host, 1, 0);
+
+    const answer = await answerFrameRequest({ type: 'requestFrame', requestId: 7, revision: 1, frame: 5 }, plainTimeline(), 1, 80, (r) => host.client.frame(r));
+    assert.deepEqual(answer, { type: 'frameError', requestId: 7, frame: 5, message: 'Frame 5 could not be made: The render host is busy with preview frames (1 rendering, 0 waiting); try again in about 1 s.' });
+    assert.equal((await host.client.telemetry()).frameQueue.refused, 2, 'refused, waited, refused again');
+    blocker.hangUp();
   });
 
   it('while a render runs, frames get one slot; they get two again once it ends', async () => {
