@@ -39,7 +39,7 @@ test('a clip without keyframes or opacity keeps the plain fit chain, with no gro
   assert.equal(hasMotion(b.clip('x', 0, 10, 'red', 0, { keyframes: { volume: [linear(0, 0.5)] } })), false, 'volume keyframes do not move the picture');
 });
 
-test('keyframed opacity and a pan on a clip that starts with a transition: the xfade still takes its first 10 frames', () => {
+test('keyframed opacity and a pan on a clip that starts with a transition: the fade still takes its first 10 frames', () => {
   const chains = planRender(animated(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText);
   const pan = (axis: string, to: number) => `(${axis === 'x' ? 'W-w' : 'H-h'})/2+(if(lt(round(t*30)\\,0)\\,0\\,if(lt(round(t*30)\\,30)\\,0+${to}*((round(t*30)-0)/30)\\,${to})))`;
   assert.ok(chains.includes('[2:v]setpts=PTS-STARTPTS,fps=30,format=yuva420p,geq=lum=lum(X\\,Y):cb=cb(X\\,Y):cr=cr(X\\,Y):a=alpha(X\\,Y)*clip(if(lt(round(T*30)\\,0)\\,0\\,if(lt(round(T*30)\\,10)\\,0+1*((round(T*30)-0)/10)\\,1))\\,0\\,1),'
@@ -49,9 +49,10 @@ test('keyframed opacity and a pan on a clip that starts with a transition: the x
     '[moved1]split=2[part2][part3]',
     '[part2]trim=end_frame=10,settb=1/30,setpts=N[seg2]',
     '[part3]trim=start_frame=10:end_frame=30,settb=1/30,setpts=N[seg3]',
-    '[seg1][seg2]xfade=transition=fade:duration=0.333333:offset=0,settb=1/30,setpts=N[xf0]',
-    '[moved0][seg0][xf0][seg3]concat=n=4:v=1:a=0,settb=1/30,setpts=N[track0]',
+    '[seg2]format=yuva420p,fade=t=in:st=0:d=0.333333:alpha=1[rise0]',
+    '[seg1][rise0]overlay=x=0:y=0:eof_action=pass,settb=1/30,setpts=N[xf0]',
   ]);
+  assert.ok(chains.includes('[moved0][seg0][xf0][seg3]concat=n=4:v=1:a=0,settb=1/30,setpts=N[track0]'));
 });
 
 test('a preview frame of an animated clip: the ground and the picture both carry the clip-local frame', () => {

@@ -3,7 +3,7 @@
 // own input, seeked to where the window starts and limited to what the window needs.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, PlanContext } from './context';
-import { decimalSeconds, framesToSeconds, rateText, rationalSeconds } from './time';
+import { decimalSeconds, framesToSeconds, rateText, rationalSeconds, timeBaseText } from './time';
 import type { Filter } from './types';
 
 /** The clip-local frames a stream covers: the whole clip for a render, one frame for `atropos frame`. */
@@ -37,12 +37,9 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
   const fps = ctx.out.fps;
   const seconds = framesToSeconds(window.frames, fps);
   if (isStill(asset)) {
-    const index = ctx.addInput({
-      options: ['-loop', '1', '-framerate', rateText(fps), '-t', decimalSeconds(seconds + framesToSeconds(1, fps), 'ceil')],
-      path: asset.path,
-      purpose: clip.id,
-      range: clip.range,
-    });
+    // Decoded once and repeated by the graph (stillFrames), not re-read and re-decoded per frame
+    // by `-loop 1`. The rate gives the stream one frame per output tick.
+    const index = ctx.addInput({ options: ['-framerate', rateText(fps)], path: asset.path, purpose: clip.id, range: clip.range });
     return `${index}:v`;
   }
   const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
@@ -81,6 +78,18 @@ export function fitFilters(fit: CompiledClip['fit'], ctx: PlanContext): Filter[]
   }
 }
 
+/** A still's one frame repeated as `window.frames` frames in clip-local ticks (first pts = localStart). */
+export function stillFrames(ctx: PlanContext, window: ClipWindow): Filter[] {
+  return [
+    filter('loop', ['loop', -1], ['size', 1]),
+    filter('settb', timeBaseText(ctx.out.fps)),
+    filter('setpts', window.localStart > 0 ? `N+${window.localStart}` : 'N'),
+  ];
+}
+
+/** Filters whose result changes from frame to frame (a keyframed size): they must see every frame. */
+const variesPerFrame = (f: Filter): boolean => f.args.some((a) => Array.isArray(a) && a[0] === 'eval' && a[1] === 'frame');
+
 /** Pad with the last frame if the source runs short, then cut to exactly `frames` frames. */
 export const exactLengthFilters = (frames: number): Filter[] => [
   filter('tpad', ['stop', -1], ['stop_mode', 'clone']),
@@ -103,10 +112,15 @@ export function clipPicture(
 ): string {
   const asset = ctx.asset(source, clip);
   const pad = openPicture(ctx, clip, source, asset, window);
-  const filters: Filter[] = [...retimeFilters(isStill(asset) ? 1 : clip.speed, window.localStart, ctx)];
+  const still = isStill(asset);
+  // A still with a fixed size and look is sized once, then repeated; otherwise repeated first.
+  const sizedOnce = still && effects.length === 0 && !sizing.some(variesPerFrame);
+  const filters: Filter[] = still ? (sizedOnce ? [] : stillFrames(ctx, window)) : retimeFilters(clip.speed, window.localStart, ctx);
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
   if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
-  filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat), ...exactLengthFilters(window.frames));
+  filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
+  if (sizedOnce) filters.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));
+  else filters.push(...exactLengthFilters(window.frames));
   return ctx.chain([pad], filters, ctx.label('clip'));
 }

@@ -24,13 +24,13 @@ function trackFrame(ctx: PlanContext, track: CompiledTrack, frame: number, forma
   const pictureAt = (item: typeof first, offset: string): string =>
     ctx.chain([itemPicture(ctx, item, { localStart: frame - item.start, frames: 1 }, format)], [filter('setpts', offset)], ctx.label('at'));
   if (!second) return pictureAt(first, `PTS+${first.start}`);
-  // Inside a transition: xfade the two frames at the transition's progress (a negative offset
+  // Inside a transition: mix the two frames at the transition's progress (a negative offset
   // places this frame that far into the transition).
   const incoming = second.kind === 'clip' && second.transitionIn ? second : first;
   const outgoing = incoming === second ? first : second;
   const type = incoming.kind === 'clip' && incoming.transitionIn ? incoming.transitionIn.type : 'fade';
   const length = incoming.kind === 'clip' && incoming.transitionIn ? incoming.transitionIn.duration : 1;
-  const mixed = crossfade(ctx, pictureAt(outgoing, 'N'), pictureAt(incoming, 'N'), type, length, -(frame - incoming.start));
+  const mixed = crossfade(ctx, pictureAt(outgoing, 'N'), pictureAt(incoming, 'N'), type, length, format, -(frame - incoming.start));
   return ctx.chain([mixed], renumber(ctx, frame), ctx.label('at'));
 }
 

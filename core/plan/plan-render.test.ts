@@ -86,10 +86,54 @@ test('overlays: contain-fit size × scale, anchor, opacity and fades, shifted to
   ], [...assets, logo]);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   const chains = plan.filterGraph.map(chainText);
-  assert.deepEqual(plan.inputs[1]!.options, ['-loop', '1', '-framerate', '30', '-t', '1.033334']);
-  assert.ok(chains.includes('[1:v]setpts=PTS-STARTPTS,fps=30,scale=w=80:h=40,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip1]'));
+  // The still is decoded once, sized once, then repeated for the clip's 30 frames.
+  assert.deepEqual(plan.inputs[1]!.options, ['-framerate', '30']);
+  assert.ok(chains.includes('[1:v]scale=w=80:h=40,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=30[clip1]'));
   assert.ok(chains.includes('[clip1]colorchannelmixer=aa=0.5,fade=t=out:st=0.8:d=0.2:alpha=1,setpts=PTS+15[layer0]'));
   assert.ok(chains.includes('[clip0][layer0]overlay=x=W-w-12:y=6:eof_action=pass[comp0]'));
+});
+
+test('a still whose size changes per frame is repeated first, so the keyframed scale sees every frame', () => {
+  const logo = b.asset('logo', '/m/logo.png', { ...b.videoFacts(200, 100, 25, { audio: false }), isStill: true }, 'image');
+  const zoom = { scale: [{ frame: 0, value: 0.5, ease: 'linear' as const }, { frame: 29, value: 1, ease: 'linear' as const }] };
+  const tl = b.timeline([
+    b.track('v', 'video', [b.clip('v/0', 0, 60, 'red')]),
+    b.track('o', 'overlay', [b.clip('o/0', 15, 30, 'logo', 0, { keyframes: zoom, audio: undefined })]),
+  ], [...assets, logo]);
+  const still = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText).find((c) => c.startsWith('[1:v]'))!;
+  assert.match(still, /^\[1:v\]loop=loop=-1:size=1,settb=1\/30,setpts=N,scale=w=max\(2\\,trunc\(320\*\(.*\):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30\[clip1\]$/);
+});
+
+test('a plain fade on the base track is the incoming head over the outgoing tail with a rising alpha, in 4:2:0', () => {
+  const tl = b.timeline([b.track('v', 'video', [
+    b.clip('v/0', 0, 30, 'red'),
+    b.clip('v/1', 20, 40, 'blue', 1, { transitionIn: { type: 'fade', duration: 10, range: b.RANGE } }),
+  ])], assets);
+  const chains = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText);
+  assert.deepEqual(chains.slice(8, 10), [
+    '[seg2]format=yuva420p,fade=t=in:st=0:d=0.333333:alpha=1[rise0]',
+    '[seg1][rise0]overlay=x=0:y=0:eof_action=pass,settb=1/30,setpts=N[xf0]',
+  ]);
+  assert.ok(!chains.some((c) => c.includes('xfade')));
+  // Its preview frame 25 is frame 5 of the fade: both frames shifted 5 ticks into the ramp.
+  assert.deepEqual(planFrame(tl, 25, { textFiles: DIR }).filterGraph.map(chainText).slice(-5, -1), [
+    '[at1]setpts=PTS+5,format=yuva420p,fade=t=in:st=0:d=0.333333:alpha=1[rise0]',
+    '[at0]setpts=PTS+5[under0]',
+    '[under0][rise0]overlay=x=0:y=0:eof_action=pass,settb=1/30,setpts=N[xf0]',
+    '[xf0]settb=1/30,setpts=N+25[at2]',
+  ]);
+});
+
+test('a fade between layers of an upper video track keeps xfade (it mixes their transparency too)', () => {
+  const tl = b.timeline([
+    b.track('v', 'video', [b.clip('v/0', 0, 60, 'red')]),
+    b.track('u', 'video', [
+      b.clip('u/0', 0, 30, 'red'),
+      b.clip('u/1', 20, 40, 'blue', 1, { transitionIn: { type: 'fade', duration: 10, range: b.RANGE } }),
+    ]),
+  ], assets);
+  const chains = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText);
+  assert.ok(chains.some((c) => /^\[seg\d\]\[seg\d\]xfade=transition=fade:duration=0\.333333:offset=0,/.test(c)));
 });
 
 test('keyframes become piecewise expressions with eases', () => {
