@@ -10,11 +10,13 @@ import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
 
 export function parseIncrementally(previous: ParsedTimeline, text: string): ParsedTimeline | undefined {
   if (text === previous.text) return previous;
-  // Aliases copy nodes from elsewhere in the file, and an old syntax error may be what the edit fixes.
-  if (previous.issues.length > 0 || previous.aliases !== 'none' || !previous.root) return undefined;
+  // Aliases copy nodes from elsewhere in the file.
+  if (previous.aliases !== 'none' || !previous.root) return undefined;
   const change = changedSpan(previous.text, text);
   const target = findEditedItem(previous, change);
   if (!target) return undefined;
+  // A syntax error inside the item is what the user is fixing; one elsewhere may reach into it.
+  if (!previous.issues.every((issue) => within(previous.offsetAt(issue.range.start), previous.offsetAt(issue.range.end), target))) return undefined;
   const delta = text.length - previous.text.length;
   const newBlockEnd = target.blockEnd + delta;
   // The item's lines must still end in a newline (a join with the next line changes the next item).
@@ -48,6 +50,10 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
   const root = spliceItem({ steps: target.steps, oldItem: target.item, newItem, shift, rangeOf });
   if (!root) return undefined;
   return assembleParsed(text, lineStarts, root, [], 'none');
+}
+
+function within(start: number, end: number, item: EditedItem): boolean {
+  return start >= item.blockStart && end < item.blockEnd;
 }
 
 interface Change {
