@@ -11,8 +11,8 @@
 // With `previous` (the same document's last parse), an edit inside one block-sequence item re-parses
 // only that item (incremental-parse.ts); the result is the same as a full parse of the text.
 import { parseDocument } from 'yaml';
-import type { TimelineIssue } from '../../protocol/source-range';
 import { assembleParsed, type AliasUse, type ParsedTimeline } from './parsed-timeline';
+import { syntaxIssues } from './syntax-issues';
 import { lineStartsOf, textPositions } from './text-positions';
 import { toPlain } from './to-plain';
 import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
@@ -38,19 +38,7 @@ function parseFully(text: string): ParsedTimeline {
   const { rangeOf } = textPositions(text, lineStarts);
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
 
-  const issues: TimelineIssue[] = [];
-  for (const error of [...document.errors, ...document.warnings]) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    const [start, reported] = error.pos;
-    // yaml marks one character of a repeated key; mark the whole key.
-    const end = duplicate ? Math.max(reported, keyEnd(text, start)) : reported;
-    issues.push({
-      code: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
-      message: duplicate ? 'this key is written twice in the same place; keep one' : `YAML: ${plainMessage(error.message)}`,
-      range: rangeOf(start, end),
-    });
-  }
+  const issues = syntaxIssues(document, text, 0, rangeOf);
 
   const conversion: LocatedConversion = { document, text, base: 0, rangeOf, sawAlias: false };
   const root = toLocatedRoot(conversion);
@@ -66,13 +54,4 @@ function aliasesExpandTooFar(document: ReturnType<typeof parseDocument>): boolea
   } catch {
     return true;
   }
-}
-
-function keyEnd(text: string, start: number): number {
-  const match = /^[^:\n]*?(?=\s*:)/.exec(text.slice(start));
-  return match ? start + match[0].length : start;
-}
-
-function plainMessage(message: string): string {
-  return (message.split(/ at line \d+, column \d+/)[0] ?? message).split('\n')[0]!.trim();
 }
