@@ -6,7 +6,7 @@
 //   preview only wants its latest frame. The replaced one fails with FrameSupersededError.
 // - At most `maxWaiting` wait; one more fails with FrameQueueFullError (a 429 with Retry-After).
 // Jobs never wait for frames: they have their own queue and slots.
-import type { FrameQueueStats } from '../../protocol/render-host';
+import { FrameRefusalCodes, type FrameQueueStats } from '../../protocol/render-host';
 
 export interface FrameSchedulerOptions {
   concurrency: number;
@@ -16,14 +16,14 @@ export interface FrameSchedulerOptions {
 }
 
 export class FrameSupersededError extends Error {
-  readonly code = 'superseded';
+  readonly code = FrameRefusalCodes.superseded;
   constructor(readonly previewKey: string) {
     super(`A newer frame request from the same preview replaced this one.`);
   }
 }
 
 export class FrameQueueFullError extends Error {
-  readonly code = 'frame-queue-full';
+  readonly code = FrameRefusalCodes.queueFull;
   constructor(running: number, waiting: number, readonly retryAfterSeconds: number) {
     super(`The render host is busy with preview frames (${running} rendering, ${waiting} waiting); try again in about ${retryAfterSeconds} s.`);
   }
