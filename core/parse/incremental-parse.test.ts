@@ -18,6 +18,7 @@ function assertSameParse(actual: ParsedTimeline, expected: ParsedTimeline, where
   assert.deepEqual(actual.issues, expected.issues, `${where}: issues`);
   assert.deepEqual(actual.lineStarts, expected.lineStarts, `${where}: line starts`);
   assert.equal(actual.aliases, expected.aliases, `${where}: aliases`);
+  if (actual.issues.length === 0) assert.equal(actual.errorSpan, undefined, `${where}: no error span without errors`);
   assert.deepEqual(plainValueOf(actual), plainValueOf(expected), `${where}: plain value`);
   for (const offset of [0, Math.floor(actual.text.length / 2), actual.text.length]) {
     assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `${where}: position of ${offset}`);
@@ -84,4 +85,29 @@ test('edits inside a clip take the incremental path', () => {
   }
   assert.ok(inClip > 50);
   assert.equal(taken, inClip * 3, 'every clip-internal edit took the incremental path');
+});
+
+test('typing a new setting into a clip, one key at a time, stays incremental through the broken states', () => {
+  const start = generatedTimeline(60);
+  const anchor = start.indexOf('        fit: cover\n', start.length / 2) + '        fit: cover'.length;
+  let previous = parseTimeline(start);
+  let typed = '';
+  let taken = 0;
+  let broken = 0;
+  for (const key of '\n        opacity: 0.5\n        speed: 2') {
+    const text = previous.text.slice(0, anchor + typed.length) + key + previous.text.slice(anchor + typed.length);
+    typed += key;
+    const fast = parseIncrementally(previous, text);
+    const full = parseTimeline(text);
+    if (full.issues.length > 0) broken++;
+    if (fast) {
+      taken++;
+      assertSameParse(fast, full, `after typing ${JSON.stringify(typed)}`);
+    }
+    previous = fast ?? full;
+  }
+  assert.ok(broken >= 10, 'the half-typed keys are syntax errors');
+  // Every key: blank lines after a clip go with it, and the half-typed key's syntax error is confined to
+  // the clip (a syntax error found by a full parse would not be: it may come from anywhere).
+  assert.equal(taken, typed.length);
 });

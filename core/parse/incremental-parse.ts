@@ -7,6 +7,8 @@ import { spliceItem, type Shift, type TreeStep } from './located-splice';
 import { assembleParsed, type ParsedTimeline } from './parsed-timeline';
 import { lineOf, lineStartsOf, textPositions } from './text-positions';
 import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
+import { syntaxIssues } from './syntax-issues';
+import type { TimelineIssue } from '../../protocol/source-range';
 
 export function parseIncrementally(previous: ParsedTimeline, text: string): ParsedTimeline | undefined {
   if (text === previous.text) return previous;
@@ -15,8 +17,10 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
   const change = changedSpan(previous.text, text);
   const target = findEditedItem(previous, change);
   if (!target) return undefined;
-  // A syntax error inside the item is what the user is fixing; one elsewhere may reach into it.
-  if (!previous.issues.every((issue) => within(previous.offsetAt(issue.range.start), previous.offsetAt(issue.range.end), target))) return undefined;
+  // Syntax errors found by a full parse may come from anywhere (an unclosed bracket far above reports
+  // below); errors found by re-parsing this very item (and confined to it) are what the user is fixing.
+  const errors = previous.errorSpan;
+  if (previous.issues.length > 0 && !(errors && errors.start === target.blockStart && errors.end <= target.blockEnd)) return undefined;
   const delta = text.length - previous.text.length;
   const newBlockEnd = target.blockEnd + delta;
   // The item's lines must still end in a newline (a join with the next line changes the next item).
@@ -29,7 +33,6 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
 
   const snippet = text.slice(target.blockStart, snippetEnd);
   const document = parseDocument(snippet, { uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
   const seq = document.contents;
   if (!isSeq(seq) || seq.items.length !== 1 || seq.range[0] !== target.dashOffset - target.blockStart) return undefined;
 
@@ -39,6 +42,10 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
   const newSeq = toLocatedRoot(conversion);
   const newItem = newSeq?.kind === 'seq' ? newSeq.items[0] : undefined;
   if (!newItem || conversion.sawAlias) return undefined;
+  // While the user types, the item may not parse yet: its errors are the file's when they stay inside
+  // it and nothing in it can run on past its end (an unclosed quote or bracket swallows what follows).
+  const issues = syntaxIssues(document, text, target.blockStart, rangeOf);
+  if (issues.length > 0 && (/["'{[]/.test(itemLines) || !issues.every((issue) => withinLines(issue, lineStarts, target.blockStart, newBlockEnd)))) return undefined;
   // A comment after the item's last value belongs to the enclosing collections' ranges, not the item's.
   if (!/^\s*$/.test(text.slice(newItem.offsets[1], newBlockEnd))) return undefined;
 
@@ -49,11 +56,14 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
   };
   const root = spliceItem({ steps: target.steps, oldItem: target.item, newItem, shift, rangeOf });
   if (!root) return undefined;
-  return assembleParsed(text, lineStarts, root, [], 'none');
+  const parsed = assembleParsed(text, lineStarts, root, issues, 'none');
+  if (issues.length > 0) parsed.errorSpan = { start: target.blockStart, end: newBlockEnd };
+  return parsed;
 }
 
-function within(start: number, end: number, item: EditedItem): boolean {
-  return start >= item.blockStart && end < item.blockEnd;
+function withinLines(issue: TimelineIssue, lineStarts: readonly number[], start: number, end: number): boolean {
+  const offsetOf = (line: number, character: number): number => (lineStarts[line] ?? Infinity) + character;
+  return offsetOf(issue.range.start.line, issue.range.start.character) >= start && offsetOf(issue.range.end.line, issue.range.end.character) < end;
 }
 
 interface Change {
@@ -121,7 +131,8 @@ function asEditedItem(previous: ParsedTimeline, item: LocatedNode, change: Chang
   const dashColumn = (dash[1] as string).length;
   const dashOffset = blockStart + dashColumn;
   const lastLine = lineOf(lineStarts, Math.max(item.offsets[0], item.offsets[1] - 1));
-  const blockEnd = lineStarts[lastLine + 1] ?? text.length;
+  // Blank lines after the item go with it: the first key typed on a new line lands there.
+  const blockEnd = pastBlankLines(text, lineStarts[lastLine + 1] ?? text.length);
   // The dash line up to the content fixes the item's indentation; the edit must start after it.
   if (change.start < item.offsets[0] || change.oldEnd > blockEnd) return undefined;
   return { item, blockStart, blockEnd, dashOffset, dashColumn };
@@ -142,6 +153,18 @@ function lastAtOrBefore(count: number, keyAt: (i: number) => number, target: num
     }
   }
   return found;
+}
+
+/** Past whitespace-only lines: where the next line with anything on it starts (or the end). */
+function pastBlankLines(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const lineEnd = text.indexOf('\n', at);
+    if (!/^[ \t\r]*$/.test(text.slice(at, lineEnd < 0 ? text.length : lineEnd))) return at;
+    if (lineEnd < 0) return text.length;
+    at = lineEnd + 1;
+  }
+  return text.length;
 }
 
 /** Past blank and comment-only lines: where the next line with content starts (or the end). */

@@ -16,6 +16,9 @@ export interface ParsedTimeline {
   /** Whether the file uses aliases; `too-many` when they expand past yaml's limit (a resource-exhaustion
    *  guard), and the schema then does not run, as yaml's toJS refuses such a file. */
   aliases: AliasUse;
+  /** Set when every syntax issue was found by re-parsing one item's lines [start, end) on their own
+   *  (incremental-parse.ts): the next edit inside that item may re-parse it again. */
+  errorSpan?: { start: number; end: number };
   /** LSP range of the character offsets [start, end). */
   rangeOf(start: number, end: number): SourceRange;
   positionAt(offset: number): SourcePosition;
