@@ -50,3 +50,24 @@ export function randomEdit(text: string, random: () => number): string {
   }
 }
 
+
+/** What users type into a timeline, valid or half-done: typed key by key at the end of a line. */
+export const TYPED_PHRASES = [
+  '\n        opacity: 0.5', '\n        style: { size: 3 }', '\n      - asset: a\n        from: 1s', " 'quoted", ' [1, 2',
+  '\n          deeper: x', '\n- item', ' key', ' #c', ' "x"', '\n        text: |\n          two\n          lines', '\n\n        at: 5',
+  ':', '\n  - id: t\n    clips:\n      - gap: 1s', '\t', '\n      -', ' &a', ' *a',
+];
+
+/** The texts a user produces typing `phrase` at `at` one key at a time (then, with `erase`, deleting it again). */
+export function* typing(text: string, at: number, phrase: string, erase: boolean): Generator<string> {
+  let current = text;
+  for (const [k, key] of [...phrase].entries()) {
+    current = current.slice(0, at + k) + key + current.slice(at + k);
+    yield current;
+  }
+  if (!erase) return;
+  for (let k = phrase.length; k > 0; k--) {
+    current = current.slice(0, at + k - 1) + current.slice(at + k);
+    yield current;
+  }
+}

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIncrementally } from './incremental-parse';
 import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse-timeline';
-import { generatedTimeline, prng, randomEdit } from './edit-fuzzing';
+import { generatedTimeline, prng, randomEdit, TYPED_PHRASES, typing } from './edit-fuzzing';
 
 const samplesDir = new URL('../../samples/', import.meta.url).pathname;
 const samples = readdirSync(samplesDir).filter((name) => name.endsWith('.timeline.yaml')).map((name) => ({ name, text: readFileSync(join(samplesDir, name), 'utf8') }));
@@ -110,4 +110,27 @@ test('typing a new setting into a clip, one key at a time, stays incremental thr
   // Every key: blank lines after a clip go with it, and the half-typed key's syntax error is confined to
   // the clip (a syntax error found by a full parse would not be: it may come from anywhere).
   assert.equal(taken, typed.length);
+});
+
+test('typing phrases key by key at random line ends, and erasing some, gives what a full parse gives', () => {
+  let taken = 0;
+  for (const [i, start] of [...samples.map((s) => s.text), generatedTimeline(40)].entries()) {
+    const random = prng(500 + i);
+    let previous = parseTimeline(start);
+    for (let p = 0; p < 12; p++) {
+      const phrase = TYPED_PHRASES[Math.floor(random() * TYPED_PHRASES.length)] as string;
+      const lineEnds = [...previous.text.matchAll(/\n/g)].map((m) => m.index ?? 0);
+      const at = lineEnds[Math.floor(random() * lineEnds.length)] ?? previous.text.length;
+      for (const text of typing(previous.text, at, phrase, random() < 0.3)) {
+        const fast = parseIncrementally(previous, text);
+        const full = parseTimeline(text);
+        if (fast && fast !== previous) {
+          taken++;
+          assertSameParse(fast, full, `start ${i}, phrase ${p} ${JSON.stringify(phrase)}`);
+        }
+        previous = fast ?? full;
+      }
+    }
+  }
+  assert.ok(taken > 50, `${taken} keys were parsed incrementally`);
 });
