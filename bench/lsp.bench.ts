@@ -1,6 +1,7 @@
 // Language server benchmark: ours vs Red Hat's yaml-language-server (configured with our schema for
 // *.timeline.yaml, schema store off), side by side on generated timelines, valid and with injected
 // errors. Prints medians: open → diagnostics, one-character edit → diagnostics (wall and server CPU),
+// one inserted character → diagnostics (typing: everything after it moves),
 // completion, hover, document symbols (and whether the outline is complete), peak memory, and
 // whether each server reports the injected errors on the right lines.
 //
@@ -64,6 +65,7 @@ interface Row {
   openMs: number;
   editMs: number;
   editCpuMs: number;
+  insertMs: number;
   completionMs: number;
   hoverMs: number;
   symbolsMs: number;
@@ -115,6 +117,18 @@ async function measure(spec: ServerSpec, workspace: string, n: number): Promise<
       cpus.push((client.cpuSeconds() - cpu0) * 1000);
     }
 
+    // Typing: insert a character (every later offset moves), then take it out again.
+    const inserts: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const position = { line: valid.editLine, character: 14 };
+      const t0 = performance.now();
+      let version = await client.change(uri, '1', { start: position, end: position });
+      await client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === version, 600_000);
+      inserts.push(performance.now() - t0);
+      version = await client.change(uri, '', { start: position, end: { line: position.line, character: 15 } });
+      await client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === version, 600_000);
+    }
+
     const mid = valid.editLine + 2; // `fit: cover` of the middle clip
     const completions: number[] = [];
     const hovers: number[] = [];
@@ -141,6 +155,7 @@ async function measure(spec: ServerSpec, workspace: string, n: number): Promise<
       openMs,
       editMs: median(edits),
       editCpuMs: median(cpus),
+      insertMs: median(inserts),
       completionMs: median(completions),
       hoverMs: median(hovers),
       symbolsMs: median(outlines),
@@ -205,10 +220,10 @@ async function main(): Promise<void> {
   }
   const f = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
   console.log(`\nLanguage server benchmark (medians of ${RUNS}; Node ${process.version} for ours, Node 24 for yaml-language-server 2.0.0)\n`);
-  console.log('| clips | server | open → diagnostics | edit → diagnostics | edit CPU | completion | hover | symbols (count) | peak memory | injected errors found |');
-  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| clips | server | open → diagnostics | edit → diagnostics | edit CPU | insert → diagnostics | completion | hover | symbols (count) | peak memory | injected errors found |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.clips.toLocaleString('en-US')} | ${r.server} | ${f(r.openMs)} | ${f(r.editMs)} | ${f(r.editCpuMs)} | ${f(r.completionMs)} | ${f(r.hoverMs)} | ${f(r.symbolsMs)} (${r.symbolCount.toLocaleString('en-US')}) | ${Math.round(r.peakMb)} MB | ${r.injectedFound} |`);
+    console.log(`| ${r.clips.toLocaleString('en-US')} | ${r.server} | ${f(r.openMs)} | ${f(r.editMs)} | ${f(r.editCpuMs)} | ${f(r.insertMs)} | ${f(r.completionMs)} | ${f(r.hoverMs)} | ${f(r.symbolsMs)} (${r.symbolCount.toLocaleString('en-US')}) | ${Math.round(r.peakMb)} MB | ${r.injectedFound} |`);
   }
   console.log('\nRatios (yaml-language-server ÷ ours):');
   for (const n of SIZES) {
