@@ -1,6 +1,6 @@
 // Each clip is exactly one of: media (`asset`), title (`text`), gap (`gap`), and suits its track.
 import type { TimelineIssue } from '../../protocol/source-range';
-import { entryOf } from '../parse/located';
+import { entryOf, type LocatedEntry } from '../parse/located';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -13,7 +13,11 @@ export const clipKind: TimelineCheck = {
     for (const track of parsed.model.tracks) {
       for (const clip of track.clips) {
         if (clip.node.kind !== 'map') continue; // the schema reports non-map clips
-        const present = KINDS.map((k) => entryOf(clip.node, k)).filter((e) => e !== undefined);
+        const present: LocatedEntry[] = [];
+        for (const kind of KINDS) {
+          const entry = entryOf(clip.node, kind);
+          if (entry) present.push(entry);
+        }
         const first = clip.node.entries[0]?.keyRange ?? clip.node.range;
         if (present.length === 0) {
           issues.push(issue('clip-kind', 'error', 'a clip needs one of "asset" (media), "text" (a title) or "gap" (a pause)', first));

@@ -24,15 +24,18 @@ const IGNORED: Record<string, Record<string, string>> = {
   },
 };
 
+/** The same as pairs, listed once (not once per clip). */
+const IGNORED_PAIRS: Record<string, [string, string][]> = Object.fromEntries(Object.entries(IGNORED).map(([kind, keys]) => [kind, Object.entries(keys)]));
+
 export const trackSettings: TimelineCheck = {
   name: 'track-settings',
   run({ parsed }) {
     const issues: TimelineIssue[] = [];
     for (const track of parsed.model.tracks) {
-      const ignored = IGNORED[track.kind];
+      const ignored = IGNORED_PAIRS[track.kind];
       if (!ignored) continue;
       for (const clip of track.clips) {
-        for (const [key, why] of Object.entries(ignored)) {
+        for (const [key, why] of ignored) {
           const entry = entryOf(clip.node, key);
           if (entry) issues.push(issue('ignored-setting', 'warning', `"${key}" has no effect on ${track.kind} track "${track.id}": ${why}`, entry.keyRange));
         }
