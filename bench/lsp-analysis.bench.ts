@@ -54,7 +54,9 @@ for (const n of SIZES) {
   const times = new Map<string, number[]>();
   let incrementalTaken = 0;
   for (let r = 0; r < RUNS; r++) {
-    const edited = text.slice(0, editOffset) + String((r + 1) % 10) + text.slice(editOffset + 1);
+    // A digit other than the one there, so every run really changes the text.
+    const digit = String((Number(text[editOffset]) + r + 1) % 10);
+    const edited = text.slice(0, editOffset) + digit + text.slice(editOffset + 1);
     stage(times, 'parse (full)', () => parseTimeline(edited));
     const cpu0 = process.cpuUsage();
     const parsed = stage(times, 'parse (incremental)', () => parseTimeline(edited, previous));
