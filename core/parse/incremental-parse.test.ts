@@ -134,3 +134,28 @@ test('typing phrases key by key at random line ends, and erasing some, gives wha
   }
   assert.ok(taken > 50, `${taken} keys were parsed incrementally`);
 });
+
+test('edits to an asset, a variable and an output setting re-parse only that entry', () => {
+  const text = generatedTimeline(50);
+  const previous = parseTimeline(text);
+  const edits: [string, string][] = [['a: media/a.mp4', 'a: media/a2.mp4'], ['title: Hello', 'title: Hello there'], ['fps: 30', 'fps: 25'], ['size: 320x180', 'size: 640x360\n  background: black']];
+  for (const [from, to] of edits) {
+    const edited = text.replace(from, to);
+    const fast = parseIncrementally(previous, edited);
+    assert.ok(fast, `${from} → ${to} was parsed incrementally`);
+    assertSameParse(fast, parseTimeline(edited), `${from} → ${to}`);
+  }
+  // Renaming an asset to a name already used is a duplicate key only a full parse can see.
+  const duplicate = text.replace('b: { path', 'a: { path');
+  assert.equal(parseIncrementally(previous, duplicate), undefined);
+  assert.equal(parseTimeline(duplicate).issues[0]?.code, 'duplicate-key');
+});
+
+test('a value emptied or filled above a comment gives what a full parse gives (yaml stretches the clip over the comment)', () => {
+  const filled = 'tracks:\n  - clips:\n      - asset: a\n        from: 1\n        # a comment\n      - asset: b\n';
+  const emptied = filled.replace('from: 1', 'from: ');
+  for (const [before, after] of [[filled, emptied], [emptied, filled]] as const) {
+    const fast = parseIncrementally(parseTimeline(before), after);
+    if (fast) assertSameParse(fast, parseTimeline(after), JSON.stringify(after));
+  }
+});

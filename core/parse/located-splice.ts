@@ -1,4 +1,4 @@
-// Builds the located tree of an edited text from the previous tree and one re-parsed sequence item,
+// Builds the located tree of an edited text from the previous tree and one re-parsed item or entry,
 // without touching the previous tree (the server may still be answering a hover from it).
 // Nodes before the item are shared; nodes after it are copied with their offsets moved by the edit's
 // length change and their lines by its line-count change (they start on later lines, so columns stay).
@@ -16,19 +16,28 @@ export interface Shift {
   lineDelta: number;
 }
 
+/** The re-parsed block, located in the new text: a sequence item or a whole map entry, and its end. */
+export type Replacement = ({ item: LocatedNode } | { entry: LocatedEntry }) & { end: number };
+
 export interface SpliceInput {
-  /** Ancestors of the item, root first; the last one is the sequence holding it. */
+  /** Ancestors of the block, root first; the last one is the sequence or map holding it. */
   steps: TreeStep[];
-  /** The item as it was, and as the re-parse located it in the new text. */
-  oldItem: LocatedNode;
-  newItem: LocatedNode;
+  /** Where the block ended in the old text. */
+  oldEnd: number;
+  /** Where the next content after the block starts, old text. Between the two may be comments, which
+   *  yaml's collection ranges take in or not depending on the block (after an empty value, say). */
+  nextContent: number;
+  /** Where the re-parsed snippet's collection ends, new text: past the block's end when it took in the
+   *  comments after it. */
+  snippetEnd: number;
+  replacement: Replacement;
   shift: Shift;
   rangeOf(start: number, end: number): SourceRange;
 }
 
 /** The new root, or undefined when an ancestor's end cannot be placed with certainty. */
-export function spliceItem(input: SpliceInput): LocatedNode | undefined {
-  let replaced: LocatedNode = input.newItem;
+export function spliceBlock(input: SpliceInput): LocatedNode | undefined {
+  let replaced: LocatedNode | undefined;
   for (let depth = input.steps.length - 1; depth >= 0; depth--) {
     const { node, index } = input.steps[depth] as TreeStep;
     const end = ancestorEnd(node.offsets[1], input);
@@ -36,14 +45,19 @@ export function spliceItem(input: SpliceInput): LocatedNode | undefined {
     const offsets: [number, number] = [node.offsets[0], end];
     const range = input.rangeOf(offsets[0], offsets[1]);
     if (node.kind === 'seq') {
+      const item = replaced ?? ('item' in input.replacement ? input.replacement.item : undefined);
+      if (!item) return undefined;
       const items = node.items.slice(0, index);
-      items.push(replaced);
+      items.push(item);
       for (let i = index + 1; i < node.items.length; i++) items.push(shiftNode(node.items[i] as LocatedNode, input.shift));
       replaced = { kind: 'seq', items, range, offsets };
     } else if (node.kind === 'map') {
-      const entries = node.entries.slice(0, index);
       const own = node.entries[index] as LocatedEntry;
-      entries.push({ key: own.key, keyRange: own.keyRange, keyOffsets: own.keyOffsets, value: replaced });
+      const entry = replaced ? { key: own.key, keyRange: own.keyRange, keyOffsets: own.keyOffsets, value: replaced }
+        : 'entry' in input.replacement ? input.replacement.entry : undefined;
+      if (!entry) return undefined;
+      const entries = node.entries.slice(0, index);
+      entries.push(entry);
       for (let i = index + 1; i < node.entries.length; i++) entries.push(shiftEntry(node.entries[i] as LocatedEntry, input.shift));
       replaced = { kind: 'map', entries, range, offsets };
     } else {
@@ -53,10 +67,13 @@ export function spliceItem(input: SpliceInput): LocatedNode | undefined {
   return replaced;
 }
 
-/** An ancestor that ended with the item ends with the new item; one that ended after the edit moves with it. */
+/** An ancestor's new end: with the new block when it ended with the old one, moved with the edit when it
+ *  ended after the next content; in the comments between, only where the snippet says it still does. */
 function ancestorEnd(oldEnd: number, input: SpliceInput): number | undefined {
-  if (oldEnd === input.oldItem.offsets[1]) return input.newItem.offsets[1];
-  if (oldEnd >= input.shift.from) return oldEnd + input.shift.delta;
+  const stretched = input.snippetEnd !== input.replacement.end;
+  if (oldEnd === input.oldEnd) return stretched ? undefined : input.replacement.end;
+  if (oldEnd >= input.nextContent) return oldEnd + input.shift.delta;
+  if (oldEnd >= input.shift.from && stretched && oldEnd + input.shift.delta === input.snippetEnd) return input.snippetEnd;
   return undefined;
 }
 
