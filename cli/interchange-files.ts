@@ -1,22 +1,21 @@
 // File-system pieces of `atropos import`/`export`: finding media for reels, and writing an output
 // without overwriting silently or leaving half a file behind.
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { MediaFactsLookup, MediaResolver } from '../core/interchange/index';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isMediaFileName, matchMediaFile, type MediaFactsLookup, type MediaResolver } from '../core/interchange/index';
 import { probeAll, type ProbeOptions } from '../render-host/media/index';
 import { CommandError } from './errors';
-
-const MEDIA = /\.(mov|mp4|m4v|mkv|mxf|avi|webm|mts|mpg|mpeg|wav|aif|aiff|mp3|m4a|aac|flac|png|jpe?g|tiff?|exr|dpx)$/i;
 
 /**
  * Finds media beside the imported file: a path that exists as given (absolute or relative to the
  * folder), else a file in the folder (or its `media/` subfolder) whose name or name without
- * extension equals a candidate, case-insensitively. Answers paths relative to `timelineFolder`.
+ * extension equals a candidate, case-insensitively (core/interchange `matchMediaFile`). Answers paths
+ * relative to `timelineFolder`.
  */
 export function folderMediaResolver(folder: string, timelineFolder: string): MediaResolver {
   const files = [folder, join(folder, 'media')].flatMap((dir) => {
     try {
-      return readdirSync(dir).filter((name) => MEDIA.test(name)).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
+      return readdirSync(dir).filter(isMediaFileName).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
     } catch {
       return [];
     }
@@ -30,29 +29,8 @@ export function folderMediaResolver(folder: string, timelineFolder: string): Med
       const direct = isAbsolute(name) ? name : resolve(folder, name);
       if (/[\\/]/.test(name) && existsSync(direct) && statSync(direct).isFile()) return answer(direct);
     }
-    for (const name of names) {
-      const wanted = basename(name.split('\\').join('/')).toLowerCase();
-      const wantedStem = wanted.replace(/\.[a-z0-9]{2,4}$/, '');
-      const found = files.find((file) => {
-        const fileName = basename(file).toLowerCase();
-        return fileName === wanted || fileName.slice(0, -extname(fileName).length) === wantedStem;
-      });
-      if (found) return answer(found);
-    }
-    return undefined;
-  };
-}
-
-/** Wraps a resolver to remember every path it answered, so those files can be probed afterwards. */
-export function recordingResolver(resolver: MediaResolver): { resolver: MediaResolver; answered: Set<string> } {
-  const answered = new Set<string>();
-  return {
-    answered,
-    resolver: (names) => {
-      const path = resolver(names);
-      if (path !== undefined) answered.add(path);
-      return path;
-    },
+    const found = matchMediaFile(names, files);
+    return found === undefined ? undefined : answer(found);
   };
 }
 

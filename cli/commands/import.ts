@@ -2,12 +2,12 @@
 // an EDL or OTIO file → a new *.timeline.yaml, with every warning printed and kept in the file.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { countItems, importEdl, importOtio, writeTimelineYaml, type ImportResult, type MediaFactsLookup, type MediaResolver } from '../../core/interchange/index';
+import { countItems, importEdl, importOtio, recordingResolver, writeTimelineYaml, type ImportResult, type MediaFactsLookup, type MediaResolver } from '../../core/interchange/index';
 import { SUPPORTED_FPS } from '../../core/time/index';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { checkOutputFree, folderMediaResolver, probeResolvedMedia, recordingResolver, writeAtomically } from '../interchange-files';
+import { checkOutputFree, folderMediaResolver, probeResolvedMedia, writeAtomically } from '../interchange-files';
 
 export const importCommand: CliCommand = {
   name: 'import',

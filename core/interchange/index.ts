@@ -7,4 +7,5 @@ export { exportOtio, type ExportResult } from './otio/export';
 export { writeTimelineYaml, type WriteYamlOptions } from './write-yaml';
 export { timelineToInterchange } from './from-timeline';
 export { lookupFromCompiledAssets, mediaStartFrames, type MediaFactsLookup } from './media-start';
+export { isMediaFileName, matchMediaFile, MEDIA_FILE_EXTENSIONS, recordingResolver } from './media-files';
 export { countItems, allWarnings, type InterchangeTimeline, type ImportWarning, type InterchangeCounts } from './model';

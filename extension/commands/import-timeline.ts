@@ -3,11 +3,10 @@
 // server shows them on the clips they concern.
 // The conversion is the pure core/interchange code the CLI uses; only file access happens here.
 import * as vscode from 'vscode';
-import { importEdl, importOtio, writeTimelineYaml, type ImportResult, type MediaResolver } from '../../core/interchange/index';
+import { importEdl, importOtio, isMediaFileName, matchMediaFile, writeTimelineYaml, type ImportResult, type MediaResolver } from '../../core/interchange/index';
 import type { ExtensionCommand } from '../services';
 
 const RATES = ['23.976', '24', '25', '29.97', '30', '50', '59.94', '60'];
-const MEDIA = /\.(mov|mp4|m4v|mkv|mxf|avi|webm|mts|wav|aif|aiff|mp3|m4a|aac|flac|png|jpe?g|tiff?|exr|dpx)$/i;
 
 export const importTimeline: ExtensionCommand = {
   id: 'atropos.importTimeline',
@@ -67,26 +66,15 @@ async function freeName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
   }
 }
 
-/** Media files in the folder (and its media/ subfolder), matched by name or name without extension. */
+/** Media files in the folder (and its media/ subfolder), matched by name or name without extension (core/interchange). */
 async function folderResolver(folder: vscode.Uri): Promise<MediaResolver> {
   const files: string[] = [];
   for (const [sub, prefix] of [[folder, ''], [vscode.Uri.joinPath(folder, 'media'), 'media/']] as const) {
     try {
-      for (const [name, type] of await vscode.workspace.fs.readDirectory(sub)) if (type === vscode.FileType.File && MEDIA.test(name)) files.push(`${prefix}${name}`);
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(sub)) if (type === vscode.FileType.File && isMediaFileName(name)) files.push(`${prefix}${name}`);
     } catch {
       // no such folder
     }
   }
-  return (names) => {
-    for (const name of names) {
-      const wanted = (name.split(/[\\/]/).pop() ?? name).toLowerCase();
-      const stem = wanted.replace(/\.[a-z0-9]{2,4}$/, '');
-      const found = files.find((file) => {
-        const fileName = (file.split('/').pop() ?? file).toLowerCase();
-        return fileName === wanted || fileName.replace(/\.[a-z0-9]{2,4}$/, '') === stem;
-      });
-      if (found) return found;
-    }
-    return undefined;
-  };
+  return (names) => matchMediaFile(names, files);
 }
