@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-command -v ffmpeg  >/dev/null 2>&1 || need_apt+=(ffmpeg)
-command -v ffprobe >/dev/null 2>&1 || need_apt+=(ffmpeg)
+# Debian's ffmpeg package brings both ffmpeg and ffprobe.
+{ command -v ffmpeg && command -v ffprobe; } >/dev/null 2>&1 || need_apt+=(ffmpeg)
 command -v melt    >/dev/null 2>&1 || need_apt+=(melt)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
