@@ -3,6 +3,7 @@
 // Plain types and method names only, so both vscode-languageserver and vscode-languageclient can use them.
 
 import type { CompiledTimeline } from './compiled-timeline';
+import type { MediaFacts } from './media-facts';
 import type { SourcePosition, SourceRange } from './source-range';
 
 /** How many problems the document has now, whatever timeline is returned. */
@@ -61,6 +62,18 @@ export namespace ClipRangeRequest {
   }
   export interface Result {
     range: SourceRange | null;
+  }
+}
+
+/** Sent by the client (Import EDL/OTIO…) to the server: probe facts per absolute path, null when missing, unreadable or not absolute. */
+export namespace MediaFactsRequest {
+  export const method = 'atropos/mediaFacts' as const;
+  export interface Params {
+    /** Absolute file-system paths. */
+    paths: string[];
+  }
+  export interface Result {
+    facts: Record<string, MediaFacts | null>;
   }
 }
 

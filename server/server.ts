@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(context);
   registerInlayHints(context);
   registerCodeLens(context);
-  registerCustomRequests(context);
+  registerCustomRequests(context, media);
 
   connection.onShutdown(() => debouncer.dispose());
   documents.listen(connection);

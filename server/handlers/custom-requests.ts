@@ -1,10 +1,13 @@
-// The preview's requests (protocol/lsp.ts): the compiled timeline of a document, and clip ↔ position.
+// The extension's requests (protocol/lsp.ts): the compiled timeline of a document, clip ↔ position
+// (preview), and media facts (Import EDL/OTIO…, so the extension host never runs ffprobe).
 
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest } from '../../protocol/lsp';
+import { isAbsolute } from 'node:path';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, MediaFactsRequest } from '../../protocol/lsp';
 import type { ServerContext } from '../context';
 import { clipAtOffset, clipById } from '../language/clip-locator';
+import type { MediaService } from '../media/media-service';
 
-export function registerCustomRequests(context: ServerContext): void {
+export function registerCustomRequests(context: ServerContext, media: MediaService): void {
   const { connection, timelines, settings } = context;
 
   connection.onRequest(CompiledTimelineRequest.method, (params: CompiledTimelineRequest.Params): CompiledTimelineRequest.Result => {
@@ -45,5 +48,14 @@ export function registerCustomRequests(context: ServerContext): void {
     const open = context.snapshotOf(params.uri);
     if (!open) return { range: null };
     return { range: clipById(open.snapshot.parsed, params.clipId)?.clip.node.range ?? null };
+  });
+
+  connection.onRequest(MediaFactsRequest.method, async (params: MediaFactsRequest.Params): Promise<MediaFactsRequest.Result> => {
+    const facts: MediaFactsRequest.Result['facts'] = {};
+    await Promise.all([...new Set(params.paths)].map(async (path) => {
+      const answer = isAbsolute(path) ? await media.current(path) : undefined;
+      facts[path] = answer?.status === 'ok' ? answer.facts : null;
+    }));
+    return { facts };
   });
 }

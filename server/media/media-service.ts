@@ -15,6 +15,7 @@ export class MediaService {
   private running = 0;
   private changedBatch = new Set<string>();
   private idleWaiters: (() => void)[] = [];
+  private readonly pathWaiters = new Map<string, ((result: MediaLookupResult) => void)[]>();
 
   constructor(
     private readonly probe: ProbeFile,
@@ -33,6 +34,17 @@ export class MediaService {
   /** Probe these paths again (a file appeared, changed or went away); the old answer stays until then. */
   refresh(paths: Iterable<string>): void {
     for (const p of paths) this.enqueue(p);
+  }
+
+  /**
+   * Probes a path again and resolves with that answer, never a stale one. Cheap for a file probed before
+   * and unchanged since: the prober caches per size and mtime, so that costs a stat.
+   */
+  current(absolutePath: string): Promise<MediaLookupResult> {
+    return new Promise((resolve) => {
+      this.pathWaiters.set(absolutePath, [...(this.pathWaiters.get(absolutePath) ?? []), resolve]);
+      this.enqueue(absolutePath);
+    });
   }
 
   /** Every path the service has an answer for or is probing. */
@@ -63,6 +75,9 @@ export class MediaService {
         const before = this.known.get(path);
         this.known.set(path, result);
         if (!before || JSON.stringify(before) !== JSON.stringify(result)) this.changedBatch.add(path);
+        const waiting = this.pathWaiters.get(path);
+        this.pathWaiters.delete(path);
+        for (const w of waiting ?? []) w(result);
         this.pump();
         if (this.running === 0 && this.queue.length === 0) this.settle();
       });

@@ -1,11 +1,12 @@
 // The bundled language server over stdio, driven by a real JSON-RPC client: exact diagnostics,
 // completion items, hover text, rename and code-action edits on a small timeline with real media.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CodeAction, CodeLens, DocumentSymbol, Hover, InlayHint, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest } from '../../protocol/lsp';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, MediaFactsRequest } from '../../protocol/lsp';
 import { buildServer } from './build-server';
 import { makeWorkspace, positionOf, TIMELINE, type Workspace } from './fixtures';
 import { LspTestClient } from './lsp-client';
@@ -292,5 +293,36 @@ describe('outline, hints, lenses, custom requests', () => {
       textDocument: { uri: u }, range: { start: positionOf(TIMELINE, 'to: 2s', 4), end: positionOf(TIMELINE, 'to: 2s', 4) }, context: { diagnostics: [] },
     });
     assert.deepEqual(actions.map((a) => a.title), ['Write as clock time (00:00:02.000)', 'Write as SMPTE timecode (00:00:02:00)', 'Write as frames (60f)']);
+  });
+});
+
+describe('media facts (Import EDL/OTIO…)', () => {
+  /** A camera file striped with a time-of-day timecode, as test/interchange makes them. */
+  const camera = (path: string, timecode: string, seconds: number): void => {
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=160x90:rate=25:duration=${seconds}`, '-pix_fmt', 'yuv420p', '-timecode', timecode, path]);
+  };
+  const mediaFacts = (paths: string[]) => client.request<MediaFactsRequest.Result>(MediaFactsRequest.method, { paths } satisfies MediaFactsRequest.Params);
+
+  test('a camera file answers its start timecode; a missing or relative path answers null', async () => {
+    const cam = join(ws.root, 'cam.mov');
+    camera(cam, '10:23:14:05', 1);
+    const missing = join(ws.root, 'media/nowhere.mov');
+    const intro = join(ws.root, 'media/intro.mp4');
+    const { facts } = await mediaFacts([cam, missing, 'media/intro.mp4', intro, cam]);
+    assert.deepEqual(Object.keys(facts).sort(), [cam, intro, missing, 'media/intro.mp4'].sort());
+    assert.equal(facts[cam]?.startTimecode, '10:23:14:05');
+    assert.deepEqual(facts[cam]?.video?.frameRate, { num: 25, den: 1 });
+    assert.equal(facts[missing], null);
+    assert.equal(facts['media/intro.mp4'], null, 'only absolute paths are probed');
+    assert.equal(facts[intro]?.durationSeconds, 3, 'a file the open documents use comes from the same prober');
+    assert.equal(facts[intro] && 'startTimecode' in facts[intro], false, 'a file without timecode states none');
+  });
+
+  test('a file replaced since it was asked about answers its new facts, not the remembered ones', async () => {
+    const cam = join(ws.root, 'replaced.mov');
+    camera(cam, '10:00:00:00', 1);
+    assert.equal((await mediaFacts([cam])).facts[cam]?.startTimecode, '10:00:00:00');
+    camera(cam, '14:30:00:12', 2);
+    assert.equal((await mediaFacts([cam])).facts[cam]?.startTimecode, '14:30:00:12');
   });
 });
