@@ -115,8 +115,11 @@ function duckFilter(amountDb: number): Filter {
   return filter('sidechaincompress', ['threshold', threshold], ['ratio', ratio], ['attack', 20], ['release', 300]);
 }
 
-/** The final mixed sound, labelled `aout`; undefined when the render has no audio. */
-export function planAudio(ctx: PlanContext): string | undefined {
+/**
+ * The final mixed sound, labelled `aout`; undefined when the render has no audio. `level` follows the
+ * mix: the loudness filters (see loudness.ts), or none.
+ */
+export function planAudio(ctx: PlanContext, level: Filter[]): string | undefined {
   const audio = ctx.out.audio;
   if (!audio) return undefined;
   const total = framesToSamples(ctx.timeline.durationFrames, ctx.out.fps, audio.sampleRate);
@@ -143,10 +146,6 @@ export function planAudio(ctx: PlanContext): string | undefined {
     }
   }
   const finish: Filter[] = mixInputs.length > 1 ? [mix(mixInputs)] : [];
-  if (ctx.out.loudness !== undefined) {
-    // Single-pass EBU R128; loudnorm resamples internally, so resample back afterwards.
-    finish.push(filter('loudnorm', ['I', ctx.out.loudness], ['TP', -1.5], ['LRA', 11]), filter('aresample', audio.sampleRate));
-  }
-  finish.push(filter('atrim', ['end_sample', total]), filter('asetpts', 'N/SR/TB'));
+  finish.push(...level, filter('atrim', ['end_sample', total]), filter('asetpts', 'N/SR/TB'));
   return ctx.chain(mixInputs, finish, 'aout');
 }

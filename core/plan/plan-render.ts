@@ -1,4 +1,5 @@
-// CompiledTimeline → RenderPlan for a whole render: one ffmpeg process, one filter graph.
+// CompiledTimeline → RenderPlan for a whole render: one ffmpeg process, one filter graph. With a
+// loudness target the runner runs plan-loudness.ts's measuring pass first and passes its measurement.
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { chaptersMetadata } from './chapters';
@@ -6,6 +7,7 @@ import { compositeTimeline } from './composite';
 import { filter, PlanContext } from './context';
 import { containerOf, encoderArgs } from './encoder';
 import { planAudio } from './audio';
+import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from './loudness';
 import { resolvePreset } from './presets';
 import { framesToSeconds } from './time';
 import type { RenderPlan } from './types';
@@ -15,6 +17,11 @@ export interface PlanRenderOptions {
   outputPath: string;
   /** Where the runner will write the plan's helper files (title text, chapters). */
   textFiles: { directory: string };
+  /**
+   * What the measuring pass (planLoudnessPass) reported: the sound gets one linear gain to the target.
+   * Without it a loudness target uses loudnorm's single pass.
+   */
+  loudness?: LoudnessMeasurement;
 }
 
 /** Containers that hold chapters. */
@@ -42,7 +49,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     }
     maps.push('[vout]');
   }
-  const sound = planAudio(ctx);
+  const sound = planAudio(ctx, levelFilters(ctx, options.loudness));
   if (sound) maps.push(`[${sound}]`);
   const container = containerOf(options.outputPath);
   const chapters = CHAPTER_CONTAINERS.has(container) ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps) : undefined;
@@ -62,4 +69,10 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     outputFrames,
     durationSeconds: framesToSeconds(timeline.durationFrames, out.fps),
   };
+}
+
+function levelFilters(ctx: PlanContext, measurement: LoudnessMeasurement | undefined) {
+  const { loudness, audio } = ctx.out;
+  if (loudness === undefined || !audio) return [];
+  return measurement ? measuredLoudness(loudness, measurement, audio.sampleRate) : singlePassLoudness(loudness, audio.sampleRate);
 }
