@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, type AtroposSettings } from '../protocol/settings';
 import { createLanguageClient } from './client/language-client';
 import { LanguageStatus } from './client/language-status';
+import { ServerMediaFacts } from './client/media-facts';
 import { registerCommands } from './commands';
 import { LOG_CHANNEL_NAME } from './language';
 import { registerLicensing } from './licensing';
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const licensing = registerLicensing(context, { settings: () => settings.licensing, version: String(context.extension.packageJSON.version ?? '0.0.0') });
   client = createLanguageClient(context, log, status);
   const timelines = new TimelineSource(client);
+  const media = new ServerMediaFacts(client, (line) => log.warn(line));
   const host = new HostConnection(() => settings, (line) => log.info(line), () => licensing.hostEnvironment());
   const jobs = new JobStore();
   const renders = new RenderRunner({ host, timelines, jobs, log, entitlement: () => licensing.entitlementForRender() });
@@ -44,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.createTreeView('atropos.renders', { treeDataProvider: rendersTree, showCollapseAll: false }),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new RenderTaskProvider(renders, () => settings.render.defaultPreset)),
   );
-  registerCommands({ context, log, settings: () => settings, timelines, host, jobs, renders, previews });
+  registerCommands({ context, log, settings: () => settings, timelines, media, host, jobs, renders, previews });
   void loadRenderHistory(jobs, { ...process.env, ...licensing.hostEnvironment() }, (line) => log.info(line));
 
   try {

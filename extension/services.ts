@@ -2,6 +2,7 @@
 
 import type * as vscode from 'vscode';
 import type { AtroposSettings } from '../protocol/settings';
+import type { ServerMediaFacts } from './client/media-facts';
 import type { PreviewManager } from './preview/preview-manager';
 import type { HostConnection } from './renders/host-connection';
 import type { JobStore } from './renders/job-store';
@@ -13,6 +14,8 @@ export interface ExtensionServices {
   log: vscode.LogOutputChannel;
   settings(): AtroposSettings;
   timelines: TimelineSource;
+  /** Probe facts of media files, from the language server. */
+  media: ServerMediaFacts;
   host: HostConnection;
   jobs: JobStore;
   renders: RenderRunner;

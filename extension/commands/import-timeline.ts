@@ -1,16 +1,22 @@
 // Import EDL/OTIO…: pick a .edl or .otio file, choose the EDL's rate, and the new *.timeline.yaml
 // opens beside it. Warnings stay in the file (metadata.import.warnings), where the language
 // server shows them on the clips they concern.
-// The conversion is the pure core/interchange code the CLI uses; only file access happens here.
+// The conversion is the pure core/interchange code the CLI uses; only file access happens here. As in
+// `atropos import`, it runs twice: first to learn which media files the reels match, then with those
+// files' facts (from the language server, which probes) so source timecodes count from each file's own
+// start timecode. Without the server's answer the core keeps the whole-hour rule and says so.
 import * as vscode from 'vscode';
-import { importEdl, importOtio, isMediaFileName, matchMediaFile, writeTimelineYaml, type ImportResult, type MediaResolver } from '../../core/interchange/index';
-import type { ExtensionCommand } from '../services';
+import {
+  importEdl, importOtio, isMediaFileName, matchMediaFile, recordingResolver, writeTimelineYaml,
+  type ImportResult, type MediaFactsLookup, type MediaResolver,
+} from '../../core/interchange/index';
+import type { ExtensionCommand, ExtensionServices } from '../services';
 
 const RATES = ['23.976', '24', '25', '29.97', '30', '50', '59.94', '60'];
 
 export const importTimeline: ExtensionCommand = {
   id: 'atropos.importTimeline',
-  async run(_services, target) {
+  async run(services, target) {
     const source = target instanceof vscode.Uri ? target : (await vscode.window.showOpenDialog({
       title: 'Import EDL/OTIO',
       canSelectMany: false,
@@ -29,15 +35,18 @@ export const importTimeline: ExtensionCommand = {
     }
     const folder = vscode.Uri.joinPath(source, '..');
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
-    const mediaResolver = await folderResolver(folder);
-    let result: ImportResult;
-    if (isEdl) {
-      result = importEdl(text, { rate, mediaResolver });
-    } else {
-      const otio = importOtio(text, { mediaResolver });
+    const read = (mediaResolver: MediaResolver, mediaFacts?: MediaFactsLookup): ImportResult => {
+      const options = { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}) };
+      if (isEdl) return importEdl(text, { rate, ...options });
+      const otio = importOtio(text, options);
       if ('error' in otio) throw new Error(`${baseName(source)} is not an OpenTimelineIO timeline: ${otio.error}`);
-      result = otio;
-    }
+      return otio;
+    };
+    const mediaResolver = await folderResolver(folder);
+    const recording = recordingResolver(mediaResolver);
+    const first = read(recording.resolver);
+    const mediaFacts = await probedFacts(services, folder, recording.answered);
+    const result = mediaFacts ? read(mediaResolver, mediaFacts) : first;
     const timelineUri = await freeName(folder, baseName(source).replace(/\.(edl|otio)$/i, ''));
     const stem = baseName(timelineUri).replace(/\.timeline\.yaml$/, '');
     const yaml = writeTimelineYaml(result.timeline, { sourceName: baseName(source), outputPath: `out/${stem}.mp4` });
@@ -64,6 +73,17 @@ async function freeName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
       return candidate;
     }
   }
+}
+
+/** Facts of the matched files (paths relative to `folder`) from the language server; undefined when it cannot answer. */
+async function probedFacts(services: ExtensionServices, folder: vscode.Uri, paths: ReadonlySet<string>): Promise<MediaFactsLookup | undefined> {
+  if (paths.size === 0 || folder.scheme !== 'file') return undefined;
+  const absolute = (path: string): string => vscode.Uri.joinPath(folder, path).fsPath;
+  const facts = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the start timecodes of ${paths.size} media file${paths.size === 1 ? '' : 's'}` },
+    () => services.media.get([...paths].map(absolute)),
+  );
+  return facts && ((path) => facts[absolute(path)] ?? undefined);
 }
 
 /** Media files in the folder (and its media/ subfolder), matched by name or name without extension (core/interchange). */
