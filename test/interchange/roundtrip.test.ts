@@ -122,6 +122,27 @@ test('timeline → EDL → timeline compiles to the same frames', async () => {
   assert.match(edl.text, /^M2   AX             048\.0                00:00:02:00$/m);
 });
 
+test('timeline → EDL → timeline: a dissolve between two parts of one file keeps one asset', async () => {
+  const text = `version: 1
+output: { path: out/one.mp4, size: 320x180, fps: 24 }
+assets:
+  b: b.mp4
+tracks:
+  - id: main
+    type: video
+    clips:
+      - { asset: b, from: 0, length: 24f }
+      - { asset: b, from: 2s, length: 24f, transition: { type: fade, duration: 6f } }
+`;
+  const original = await compile('one-file.timeline.yaml', text);
+  const edl = exportEdl((await exported(original.path, text)).timeline);
+  const imported = importEdl(edl.text, { rate: 24, mediaResolver: folderMediaResolver(folder, folder) });
+  // The dissolve's incoming side names only its clip ("b"), the outgoing side its file ("b.mp4").
+  assert.deepEqual(imported.timeline.assets.map((asset) => [asset.id, asset.path]), [['b', 'b.mp4']]);
+  const again = await compile('one-file-again.timeline.yaml', writeTimelineYaml(imported.timeline, { sourceName: 'one.edl', outputPath: 'out/one.mp4' }));
+  assert.deepEqual(frames(again.compiled), frames(original.compiled));
+});
+
 test('OTIO → timeline → OTIO keeps every clip\'s source range', async () => {
   for (const file of ['simple_cut.otio', 'transition.otio', 'clip_example.otio', 'multitrack.otio']) {
     const text = readFileSync(join(__dirname, '..', 'fixtures', 'interop', 'otio', file), 'utf8');

@@ -386,9 +386,19 @@ function end(track: InterchangeTrack): number {
   return position;
 }
 
+interface AssetEntry {
+  id: string;
+  names: string[];
+  filePath?: string;
+  reel: string;
+}
+
+/** `A001C003.mov` → `A001C003`. */
+const stem = (name: string): string => name.replace(/\.[A-Za-z0-9]{2,4}$/, '');
+
 /** Assets by identity (file, clip name or reel), matched to media through the resolver. */
 class AssetTable {
-  private readonly byKey = new Map<string, { id: string; names: string[]; filePath?: string; reel: string }>();
+  private readonly byKey = new Map<string, AssetEntry>();
   private readonly ids = new Set<string>();
 
   constructor(private readonly resolver: MediaResolver | undefined, private readonly facts: MediaFactsLookup | undefined) {}
@@ -397,13 +407,32 @@ class AssetTable {
     const reelIsAux = /^(AX|AUX)$/i.test(reel);
     const fileName = filePath?.split(/[\\/]/).pop();
     const key = fileName ?? clipName ?? reel;
-    const existing = this.byKey.get(key);
-    if (existing) return existing.id;
-    const stem = (name: string): string => name.replace(/\.[A-Za-z0-9]{2,4}$/, '');
+    const existing = this.byKey.get(key) ?? this.sameMedia(reel, key, fileName !== undefined);
+    if (existing) {
+      if (fileName !== undefined && existing.filePath === undefined) {
+        existing.filePath = filePath;
+        existing.names.unshift(fileName);
+      }
+      return existing.id;
+    }
     const id = uniqueId(stem(fileName ?? clipName ?? reel), this.ids);
     const names = [fileName, clipName, reelIsAux ? undefined : reel].filter((n): n is string => !!n);
     this.byKey.set(key, { id, names, reel, ...(filePath ? { filePath } : {}) });
     return id;
+  }
+
+  /**
+   * The entry a line names by another of its names: a transition's incoming side carries only its clip
+   * name (`bars`) where the outgoing side's line had the file (`bars.mp4`). Same reel, same name up to
+   * the extension; two files of one name stay apart.
+   */
+  private sameMedia(reel: string, key: string, keyIsFile: boolean): AssetEntry | undefined {
+    const wanted = stem(key).toLowerCase();
+    for (const [otherKey, entry] of this.byKey) {
+      if (entry.reel !== reel || stem(otherKey).toLowerCase() !== wanted) continue;
+      if (!keyIsFile || entry.filePath === undefined) return entry;
+    }
+    return undefined;
   }
 
   finish(timeline: InterchangeTimeline, sources: Map<InterchangeClip, ClipSource>, warnings: ImportWarning[]): InterchangeAsset[] {
