@@ -33,8 +33,18 @@ const loudnorm = (target: number, more: Array<readonly [string, string | number]
 /** The single pass: what a render without a measurement uses. */
 export const singlePassLoudness = (target: number, sampleRate: number): Filter[] => loudnorm(target, [], sampleRate);
 
-/** The measuring pass: loudnorm reports its input's loudness as JSON on stderr (at log level info). */
-export const measuringLoudness = (target: number, sampleRate: number): Filter[] => loudnorm(target, [['print_format', 'json']], sampleRate);
+/**
+ * Seconds of silence after the mix in the measuring pass. FFmpeg 5.1's loudnorm leaves out of its report
+ * much of the last 3 s it holds in its look-ahead buffer (a voice ending a 6 s mix measured 0.7 LU quieter
+ * than ebur128 says); silence is below the absolute gate, so padding changes nothing else.
+ */
+export const MEASURING_PAD_SECONDS = 3;
+
+/** The measuring pass after the mix: loudnorm reports its input's loudness as JSON on stderr (at log level info). */
+export const measuringLoudness = (target: number): Filter[] => [
+  filter('apad', ['pad_dur', MEASURING_PAD_SECONDS]),
+  filter('loudnorm', ['I', target], ['TP', TRUE_PEAK], ['LRA', LOUDNESS_RANGE], ['print_format', 'json']),
+];
 
 /** True when the mix measured as silence (or close to it): no gain is applied then, not a huge one. */
 export function isSilent(m: LoudnessMeasurement): boolean {

@@ -22,7 +22,7 @@ const measured = (more: Partial<LoudnessMeasurement> = {}): LoudnessMeasurement 
 const lastChain = (measurement?: LoudnessMeasurement, tl = loud()): string =>
   chainText(planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR, ...(measurement ? { loudness: measurement } : {}) }).filterGraph.at(-1)!);
 
-test('the measuring pass is the sound graph alone, ending in loudnorm\'s JSON report, to null', () => {
+test('the measuring pass is the sound graph alone, then loudnorm\'s JSON report, to null', () => {
   const plan = planLoudnessPass(loud(), { preset: 'final', textFiles: DIR })!;
   assert.deepEqual(toFfmpegArgs(plan), [
     '-hide_banner', '-nostats', '-loglevel', 'info', '-progress', 'pipe:1',
@@ -30,11 +30,13 @@ test('the measuring pass is the sound graph alone, ending in loudnorm\'s JSON re
     '-filter_complex', [
       '[0:a]asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,apad=whole_len=48000,atrim=end_sample=48000[snd0]',
       'anullsrc=r=48000:cl=stereo,atrim=end_sample=96000[silence0]',
-      `${MIX},loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json,${TRIM}`,
+      `${MIX},atrim=end_sample=96000,asetpts=N/SR/TB[aout]`,
+      // 3 s of silence after the mix, so loudnorm's look-ahead buffer holds no sound at the end.
+      '[aout]apad=pad_dur=3,loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json[measured]',
     ].join(';\n'),
-    '-map', '[aout]', '-f', 'null', '-',
+    '-map', '[measured]', '-ar', '48000', '-ac', '2', '-f', 'null', '-',
   ]);
-  assert.equal(plan.durationSeconds, 2);
+  assert.equal(plan.durationSeconds, 5);
   assert.equal(plan.outputFrames, 0);
 });
 

@@ -1,11 +1,11 @@
 // CompiledTimeline → RenderPlan for the loudness measuring pass: the render's sound graph alone (no
-// picture decoded or encoded, as the audio preset plans it), ending in loudnorm's measurement, to null.
+// picture decoded or encoded, as the audio preset plans it), then loudnorm's measurement, to null.
 // The runner reads the measurement from stderr and plans the render with it (planRender's `loudness`).
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { planAudio } from './audio';
 import { PlanContext } from './context';
-import { measuringLoudness } from './loudness';
+import { MEASURING_PAD_SECONDS, measuringLoudness } from './loudness';
 import { resolvePreset } from './presets';
 import { framesToSeconds } from './time';
 import type { RenderPlan } from './types';
@@ -26,17 +26,19 @@ export function planLoudnessPass(timeline: CompiledTimeline, options: PlanLoudne
   const out = resolvePreset(timeline.output, options.preset);
   if (out.loudness === undefined || !out.audio || SINGLE_PASS_PRESETS.includes(options.preset)) return undefined;
   const ctx = new PlanContext(timeline, { ...out, video: undefined, gif: undefined }, options.textFiles.directory);
-  const sound = planAudio(ctx, measuringLoudness(out.loudness, out.audio.sampleRate)) as string;
+  const mix = planAudio(ctx, []) as string;
+  ctx.chain([mix], measuringLoudness(out.loudness), 'measured');
   return {
     // loudnorm prints its report at log level info.
     globalArgs: ['-hide_banner', '-nostats', '-loglevel', 'info', '-progress', 'pipe:1'],
     inputs: ctx.inputs,
     filterGraph: ctx.chains,
-    maps: [`[${sound}]`],
-    encoderArgs: ['-f', 'null'],
+    maps: ['[measured]'],
+    // The rate and layout as the render's encoder sets them (without them the graph cannot pick a layout after loudnorm).
+    encoderArgs: ['-ar', String(out.audio.sampleRate), '-ac', String(out.audio.channels), '-f', 'null'],
     outputPath: '-',
     files: ctx.files,
     outputFrames: 0,
-    durationSeconds: framesToSeconds(timeline.durationFrames, out.fps),
+    durationSeconds: framesToSeconds(timeline.durationFrames, out.fps) + MEASURING_PAD_SECONDS,
   };
 }
