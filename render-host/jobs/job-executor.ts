@@ -2,13 +2,16 @@
 // waits. Keeping this seam small lets the same job contract be consumed later by a distributed
 // queue (many hosts pulling jobs) without touching the HTTP layer.
 
-import type { JobRequest } from '../../protocol/render-host';
+import type { JobRequest, RenderStage } from '../../protocol/render-host';
 import type { SourceRange } from '../../protocol/source-range';
 
 export interface ExecutionProgress {
   frame: number;
   totalFrames: number;
   speed?: number;
+  /** 0..1 over every pass, when the executor knows it better than frame / totalFrames. */
+  fraction?: number;
+  stage?: RenderStage;
 }
 
 export interface ExecutionContext {

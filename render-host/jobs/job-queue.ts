@@ -170,8 +170,9 @@ export class JobQueue {
         progress: {
           frame: progress.frame,
           totalFrames,
-          fraction: totalFrames > 0 ? Math.min(1, progress.frame / totalFrames) : 0,
+          fraction: Math.max(0, Math.min(1, progress.fraction ?? (totalFrames > 0 ? progress.frame / totalFrames : 0))),
           ...(progress.speed !== undefined ? { speed: progress.speed } : {}),
+          ...(progress.stage ? { stage: progress.stage } : {}),
         },
       };
       this.emit(stored, 'progress');

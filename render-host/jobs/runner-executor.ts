@@ -1,8 +1,8 @@
-// The JobExecutor that renders with the real runner (render-host/runner): one ffmpeg run into a
-// partial file beside the output, renamed on success.
+// The JobExecutor that renders with the real runner (render-host/runner): ffmpeg into a partial file
+// beside the output (after an audio-only measuring run for a loudness target), renamed on success.
 import type { JobRequest } from '../../protocol/render-host';
 import { partialPathFor, RenderError, renderTimeline, type RenderProgress } from '../runner/index';
-import { ExecutionError, type ExecutionContext, type JobExecutor } from './job-executor';
+import { ExecutionError, type ExecutionContext, type ExecutionProgress, type JobExecutor } from './job-executor';
 
 export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecutor {
   return {
@@ -16,7 +16,7 @@ export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecut
             ffmpegPath,
             ...(workRoot ? { workRoot } : {}),
             signal: context.signal,
-            onProgress: (p: RenderProgress) => context.onProgress({ frame: framesDone(p, totalFrames), totalFrames, ...(p.speed > 0 ? { speed: p.speed } : {}) }),
+            onProgress: (p: RenderProgress) => context.onProgress(executionProgress(p, totalFrames)),
           },
         );
       } catch (error) {
@@ -29,7 +29,19 @@ export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecut
   };
 }
 
-/** Audio-only renders report no frames; their progress comes from time instead. */
-function framesDone(p: RenderProgress, totalFrames: number): number {
-  return p.frame > 0 ? p.frame : Math.round((p.percent / 100) * totalFrames);
+/**
+ * Audio-only renders report no frames; their progress comes from time instead. The measuring pass of a
+ * loudness target writes no frames: its share shows in the fraction, and its speed (sound only) would
+ * say nothing about the render's.
+ */
+function executionProgress(p: RenderProgress, totalFrames: number): ExecutionProgress {
+  const measuring = p.stage === 'measuring-loudness';
+  const frame = measuring ? 0 : p.frame > 0 ? p.frame : Math.round((p.percent / 100) * totalFrames);
+  return {
+    frame,
+    totalFrames,
+    fraction: p.percent / 100,
+    ...(p.speed > 0 && !measuring ? { speed: p.speed } : {}),
+    ...(p.stage ? { stage: p.stage } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 // Reads ffmpeg's `-progress pipe:1` output: blocks of key=value lines, each ending in `progress=`.
+import type { RenderStage } from '../../protocol/render-host';
 
 export interface RenderProgress {
   frame: number;
@@ -8,6 +9,8 @@ export interface RenderProgress {
   /** 0–100. */
   percent: number;
   etaSeconds: number | null;
+  /** The pass running, when the render knows it (a loudness target adds a measuring pass). */
+  stage?: RenderStage;
 }
 
 export class ProgressReader {
@@ -59,4 +62,11 @@ export function toProgress(block: Map<string, string>, totalSeconds: number, end
     percent: Math.round(percent * 10) / 10,
     etaSeconds: ended ? 0 : speed > 0 ? Math.round((remaining / speed) * 10) / 10 : null,
   };
+}
+
+/** One pass's progress as part of the whole render, where the pass covers `from`–`to` percent. */
+export function withinRender(p: RenderProgress, stage: RenderStage, from: number, to: number): RenderProgress {
+  const percent = to === 100 && p.percent >= 100 ? 100 : Math.round((from + (p.percent / 100) * (to - from)) * 10) / 10;
+  // The measuring pass knows nothing of how long the render after it takes.
+  return { ...p, percent, stage, etaSeconds: stage === 'measuring-loudness' ? null : p.etaSeconds };
 }

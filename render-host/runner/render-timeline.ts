@@ -1,4 +1,5 @@
-// renderTimeline: plan → helper files → one ffmpeg run into a hidden partial file → rename.
+// renderTimeline: plan → helper files → ffmpeg into a hidden partial file → rename. With a loudness
+// target, an audio-only ffmpeg run measures the mix first and the render applies the gain it implies.
 // Whatever happens, the output path is either the complete new file or exactly what it was.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -6,10 +7,11 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planRender, PlanError, toFfmpegArgs, type RenderPlan } from '../../core/plan';
+import { planLoudnessPass, planRender, PlanError, toFfmpegArgs, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
 import { makeWorkDir, moveIntoPlace, removeQuietly, writePlanFiles } from './files';
+import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
-import type { RenderProgress } from './progress';
+import { withinRender, type RenderProgress } from './progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
 
@@ -50,16 +52,23 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   await mkdir(dirname(outputPath), { recursive: true });
   const partial = partialPathFor(outputPath, request.jobId ?? randomUUID().slice(0, 8));
   const workDir = await makeWorkDir(options.workRoot);
+  // The time limit covers both passes.
+  const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
-    const plan = planOrThrow(request, partial, workDir);
+    const measuring = planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
+    const loudness = measuring ? await measureLoudness(measuring, options, timeLeft()) : undefined;
+    const renderFrom = measuring ? MEASURING_SHARE : 0;
+    if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
+    const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}) }));
     await writePlanFiles(plan.files);
+    const onProgress = options.onProgress;
     const outcome = await runFfmpeg({
       ffmpegPath: options.ffmpegPath,
       args: toFfmpegArgs(plan),
       signal: options.signal,
-      timeoutMs: options.timeoutMs,
+      timeoutMs: timeLeft(),
       totalSeconds: plan.durationSeconds,
-      onProgress: options.onProgress,
+      onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
     });
     throwIfFailed(outcome, plan, options.ffmpegPath);
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
@@ -73,17 +82,39 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   }
 }
 
-function planOrThrow(request: RenderRequest, partial: string, workDir: string): RenderPlan {
+/** Percent of the progress the measuring pass covers: it reads sound only, far faster than the render. */
+const MEASURING_SHARE = 5;
+
+function planOrThrow<T>(plan: () => T): T {
   try {
-    return planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir } });
+    return plan();
   } catch (error) {
     if (error instanceof PlanError) throw new RenderError('invalid-timeline', error.message, [], error.range);
     throw error;
   }
 }
 
+/** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
+async function measureLoudness(plan: RenderPlan, options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
+  const onProgress = options.onProgress;
+  const outcome = await runFfmpeg({
+    ffmpegPath: options.ffmpegPath,
+    args: toFfmpegArgs(plan),
+    signal: options.signal,
+    timeoutMs,
+    totalSeconds: plan.durationSeconds,
+    onProgress: onProgress && ((p) => onProgress(withinRender(p, 'measuring-loudness', 0, MEASURING_SHARE))),
+  });
+  throwIfFailed(outcome, plan, options.ffmpegPath, 'measuring loudness');
+  const measurement = parseLoudnormReport(outcome.stderr);
+  if (!measurement) {
+    throw new RenderError('ffmpeg-failed', 'ffmpeg measured the sound but printed no loudness report (loudnorm print_format=json); nothing was written.', meaningfulTail(outcome.stderr));
+  }
+  return measurement;
+}
+
 /** Turns an unsuccessful ffmpeg run into a RenderError naming the cause and, when known, the clip. */
-export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPath: string): void {
+export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPath: string, pass?: string): void {
   if (outcome.spawnError) {
     const code = outcome.spawnError.code;
     throw new RenderError('ffmpeg-not-found', code === 'ENOENT'
@@ -98,7 +129,7 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
   const how = outcome.signal ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode}`;
   const last = tail[tail.length - 1];
   const where = culprit ? ` while reading ${culprit.path} (${culprit.purpose})` : '';
-  throw new RenderError('ffmpeg-failed', `ffmpeg ${how}${where}${last ? `: ${last}` : ''}`, tail, culprit?.range);
+  throw new RenderError('ffmpeg-failed', `ffmpeg ${pass ? `(${pass}) ` : ''}${how}${where}${last ? `: ${last}` : ''}`, tail, culprit?.range);
 }
 
 function inputBlamed(tail: string[], plan: RenderPlan): RenderPlan['inputs'][number] | undefined {
