@@ -95,6 +95,7 @@ function toRenderProgress(p: JobProgress, fps: { num: number; den: number }): Re
     speed,
     percent: p.fraction * 100,
     etaSeconds: speed > 0 ? remainingSeconds / speed : null,
+    ...(p.stage ? { stage: p.stage } : {}),
   };
 }
 

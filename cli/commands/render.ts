@@ -103,7 +103,8 @@ function progressPrinter(io: CliIO, json: boolean): { update: (p: RenderProgress
       const width = 30;
       const filled = Math.round((p.percent / 100) * width);
       const eta = p.etaSeconds === null ? '--:--' : clock(p.etaSeconds);
-      io.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.percent.toFixed(1).padStart(5)}%  ${p.speed.toFixed(2)}x  ETA ${eta}  `);
+      const what = p.stage === 'measuring-loudness' ? 'measuring loudness' : `${p.speed.toFixed(2)}x  ETA ${eta}`;
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.percent.toFixed(1).padStart(5)}%  ${what.padEnd(20)}`);
       drawn = true;
     },
     done() {

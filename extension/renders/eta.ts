@@ -26,6 +26,7 @@ export function formatSeconds(seconds: number): string {
 export function progressText(progress: JobProgress | undefined, elapsedSeconds: number): ProgressText {
   if (!progress) return { percent: 0, message: 'Waiting to start…' };
   const percent = Math.min(100, Math.max(0, Math.floor(progress.fraction * 100)));
+  if (progress.stage === 'measuring-loudness') return { percent, message: `${percent}% — measuring loudness` };
   const left = secondsLeft(progress, elapsedSeconds);
   return { percent, message: left === undefined ? `${percent}%` : `${percent}% — about ${formatSeconds(left)} left` };
 }

@@ -49,4 +49,7 @@ describe('describeJob and progress text', () => {
     assert.deepEqual(progressText(undefined, 0), { percent: 0, message: 'Waiting to start…' });
     assert.deepEqual(progressText({ frame: 0, totalFrames: 10, fraction: 0 }, 3), { percent: 0, message: '0%' });
   });
+  it('names the loudness measuring pass', () => {
+    assert.deepEqual(progressText({ frame: 0, totalFrames: 300, fraction: 0.03, stage: 'measuring-loudness' }, 2), { percent: 3, message: '3% — measuring loudness' });
+  });
 });
