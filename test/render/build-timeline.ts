@@ -19,6 +19,11 @@ export function videoFacts(width: number, height: number, fps: number, opts: { a
   };
 }
 
+/** A sound file (WAV, MP3, …) with no picture. */
+export function audioFacts(seconds: number, channels = 2): MediaFacts {
+  return { format: 'wav', durationSeconds: seconds, audio: { codec: 'pcm_s16le', sampleRate: 48000, channels }, isStill: false, isSubtitle: false };
+}
+
 export function asset(id: string, path: string, media?: MediaFacts, kind: CompiledAsset['kind'] = 'video'): CompiledAsset {
   return { id, path, kind, media, range: RANGE };
 }

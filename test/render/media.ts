@@ -147,3 +147,51 @@ export function rowColours(path: string, frame: number, row: number): Rgb[] {
   for (let x = 0; x + 3 <= width * 3; x += 3) out.push([raw[x] as number, raw[x + 1] as number, raw[x + 2] as number]);
   return out;
 }
+
+/** Speech-like sound: a 180 Hz voice with two harmonics, in syllables (~4 a second) and pauses, peaking near `peak` (0–1). */
+export function speechLike(path: string, o: { seconds: number; peak: number }): string {
+  const voice = 'sin(2*PI*180*t)+0.5*sin(2*PI*360*t)+0.25*sin(2*PI*540*t)';
+  const phrases = `(0.4+0.6*(0.5+0.5*sin(2*PI*0.31*t)))*pow(abs(sin(2*PI*2.2*t))\\,2)*gt(sin(2*PI*0.45*t)+0.6\\,0)`;
+  ffmpeg(['-f', 'lavfi', '-i', `aevalsrc=${o.peak / 1.75}*(${voice})*${phrases}:s=48000:c=stereo:d=${o.seconds}`, '-c:a', 'pcm_s16le', path]);
+  return path;
+}
+
+/** Music-like sound: a steady A minor chord, each note at amplitude `level` (0–1). */
+export function musicLike(path: string, o: { seconds: number; level: number }): string {
+  ffmpeg(['-f', 'lavfi', '-i', `aevalsrc=${o.level}*(sin(2*PI*220*t)+sin(2*PI*261.63*t)+sin(2*PI*329.63*t)):s=48000:c=stereo:d=${o.seconds}`, '-c:a', 'pcm_s16le', path]);
+  return path;
+}
+
+/** What ffmpeg's ebur128 filter says of a file: integrated loudness (LUFS), range (LU), true peak (dBTP). */
+export interface Loudness {
+  integrated: number;
+  range: number;
+  truePeak: number;
+}
+
+/** Reads the summary ebur128 prints at the end (`-inf` for silence's peak). */
+export function parseEbur128Summary(log: string): Loudness | undefined {
+  const at = log.lastIndexOf('Summary:');
+  if (at < 0) return undefined;
+  const summary = log.slice(at);
+  const value = (re: RegExp): number => {
+    const text = re.exec(summary)?.[1];
+    if (text === undefined) return Number.NaN;
+    return /^-inf$/i.test(text) ? -Infinity : /^\+?inf$/i.test(text) ? Infinity : Number(text);
+  };
+  const result = {
+    integrated: value(/\n\s*I:\s*(\S+) LUFS/),
+    range: value(/\n\s*LRA:\s*(\S+) LU/),
+    truePeak: value(/\n\s*Peak:\s*(\S+) dBFS/),
+  };
+  return Object.values(result).some(Number.isNaN) ? undefined : result;
+}
+
+/** The loudness of a file's first audio stream, measured by ebur128 (true peak on). */
+export function loudnessOf(path: string): Loudness {
+  const result = spawnSync(FFMPEG, ['-hide_banner', '-nostats', '-i', path, '-vn', '-af', 'ebur128=peak=true', '-f', 'null', '-']);
+  const log = result.stderr.toString();
+  const loudness = parseEbur128Summary(log);
+  if (!loudness) throw new Error(`ebur128 printed no summary for ${path}: ${log.slice(-400)}`);
+  return loudness;
+}
