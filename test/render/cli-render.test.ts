@@ -99,6 +99,14 @@ test('atropos frame writes the PNG of the frame at a time; a time past the end i
   assert.equal(ok.code, 0, ok.stderr);
   assert.equal(ok.stdout, 'Wrote frame 40 to frame.png\n');
   assert.equal(m.colourName(m.frameColours(png)[0]!), 'blue');
+  // An existing PNG stays as it was unless --overwrite.
+  const before = readFileSync(png);
+  const again = await run(['frame', file, '--at', '0', '-o', png, '--width', '160']);
+  assert.equal(again.code, 4);
+  assert.equal(again.stderr, `atropos frame: ${png} already exists; choose another name with -o or replace it with --overwrite\n`);
+  assert.deepEqual(readFileSync(png), before);
+  assert.equal((await run(['frame', file, '--at', '0', '-o', png, '--width', '160', '--overwrite'])).code, 0);
+  assert.notDeepEqual(readFileSync(png), before);
   const late = await run(['frame', file, '--at', '5s', '-o', join(dir, 'late.png')]);
   assert.equal(late.code, 2);
   assert.match(late.stderr, /past the end of the timeline \(50 frames\)/);
@@ -111,4 +119,19 @@ test('atropos plan prints the ffmpeg command and the title text file', async () 
   assert.match(stdout, /^ffmpeg -hide_banner /);
   assert.match(stdout, /xfade=transition=dissolve:duration=0\.333333:offset=0/);
   assert.match(stdout, /\nIt's 100%: \{done\}\n/);
+});
+
+test('atropos plan with a loudness target prints the measuring command, then the render (a draft: the render alone)', async () => {
+  const loud = join(dir, 'loud.timeline.yaml');
+  writeFileSync(loud, readFileSync(file, 'utf8').replace('  background: black\n', '  background: black\n  loudness: -16\n'));
+  const { code, stdout } = await run(['plan', loud]);
+  assert.equal(code, 0);
+  const commands = stdout.split('\n').filter((l) => l.startsWith('ffmpeg '));
+  assert.equal(commands.length, 2);
+  assert.match(stdout, /^# 1 of 2: measure the loudness of the mix/);
+  assert.match(stdout, /\[aout\]apad=pad_dur=3,loudnorm=I=-16:TP=-1\.5:LRA=11:print_format=json\[measured\]'? -map '\[measured\]' -ar 48000 -ac 2 -f null -\n# 2 of 2: /);
+  assert.match(stdout, /loudnorm=I=-16:TP=-1\.5:LRA=11,aresample=48000,/);
+  const draft = await run(['plan', loud, '--preset', 'draft']);
+  assert.match(draft.stdout, /^ffmpeg -hide_banner /);
+  assert.doesNotMatch(draft.stdout, /print_format=json/);
 });
