@@ -2,6 +2,7 @@
 // write the files; a MediaResolver they pass finds media for reels and clip names.
 export { importEdl, type EdlImportOptions, type ImportResult, type MediaResolver } from './edl/import';
 export { exportEdl } from './edl/export';
+export { suggestedEdlRate } from './edl/rate-hint';
 export { importOtio, type OtioImportOptions } from './otio/import';
 export { exportOtio, type ExportResult } from './otio/export';
 export { writeTimelineYaml, type WriteYamlOptions } from './write-yaml';

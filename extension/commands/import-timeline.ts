@@ -7,7 +7,7 @@
 // start timecode. Without the server's answer the core keeps the whole-hour rule and says so.
 import * as vscode from 'vscode';
 import {
-  importEdl, importOtio, isMediaFileName, matchMediaFile, recordingResolver, writeTimelineYaml,
+  importEdl, importOtio, isMediaFileName, matchMediaFile, recordingResolver, suggestedEdlRate, writeTimelineYaml,
   type ImportResult, type MediaFactsLookup, type MediaResolver,
 } from '../../core/interchange/index';
 import type { ExtensionCommand, ExtensionServices } from '../services';
@@ -25,16 +25,21 @@ export const importTimeline: ExtensionCommand = {
     if (!source) return undefined;
     const isEdl = /\.edl$/i.test(source.path);
     if (!isEdl && !/\.otio$/i.test(source.path)) throw new Error(`${baseName(source)} is neither an .edl nor an .otio file`);
+    const folder = vscode.Uri.joinPath(source, '..');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
     let rate = 24;
     if (isEdl) {
-      const picked = await vscode.window.showQuickPick(RATES.map((label) => ({ label, picked: label === '24' })), {
-        title: 'Frame rate of the EDL', placeHolder: 'EDLs do not say their rate: 24 unless you know otherwise',
+      // A single-choice quick pick opens on its first item: the rate the file's timecodes allow.
+      const suggested = String(suggestedEdlRate(text));
+      const items = [suggested, ...RATES.filter((label) => label !== suggested)].map((label) => ({
+        label, ...(label === suggested ? { description: 'the lowest rate its timecodes allow' } : {}),
+      }));
+      const picked = await vscode.window.showQuickPick(items, {
+        title: 'Frame rate of the EDL', placeHolder: 'EDLs do not say their rate: pick the one it was made at',
       });
       if (!picked) return undefined;
       rate = Number(picked.label);
     }
-    const folder = vscode.Uri.joinPath(source, '..');
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
     const read = (mediaResolver: MediaResolver, mediaFacts?: MediaFactsLookup): ImportResult => {
       const options = { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}) };
       if (isEdl) return importEdl(text, { rate, ...options });

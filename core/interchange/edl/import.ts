@@ -10,14 +10,18 @@ import {
 } from '../model';
 import { isVideoTrackName, trackOrder, tracksForChannels } from './channels';
 import { groupEvents, type EdlEvent } from './events';
+import { hasDropFrameTimecodes, highestFrameField, lowestRateAbove } from './rate-hint';
 import { parseStatements, type EventStatement, type NoteStatement } from './statements';
-import { framesToTimecode, isDropFrameTimecode, timecodeToFrames } from './timecode';
+import { framesToTimecode, timecodeToFrames } from './timecode';
 
 /** Finds a media file for a reel: gets candidate names, best first; returns the path to use, or undefined. */
 export type MediaResolver = (names: string[]) => string | undefined;
 
 export interface EdlImportOptions {
-  /** Frames per second of the EDL (EDLs do not say): 24 when absent. 23.976, 29.97 and 59.94 are NTSC rates. */
+  /**
+   * Frames per second of the EDL (EDLs do not say). When absent: 24, or the lowest of 25, 30, 50, 60
+   * that holds the file's highest frame number, with a warning. 23.976, 29.97 and 59.94 are NTSC rates.
+   */
   rate?: number;
   /** Force drop-frame on or off; by default it follows the file (`;` timecodes or `FCM: DROP FRAME`). */
   dropFrame?: boolean;
@@ -53,7 +57,7 @@ interface ClipSource {
 export function importEdl(text: string, options: EdlImportOptions = {}): ImportResult {
   const warnings: ImportWarning[] = [];
   const document = groupEvents(parseStatements(text));
-  const { rate, dropFrame } = chooseRate(options, document.fcm?.value, hasDropFrameTimecodes(document.events), warnings);
+  const { rate, dropFrame } = chooseRate(options, document.fcm?.value, hasDropFrameTimecodes(document.events), highestFrameField(document.events), warnings);
   const timeline: InterchangeTimeline = {
     name: document.title ?? 'Imported EDL',
     rate,
@@ -89,14 +93,14 @@ export function importEdl(text: string, options: EdlImportOptions = {}): ImportR
   return { timeline, warnings: [...warnings, ...timeline.tracks.flatMap((t) => t.items.flatMap((i) => (i.kind === 'clip' ? i.warnings : [])))] };
 }
 
-function hasDropFrameTimecodes(events: EdlEvent[]): boolean {
-  return events.some((event) => event.lines.some((line) => [line.sourceIn, line.sourceOut, line.recordIn, line.recordOut].some(isDropFrameTimecode)));
-}
-
-function chooseRate(options: EdlImportOptions, fcm: string | undefined, semicolons: boolean, warnings: ImportWarning[]): { rate: Rational; dropFrame: boolean } {
-  const requested = options.rate ?? 24;
-  let rate = frameRateFromDecimal(requested) ?? rational(24);
+function chooseRate(options: EdlImportOptions, fcm: string | undefined, semicolons: boolean, frameField: number, warnings: ImportWarning[]): { rate: Rational; dropFrame: boolean } {
   const wantsDrop = options.dropFrame ?? (semicolons || /^DROP FRAME$/i.test(fcm?.trim() ?? ''));
+  let requested = options.rate ?? 24;
+  if (options.rate === undefined && !wantsDrop && frameField >= 24) {
+    requested = lowestRateAbove(frameField);
+    warnings.push({ message: `the EDL's timecodes count frames up to ${frameField}, so it is not 24 fps: read at ${requested} fps (give the rate if it is another)` });
+  }
+  let rate = frameRateFromDecimal(requested) ?? rational(24);
   if (!wantsDrop || dropFramesPerMinute(rate) !== undefined) return { rate, dropFrame: wantsDrop };
   const nominal = nominalFps(rate);
   if (nominal === 30 || nominal === 60) {
