@@ -1,10 +1,8 @@
-// File-system pieces of `atropos import`/`export`: finding media for reels, and writing an output
-// without overwriting silently or leaving half a file behind.
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+// File-system pieces of `atropos import`: finding media for reels and probing what was found.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isMediaFileName, matchMediaFile, type MediaFactsLookup, type MediaResolver } from '../core/interchange/index';
 import { probeAll, type ProbeOptions } from '../render-host/media/index';
-import { CommandError } from './errors';
 
 /**
  * Finds media beside the imported file: a path that exists as given (absolute or relative to the
@@ -42,23 +40,4 @@ export async function probeResolvedMedia(paths: Iterable<string>, timelineFolder
     const result = lookup(absolute(path));
     return result.status === 'ok' ? result.facts : undefined;
   };
-}
-
-/** Refuses an existing output unless `force` (exit 4, as `render` does); the message says how to proceed. */
-export function checkOutputFree(path: string, force: boolean, command: string): void {
-  if (!force && existsSync(path)) {
-    throw new CommandError(`atropos ${command}: ${path} already exists; choose another name with -o or replace it with --force`, 4);
-  }
-}
-
-/** Writes beside the target, then renames: a failure never leaves a half-written file at `path`. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }

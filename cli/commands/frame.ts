@@ -1,5 +1,4 @@
 // `atropos frame <file> --at <time> -o frame.png [--width N]`
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseTimeValue, timeToFrames } from '../../core/index';
 import { RenderError } from '../../render-host/runner';
@@ -7,24 +6,27 @@ import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { cliExecutor } from '../host-render-executor';
+import { checkOutputFree, writeAtomically } from '../output-file';
 import { EXIT, loadCompiled } from './render-support';
 
 export const frameCommand: CliCommand = {
   name: 'frame',
   summary: 'Write the exact composite frame at a time as PNG',
-  usage: `Usage: atropos frame <file.timeline.yaml> --at <time> -o frame.png [--width N]
+  usage: `Usage: atropos frame <file.timeline.yaml> --at <time> -o frame.png [--width N] [--overwrite]
 
   --at      a time on the timeline: 2.5, 2.5s, 500ms, 90f, 00:01:02.500 or 00:01:02:15
-  -o        the PNG to write (replaced if it exists)
-  --width   picture width in pixels (the height follows the output's aspect)
+  -o            the PNG to write
+  --width       picture width in pixels (the height follows the output's aspect)
+  --overwrite   replace an existing PNG (otherwise an existing file is an error)
 
 Exit codes: 0 written, 1 the timeline has errors, 2 bad usage or a time outside the timeline,
-3 ffmpeg failed, 5 ffmpeg not found, 130 cancelled.`,
+3 ffmpeg failed, 4 the output exists, 5 ffmpeg not found, 130 cancelled.`,
   async run(args, io) {
     const { flags, positionals } = parseArgs(args, [
       { name: 'at', type: 'string' },
       { name: 'output', short: 'o', type: 'string' },
       { name: 'width', type: 'string' },
+      { name: 'overwrite', type: 'boolean' },
     ], 'frame');
     if (positionals.length !== 1) throw new UsageError('atropos frame: give one timeline file (atropos frame <file.timeline.yaml> --at 2s -o frame.png)');
     if (typeof flags.at !== 'string') throw new UsageError('atropos frame: --at <time> is required (e.g. --at 2.5s)');
@@ -41,9 +43,10 @@ Exit codes: 0 written, 1 the timeline has errors, 2 bad usage or a time outside 
       throw new UsageError(`atropos frame: --at ${flags.at} is frame ${frame}, past the end of the timeline (${timeline.durationFrames} frames)`);
     }
     const output = resolve(io.cwd, flags.output);
+    checkOutputFree(output, flags.overwrite === true, 'frame');
     try {
       const png = await cliExecutor(io, 'frame').frame(timeline, frame, { width, signal: io.signal });
-      await writeFile(output, png);
+      writeAtomically(output, png);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       const code = error.code === 'cancelled' ? EXIT.cancelled : error.code === 'ffmpeg-not-found' ? EXIT.ffmpegNotFound : EXIT.renderFailed;

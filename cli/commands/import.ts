@@ -1,4 +1,4 @@
-// `atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--force]`:
+// `atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--overwrite]`:
 // an EDL or OTIO file → a new *.timeline.yaml, with every warning printed and kept in the file.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
@@ -7,15 +7,17 @@ import { SUPPORTED_FPS } from '../../core/time/index';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { checkOutputFree, folderMediaResolver, probeResolvedMedia, writeAtomically } from '../interchange-files';
+import { folderMediaResolver, probeResolvedMedia } from '../interchange-files';
+import { checkOutputFree, writeAtomically } from '../output-file';
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Turn a CMX 3600 EDL or an OpenTimelineIO file into a timeline',
-  usage: `Usage: atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--force]
+  usage: `Usage: atropos import <file.edl|file.otio> [-o out.timeline.yaml] [--rate 24] [--overwrite]
 
-Writes <name>.timeline.yaml beside the input (never over an existing file without --force).
---rate   frames per second of an EDL (EDLs do not say): ${SUPPORTED_FPS.join(', ')}; default 24
+Writes <name>.timeline.yaml beside the input (never over an existing file without --overwrite).
+--rate   frames per second of an EDL (EDLs do not say): ${SUPPORTED_FPS.join(', ')}; default 24,
+         or the lowest of 25, 30, 50, 60 that the file's frame numbers fit (29.97 with drop-frame ;)
 Reels and clip names are matched to media files in the input's folder; the rest are left for you to fill in.
 Matched files are probed (ffprobe): source timecodes count from the start timecode each file states.
 Every warning names its EDL line or OTIO object and is kept under metadata.import.warnings in the new file.
@@ -24,7 +26,8 @@ Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a 
     const { flags, positionals } = parseArgs(args, [
       { name: 'output', short: 'o', type: 'string' },
       { name: 'rate', type: 'string' },
-      { name: 'force', type: 'boolean' },
+      { name: 'overwrite', type: 'boolean' },
+      { name: 'force', type: 'boolean' }, // the flag's first name, still accepted
     ], 'import');
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError('atropos import: give one .edl or .otio file (atropos import <file.edl|file.otio>)');
@@ -48,12 +51,17 @@ Exit code: 0 on success, 1 when the file could not be read as EDL/OTIO, 2 for a 
     }
     const output = resolve(io.cwd, typeof flags.output === 'string' ? flags.output : `${input.slice(0, -kind.length)}.timeline.yaml`);
     if (!output.endsWith('.timeline.yaml')) throw new UsageError('atropos import: the output name must end in .timeline.yaml');
-    checkOutputFree(output, flags.force === true, 'import');
+    checkOutputFree(output, flags.overwrite === true || flags.force === true, 'import');
 
     const read = (mediaResolver: MediaResolver, mediaFacts?: MediaFactsLookup): ImportResult => {
       if (kind === '.edl') {
         const edl = importEdl(text, { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}), ...(rate !== undefined ? { rate } : {}) });
-        if (!edl.timeline.tracks.length) throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands`, 1);
+        if (!edl.timeline.tracks.length) {
+          // Say why: events skipped for a timecode the rate cannot hold are the usual cause.
+          const why = edl.warnings.slice(0, 5).map((warning) => `\n  ${warning.message}`).join('');
+          const more = edl.warnings.length > 5 ? `\n  … and ${edl.warnings.length - 5} more` : '';
+          throw new CommandError(`atropos import: ${file} has no events a CMX 3600 EDL reader understands${why}${more}`, 1);
+        }
         return edl;
       }
       const otio = importOtio(text, { mediaResolver, ...(mediaFacts ? { mediaFacts } : {}) });

@@ -44,7 +44,7 @@ test('import writes a timeline beside the EDL with its media found, and never ov
 
   const again = await atropos('import', 'dissolve_test.edl');
   assert.equal(again.code, 4);
-  assert.equal(again.stderr, `atropos import: ${join(folder, 'dissolve_test.timeline.yaml')} already exists; choose another name with -o or replace it with --force\n`);
+  assert.equal(again.stderr, `atropos import: ${join(folder, 'dissolve_test.timeline.yaml')} already exists; choose another name with -o or replace it with --overwrite\n`);
 });
 
 test('export writes the EDL back with the same events', async () => {
@@ -59,6 +59,18 @@ test('export writes the EDL back with the same events', async () => {
   ]);
 });
 
+test('--overwrite replaces an export; --force, its first name, still does', async () => {
+  if (!existsSync(join(folder, 'dissolve_test.timeline.yaml'))) await atropos('import', 'dissolve_test.edl');
+  writeFileSync(join(folder, 'again.otio'), 'precious');
+  assert.equal((await atropos('export', 'dissolve_test.timeline.yaml', '--format', 'otio', '-o', 'again.otio')).code, 4);
+  assert.equal(readFileSync(join(folder, 'again.otio'), 'utf8'), 'precious');
+  for (const flag of ['--overwrite', '--force']) {
+    writeFileSync(join(folder, 'again.otio'), 'precious');
+    assert.deepEqual(await atropos('export', 'dissolve_test.timeline.yaml', '--format', 'otio', '-o', 'again.otio', flag), { code: 0, stdout: 'wrote again.otio\n', stderr: '' });
+    assert.equal(JSON.parse(readFileSync(join(folder, 'again.otio'), 'utf8')).OTIO_SCHEMA, 'Timeline.1');
+  }
+});
+
 test('bad input: one line, an exit code, nothing written', async () => {
   writeFileSync(join(folder, 'notes.txt'), 'hello');
   assert.deepEqual(await atropos('import', 'notes.txt'), { code: 2, stdout: '', stderr: 'atropos import: notes.txt is neither .edl nor .otio\n' });
@@ -68,6 +80,12 @@ test('bad input: one line, an exit code, nothing written', async () => {
   writeFileSync(join(folder, 'bad.timeline.yaml'), 'version: 1\ntracks:\n  - id: main\n    clips:\n      - asset: nowhere\n        length: 1s\n');
   const refused = await atropos('export', 'bad.timeline.yaml', '--format', 'otio');
   assert.equal(refused.code, 1);
-  assert.equal(refused.stderr, 'atropos export: bad.timeline.yaml has 1 error; fix them first (atropos check bad.timeline.yaml)\n');
+  assert.equal(refused.stderr, 'atropos export: bad.timeline.yaml has 1 error; fix it first (atropos check bad.timeline.yaml)\n');
+  // A rate its timecodes cannot hold: every event skipped, and the message says which and why.
+  writeFileSync(join(folder, 'pal.edl'), 'TITLE: pal\n001  AX       V     C        00:00:00:00 00:00:01:24 01:00:00:00 01:00:01:24\n');
+  assert.deepEqual(await atropos('import', 'pal.edl', '--rate', '24'), {
+    code: 1, stdout: '',
+    stderr: 'atropos import: pal.edl has no events a CMX 3600 EDL reader understands\n  event 001 on line 2 was skipped: frame 24 does not exist at 24 fps (frames go from 0 to 23) in "00:00:01:24" (is 24 fps the EDL\'s rate?)\n',
+  });
   assert.deepEqual(readdirSync(folder).filter((name) => /^(broken|notes|x|bad)\.(timeline\.yaml|otio)$/.test(name) && !['broken.otio', 'bad.timeline.yaml'].includes(name)), []);
 });
