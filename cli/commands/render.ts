@@ -52,7 +52,7 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
         io.stdout.write(`${JSON.stringify({ event: 'error', code: error.code, message: error.message, range: error.range, stderr: error.stderrTail })}\n`);
         return exitCodeOf(error);
       }
-      throw new CommandError(describe(error), exitCodeOf(error));
+      throw new CommandError(describe(error, outputPath), exitCodeOf(error));
     }
   },
 };
@@ -72,7 +72,9 @@ function exitCodeOf(error: RenderError): number {
   }
 }
 
-function describe(error: RenderError): string {
+function describe(error: RenderError, outputPath: string): string {
+  // The host speaks of its request field; a CLI user needs the flag.
+  if (error.code === 'output-exists') return `atropos render: ${outputPath} already exists; choose another name with -o or replace it with --overwrite`;
   const where = error.range ? ` (line ${error.range.start.line + 1})` : '';
   const details = error.code === 'ffmpeg-failed' && error.stderrTail.length > 1 ? `\n  ffmpeg said:\n${error.stderrTail.map((l) => `    ${l}`).join('\n')}` : '';
   return `atropos render: ${error.message}${where}${details}`;

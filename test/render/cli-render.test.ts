@@ -89,7 +89,7 @@ test('atropos render refuses to overwrite without --overwrite (exit 4) and leave
   writeFileSync(out, 'precious');
   const { code, stderr } = await run(['render', file, '-o', out]);
   assert.equal(code, 4);
-  assert.match(stderr, /already exists/);
+  assert.equal(stderr, `atropos render: ${out} already exists; choose another name with -o or replace it with --overwrite\n`);
   assert.equal(readFileSync(out, 'utf8'), 'precious');
 });
 
