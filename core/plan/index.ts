@@ -2,7 +2,7 @@
 export { planRender, type PlanRenderOptions } from './plan-render';
 export { planFrame, type PlanFrameOptions } from './plan-frame';
 export { planLoudnessPass, SINGLE_PASS_PRESETS, type PlanLoudnessOptions } from './plan-loudness';
-export { isSilent, type LoudnessMeasurement } from './loudness';
+export type { LoudnessMeasurement } from './loudness';
 export { toFfmpegArgs, filterGraphText, filterText } from './serialize';
 export { shellQuote } from './escape';
 export { PlanError } from './context';

@@ -24,19 +24,16 @@ export const LOUDNESS_RANGE = 11;
 /** loudnorm's gates: below the absolute gate a mix is silence; measured_I and _thresh take -99 to 0. */
 const SILENCE_LUFS = -70;
 
-const loudnorm = (target: number, more: Array<readonly [string, string | number]>, sampleRate: number): Filter[] => [
-  filter('loudnorm', ['I', target], ['TP', TRUE_PEAK], ['LRA', LOUDNESS_RANGE], ...more),
-  // loudnorm works at 192 kHz; back to the output rate.
+/** The single pass: what a render without a measurement uses. loudnorm works at 192 kHz; back to the output rate after. */
+export const singlePassLoudness = (target: number, sampleRate: number): Filter[] => [
+  filter('loudnorm', ['I', target], ['TP', TRUE_PEAK], ['LRA', LOUDNESS_RANGE]),
   filter('aresample', sampleRate),
 ];
-
-/** The single pass: what a render without a measurement uses. */
-export const singlePassLoudness = (target: number, sampleRate: number): Filter[] => loudnorm(target, [], sampleRate);
 
 /**
  * Seconds of silence after the mix in the measuring pass. FFmpeg 5.1's loudnorm leaves out of its report
  * much of the last 3 s it holds in its look-ahead buffer (a voice ending a 6 s mix measured 0.7 LU quieter
- * than ebur128 says); silence is below the absolute gate, so padding changes nothing else.
+ * than ebur128 says). Silence is below the absolute gate: the integrated loudness and peak stay the mix's.
  */
 export const MEASURING_PAD_SECONDS = 3;
 
@@ -47,7 +44,7 @@ export const measuringLoudness = (target: number): Filter[] => [
 ];
 
 /** True when the mix measured as silence (or close to it): no gain is applied then, not a huge one. */
-export function isSilent(m: LoudnessMeasurement): boolean {
+function isSilent(m: LoudnessMeasurement): boolean {
   return !Number.isFinite(m.inputI) || m.inputI <= SILENCE_LUFS || m.inputThresh <= SILENCE_LUFS;
 }
 
