@@ -1,7 +1,7 @@
 // `atropos check` as a user runs it: real files, real ffprobe, the text a terminal shows, exit codes.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -66,4 +66,17 @@ test('a missing file or a bad flag: one line, exit 2, no stack trace', async () 
   const none = await atropos('check');
   assert.equal(none.code, 2);
   assert.doesNotMatch(none.stderr, /\n.+\n/);
+});
+
+test('a reader that closes the pipe early (| head -1): no stack trace, the exit code of the check', async () => {
+  // Far more than a pipe's buffer of problems, so atropos is still writing when the reader leaves.
+  const clips = Array.from({ length: 3000 }, (_, i) => `      - { asset: missing${i}, length: 1s }\n`).join('');
+  writeFileSync(join(dir, 'many.timeline.yaml'), `version: 1\ntracks:\n  - id: main\n    clips:\n${clips}`);
+  const { spawnSync } = await import('node:child_process');
+  const bin = join(__dirname, '..', 'bin', 'atropos.js');
+  const run = spawnSync('bash', ['-c', `set -o pipefail; node "${bin}" check many.timeline.yaml 2>stderr.txt | head -1`], { cwd: dir, encoding: 'utf8' });
+  assert.match(run.stdout, /^many\.timeline\.yaml:5:18 {2}error {2}unknown-asset {2}unknown asset "missing0"/);
+  assert.equal(run.stdout.split('\n').length, 2);
+  assert.equal(readFileSync(join(dir, 'stderr.txt'), 'utf8'), '');
+  assert.equal(run.status, 1, 'the check found errors: exit 1, not a crash');
 });

@@ -53,6 +53,14 @@ function runFromProcess(): void {
     if (++interrupts > 1) process.exit(130);
     controller.abort();
   });
+  // A reader that goes away (`atropos check … | head`) is not an error: stop the work as Ctrl+C would,
+  // quietly; later writes to the closed pipe are dropped.
+  const onPipeError = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    controller.abort();
+  };
+  process.stdout.on('error', onPipeError);
+  process.stderr.on('error', onPipeError);
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, signal: controller.signal };
   main(process.argv.slice(2), io).then(
     (code) => {
