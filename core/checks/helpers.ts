@@ -2,6 +2,7 @@
 import type { IssueSeverity, SourceRange, TimelineIssue } from '../../protocol/source-range';
 import type { CheckContext } from '../analysis/context';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
+import { quoteText } from '../quote-text';
 import { closestMatch } from '../suggest';
 
 export function issue(code: string, severity: IssueSeverity, message: string, range: SourceRange, extra: Partial<TimelineIssue> = {}): TimelineIssue {
@@ -12,8 +13,9 @@ export function issue(code: string, severity: IssueSeverity, message: string, ra
 export function unknownName(code: string, what: string, name: string, range: SourceRange, known: Iterable<string>): TimelineIssue {
   const names = [...known];
   const suggestion = closestMatch(name, names);
-  const hint = suggestion ? ` — did you mean "${suggestion}"?` : names.length ? `; defined: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : '';
-  const found = issue(code, 'error', `unknown ${what} "${name}"${hint}`, range);
+  const listed = names.slice(0, 8).map((known) => (/^[\w.-]+$/.test(known) ? known : quoteText(known)));
+  const hint = suggestion ? ` — did you mean ${quoteText(suggestion)}?` : names.length ? `; defined: ${listed.join(', ')}${names.length > 8 ? ', …' : ''}` : '';
+  const found = issue(code, 'error', `unknown ${what} ${quoteText(name)}${hint}`, range);
   if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
   return found;
 }

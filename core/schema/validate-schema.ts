@@ -3,6 +3,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { SourceRange, TimelineIssue } from '../../protocol/source-range';
 import { closestMatch } from '../suggest';
+import { quoteText } from '../quote-text';
 import { entryOf, nodeAtPath, type LocatedNode, type PathSegment } from '../parse/located';
 import { timelineSchema, type SchemaNode } from './timeline-schema';
 
@@ -60,12 +61,16 @@ function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIss
       const range = entry?.keyRange ?? valueRange;
       const known = Object.keys(schema.properties ?? {});
       const suggestion = closestMatch(property, known);
-      const found = issue('unknown-property', `"${property}" is not a ${name} setting${suggestion ? ` — did you mean "${suggestion}"?` : `; known: ${known.join(', ')}`}`, range);
+      const found = issue('unknown-property', `${quoteText(property)} is not a ${name} setting${suggestion ? ` — did you mean "${suggestion}"?` : `; known: ${known.join(', ')}`}`, range);
       if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return found;
     }
     case 'enum': {
+      // A list or map where a word belongs: the type error says so; "unknown … a map" would not.
       const allowed = (schema.enum ?? []).map(String);
+      if (typeof error.data === 'object' && error.data !== null) {
+        return (schema as { type?: unknown }).type !== undefined ? undefined : issue('unknown-value', `${name} should be one of: ${allowed.join(', ')}, not ${shown}`);
+      }
       const suggestion = typeof error.data === 'string' || typeof error.data === 'number' ? closestMatch(String(error.data), allowed) : undefined;
       const list = allowed.length <= 10 ? allowed.join(', ') : `${allowed.slice(0, 10).join(', ')}, …`;
       const found = issue('unknown-value', `unknown ${name} ${shown}${suggestion ? ` — did you mean "${suggestion}"?` : `; use one of: ${list}`}`);
@@ -136,7 +141,7 @@ function typeWords(type: string): string {
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return quoteText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   return 'a map';
