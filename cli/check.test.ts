@@ -50,6 +50,15 @@ test('warnings alone exit 0', async () => {
   assert.match(result.stdout, /^font\.timeline\.yaml:8:24 {2}warning {2}font-not-found {2}font "No Such Font Family" is not installed/);
 });
 
+test('a title with a character its font cannot draw: a warning on the text naming it', async () => {
+  // U+1F680 is outside DejaVu Sans (the default title font); the Arabic and the é are inside it.
+  writeFileSync(join(dir, 'glyphs.timeline.yaml'), 'version: 1\nvariables:\n  ship: "\\U0001F680"\ntracks:\n  - id: t\n    type: overlay\n    clips:\n      - text: "Lancé ${ship} مرحبا"\n        length: 1s\n');
+  const result = await atropos('check', 'glyphs.timeline.yaml');
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^glyphs\.timeline\.yaml:8:15 {2}warning {2}missing-glyphs {2}font "DejaVu Sans" has no glyph for "\u{1F680}" \(U\+1F680\), drawn as an empty box; (installed fonts that have it: |no installed font that FFmpeg can draw has it)/u);
+  assert.equal(result.stdout.split('\n').length, 3, result.stdout);
+});
+
 test('--format json', async () => {
   const result = await atropos('check', '--format', 'json', 'typo.timeline.yaml');
   assert.equal(result.code, 1);

@@ -13,6 +13,13 @@ export interface FontCatalog {
   /** Resolves a family name to a font file, or undefined when it is not installed. */
   resolve(family: string): string | undefined;
   families(): string[];
+  /**
+   * The characters of `text` that the family's font file has no glyph for (each once, in order), or
+   * undefined when its character coverage is not known. Titles draw those as the font's empty box.
+   */
+  missingGlyphs?(family: string, text: string): string[] | undefined;
+  /** Installed families whose regular face has a glyph for every one of `characters`, best known first. */
+  familiesCovering?(characters: string[]): string[];
 }
 
 export interface AnalysisContext {

@@ -30,6 +30,11 @@ export function variableReferences(node: LocatedScalar, parsed: ParsedTimeline):
   return found;
 }
 
+/** The defined variables' values by name. */
+export function variableValues(parsed: ParsedTimeline): Map<string, string> {
+  return new Map(parsed.model.variables.flatMap((v) => (v.value === undefined ? [] : [[v.name, v.value] as const])));
+}
+
 /** Replaces every `${name}` whose variable is defined; unknown ones stay as written. */
 export function substituteVariables(text: string, variables: ReadonlyMap<string, string>): string {
   return text.replace(VARIABLE_REFERENCE, (whole, name: string) => variables.get(name) ?? whole);

@@ -1,7 +1,13 @@
-// A title or the subtitles ask for a font that is not installed (checked only when the caller knows the fonts).
+// A title or the subtitles ask for a font that is not installed, or a title holds characters its font
+// has no glyph for (drawn as empty boxes). Checked only when the caller knows the fonts.
 import type { TimelineIssue } from '../../protocol/source-range';
+import type { FontCatalog } from '../api';
+import { DEFAULT_TITLE_FONT } from '../compile/compile-clip';
 import { valueOf, type LocatedNode } from '../parse/located';
+import type { ParsedTimeline } from '../parse/parse-timeline';
+import { quoteText } from '../quote-text';
 import { closestMatch } from '../suggest';
+import { substituteVariables, variableValues } from '../variables';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -27,6 +33,31 @@ export const fonts: TimelineCheck = {
       if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range: node.range, newText: suggestion }], preferred: true }];
       issues.push(found);
     }
+    issues.push(...missingGlyphs(parsed, catalog));
     return issues;
   },
 };
+
+/** Titles whose (substituted) text has characters their font cannot draw: FFmpeg's drawtext has no font fallback. */
+function missingGlyphs(parsed: ParsedTimeline, catalog: FontCatalog): TimelineIssue[] {
+  if (!catalog.missingGlyphs) return [];
+  const variables = variableValues(parsed);
+  const issues: TimelineIssue[] = [];
+  for (const track of parsed.model.tracks) {
+    for (const clip of track.clips) {
+      const text = valueOf(clip.node, 'text');
+      if (text?.kind !== 'scalar' || text.value === null) continue;
+      const fontNode = valueOf(valueOf(clip.node, 'style'), 'font');
+      const font = fontNode?.kind === 'scalar' && typeof fontNode.value === 'string' ? fontNode.value : DEFAULT_TITLE_FONT;
+      if (!catalog.resolve(font)) continue; // font-not-found says it already
+      const missing = catalog.missingGlyphs(font, substituteVariables(String(text.value), variables));
+      if (!missing?.length) continue;
+      const shown = missing.slice(0, 5).map((c) => `${quoteText(c)} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      const others = catalog.familiesCovering?.(missing) ?? [];
+      const them = missing.length === 1 ? 'it' : 'them';
+      const advice = others.length ? `; installed fonts that have ${them}: ${others.slice(0, 3).join(', ')}` : `; no installed font that FFmpeg can draw has ${them}`;
+      issues.push(issue('missing-glyphs', 'warning', `font "${font}" has no glyph for ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, drawn as an empty box${advice}`, text.range));
+    }
+  }
+  return issues;
+}

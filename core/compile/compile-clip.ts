@@ -66,9 +66,12 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
   return clip;
 }
 
+/** The font of a title that names none (installed with the project's set-up, and on most Linux systems). */
+export const DEFAULT_TITLE_FONT = 'DejaVu Sans';
+
 function defaultStyle(): TextStyle {
   return {
-    font: 'DejaVu Sans', size: 64, color: '#ffffff', box: false, boxColor: '#000000', boxOpacity: 0.5,
+    font: DEFAULT_TITLE_FONT, size: 64, color: '#ffffff', box: false, boxColor: '#000000', boxOpacity: 0.5,
     boxPadding: 16, align: 'center', borderWidth: 0, borderColor: '#000000',
   };
 }

@@ -13,10 +13,11 @@ import { valueOf } from '../parse/located';
 import { timeToFrames } from '../time/timecode';
 import { compileItem } from './compile-clip';
 import { compileOutput } from './compile-output';
+import { variableValues } from '../variables';
 
 export function compileTimeline(context: CheckContext): CompiledTimeline | undefined {
   const { parsed } = context;
-  const variables = new Map(parsed.model.variables.flatMap((v) => (v.value === undefined ? [] : [[v.name, v.value] as const])));
+  const variables = variableValues(parsed);
   const tracks: CompiledTrack[] = [];
   for (const track of context.layout) {
     const items: CompiledItem[] = [];

@@ -97,7 +97,17 @@ test('the cache follows size and mtime', async () => {
 test('font catalog from fc-list', async () => {
   const catalog = fontCatalogFromFcList('/f/DejaVuSans-Bold.ttf: DejaVu Sans:style=Bold\n/f/DejaVuSans.ttf: DejaVu Sans,DejaVu Sans Book\n');
   assert.equal(catalog.resolve('dejavu sans'), '/f/DejaVuSans.ttf');
+  // With fontconfig's charset and colour flag: which characters a face lacks, and which fonts have them.
+  const withCharsets = fontCatalogFromFcList([
+    '/f/Sans.ttf: Sans\t20-7e a0-ff\tFalse',
+    '/f/Symbols.ttf: Symbols\t20-7e 1f680\tFalse',
+    '/f/ColourEmoji.ttf: Colour Emoji\t20 1f600-1f6ff\tTrue',
+  ].join('\n'));
+  assert.deepEqual(withCharsets.missingGlyphs?.('sans', 'Café 🚀🚀\n\u{1F600}\uFE0F'), ['🚀', '\u{1F600}']);
+  assert.deepEqual(withCharsets.familiesCovering?.(['🚀']), ['Symbols'], 'colour fonts are no help: drawtext cannot draw them');
+  assert.equal(catalog.missingGlyphs?.('DejaVu Sans', 'x'), undefined, 'no charset, no answer');
   const installed = await createFontCatalog();
+  assert.deepEqual(installed.missingGlyphs?.('DejaVu Sans', 'Aé\u{1F680}'), ['\u{1F680}']);
   assert.match(installed.resolve('DejaVu Sans') ?? '', /DejaVuSans/);
   assert.ok(installed.families().includes('DejaVu Sans'));
 });
