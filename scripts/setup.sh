@@ -10,6 +10,10 @@ need_apt=()
 command -v melt    >/dev/null 2>&1 || need_apt+=(melt)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+# Colour emoji in titles: Debian's Noto Color Emoji, so output does not depend on the machine's fonts.
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need_apt+=(fonts-noto-color-emoji)
+# The render farm's queue runs on Redis (BullMQ); its tests start their own redis-server on a free port.
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
