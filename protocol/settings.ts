@@ -5,7 +5,9 @@ import type { IssueSeverity } from './source-range';
 
 export const SETTINGS_SECTION = 'atropos';
 
-export type RenderPresetName = 'final' | 'draft' | 'vertical' | 'gif' | 'audio';
+import type { RenderPresetName } from './render-presets';
+
+export type { RenderPresetName } from './render-presets';
 
 /** `off` hides the issue; otherwise the severity it is shown with. */
 export type SeveritySetting = IssueSeverity | 'off';
