@@ -5,9 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JSONWebKeySet } from 'jose';
 import { ENTITLEMENT_AUDIENCE, ENTITLEMENT_ISSUER, FEATURE_FINAL_RENDER } from '../../protocol/licensing';
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 export interface TestKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: PrivateKey;
   publicJwk: JWK;
 }
 
