@@ -2,6 +2,7 @@
 // client (extension, CLI) reads them. JSON everywhere except the PNG from POST /v1/frames.
 
 import type { CompiledTimeline } from './compiled-timeline';
+import type { RenderFailureCode } from './render-failures';
 import type { RenderPresetName } from './settings';
 import type { SourceRange } from './source-range';
 
@@ -66,8 +67,7 @@ export interface JobProgress {
 }
 
 export interface JobFailure {
-  /** e.g. `ffmpeg-failed`, `timeout`, `output-exists`, `interrupted`. */
-  code: string;
+  code: RenderFailureCode;
   message: string;
   /** The last lines ffmpeg wrote to stderr, when it ran. */
   stderrTail?: string;

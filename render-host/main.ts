@@ -1,5 +1,6 @@
 // The render host's entry (dist/render-host.js): the real runner, schema and entitlement gate
 // plugged into the host process. Started on demand by ensureHost() or `atropos host start`.
+import { PRODUCT_VERSION } from '../protocol/version';
 import { createEntitlementGate } from './entitlement/gate';
 import { runnerExecutor } from './jobs/runner-executor';
 import { renderFrame } from './runner/index';
@@ -8,7 +9,6 @@ import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from './tools/resolve-tools';
 import { freshWorkRoot } from './runner/work-root';
 
-const VERSION = '0.1.0';
 
 void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
@@ -18,7 +18,7 @@ void runHostProcess(process.argv.slice(2), (config) => {
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,
-    version: VERSION,
+    version: PRODUCT_VERSION,
   };
 }).then(
   (code) => process.exit(code),

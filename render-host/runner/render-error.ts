@@ -1,7 +1,10 @@
 // Why a render did not produce its output, in words a user can act on.
 import type { SourceRange } from '../../protocol/source-range';
 
-export type RenderErrorCode = 'cancelled' | 'output-exists' | 'ffmpeg-failed' | 'ffmpeg-not-found' | 'timeout' | 'invalid-timeline';
+import type { RenderFailureCode } from '../../protocol/render-failures';
+
+/** The codes a runner throws: every failure but the host's own (interrupted, internal). */
+export type RenderErrorCode = Exclude<RenderFailureCode, 'interrupted' | 'internal'>;
 
 export class RenderError extends Error {
   constructor(
