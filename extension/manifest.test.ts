@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LSP_CLIENT_COMMANDS } from '../protocol/lsp';
+import { DIAGNOSTIC_CODES } from '../protocol/diagnostic-codes';
 import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { readSettings } from './settings/read-settings';
 
 const root = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: {
-    configuration: { properties: Record<string, { default: unknown }> };
+    configuration: { properties: Record<string, { default: unknown; properties?: Record<string, { description: string }> }> };
     commands: { command: string; category: string }[];
     keybindings: { command: string; key: string; mac: string }[];
     languages: { id: string; extensions: string[] }[];
@@ -29,6 +30,12 @@ describe('package.json contributes', () => {
       const value = key.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], DEFAULT_SETTINGS);
       assert.deepEqual(declared[`atropos.${key}`]?.default, value, key);
     }
+  });
+
+  it('lists every diagnostic code, with its meaning, under the severity setting', () => {
+    const listed = manifest.contributes.configuration.properties['atropos.diagnostics.severity']?.properties ?? {};
+    assert.deepEqual(Object.keys(listed), Object.keys(DIAGNOSTIC_CODES));
+    for (const [code, meaning] of Object.entries(DIAGNOSTIC_CODES)) assert.equal(listed[code]?.description, meaning, code);
   });
 
   it('contributes every command the extension registers, under the Atropos category', () => {

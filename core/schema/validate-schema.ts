@@ -2,6 +2,7 @@
 // value it is about, in words a video editor understands, with a did-you-mean fix where one is obvious.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { SourceRange, TimelineIssue } from '../../protocol/source-range';
+import type { DiagnosticCode } from '../../protocol/diagnostic-codes';
 import { closestMatch } from '../suggest';
 import { quoteText } from '../quote-text';
 import { entryOf, nodeAtPath, type LocatedNode, type PathSegment } from '../parse/located';
@@ -52,7 +53,7 @@ function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIss
   const name = nameOf(schema, path);
   const valueRange = node?.range ?? WHOLE_FILE;
   const shown = describeValue(error.data);
-  const issue = (code: string, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });
+  const issue = (code: DiagnosticCode, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });
 
   switch (error.keyword) {
     case 'additionalProperties': {

@@ -1,0 +1,56 @@
+// Every diagnostic code the core reports, declared once with what it means. Codes are stable: users
+// key `atropos.diagnostics.severity` by them (package.json lists the same names, checked by a test),
+// and the compiler refuses an issue whose code is not here.
+export const DIAGNOSTIC_CODES = {
+  'yaml-syntax': 'The file is not valid YAML',
+  'duplicate-key': 'A key appears twice in one map',
+  'wrong-type': 'A value of the wrong kind (a list where a word belongs, …)',
+  'unknown-property': 'A key the format does not know',
+  'missing-property': 'A required key is missing',
+  'unknown-value': 'A word the format does not know for this key',
+  'out-of-range': 'A number outside what the key allows',
+  'invalid-format': 'A value that does not have the expected shape',
+  'empty-list': 'A list that must hold at least one item is empty',
+  'schema': 'Any other schema violation',
+  'invalid-time': 'A time that cannot be read, or that is not on the frame grid',
+  'drop-frame-rate': 'A drop-frame timecode (;) at a rate that has no drop frames',
+  'missing-value': 'A key without a value',
+  'unknown-asset': 'A clip names an asset that assets: does not define',
+  'unknown-track': 'A reference to a track id that does not exist',
+  'unknown-variable': 'A ${variable} that variables: does not define',
+  'unknown-color': 'A colour name or code that cannot be read',
+  'duplicate-track-id': 'Two tracks with the same id',
+  'empty-timeline': 'The timeline has no clips',
+  'clip-kind': 'A clip that is neither media, text, colour nor gap, or more than one',
+  'missing-length': 'A clip whose length cannot be known (a still or text without length)',
+  'to-and-length': 'A clip with both to: and length:',
+  'from-after-to': 'A clip whose in-point is not before its out-point',
+  'past-media-end': 'An out-point past the end of the media',
+  'overlapping-clips': 'Two clips on one overlay or audio track overlap',
+  'transition-too-long': 'A transition longer than a clip it joins',
+  'transition-on-first-clip': 'A transition on a track\'s first clip, which has nothing to join',
+  'transition-not-on-video-track': 'A transition on a track that is not a video track',
+  'gap-not-on-video-track': 'A gap clip on a track that is not a video track',
+  'text-on-audio-track': 'A title on an audio track',
+  'image-on-audio-track': 'A still image on an audio track',
+  'audio-asset-on-video-track': 'A sound-only asset on a picture track',
+  'subtitle-asset-in-clip': 'A subtitle file used as a clip instead of on a subtitles track',
+  'duck-own-track': 'A track that ducks under itself',
+  'ignored-setting': 'A setting that has no effect where it is written',
+  'odd-dimensions': 'An output size that 4:2:0 video cannot encode',
+  'output-outside-folder': 'The output path leaves the timeline\'s folder',
+  'output-overwrites-input': 'The output path is one of the timeline\'s own media files',
+  'media-missing': 'A media file that does not exist',
+  'media-unreadable': 'A media file ffprobe cannot read',
+  'no-audio-stream': 'A clip asks for the sound of media that has none',
+  'font-not-found': 'A title font that is not installed',
+  'missing-glyphs': 'Title characters the font has no glyph for',
+  'import-warning': 'Something an EDL/OTIO import could not carry over exactly',
+  'internal-error': 'A check failed unexpectedly (a bug: please report it)',
+} as const satisfies Record<string, string>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
+  return typeof value === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, value);
+}
