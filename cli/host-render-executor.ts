@@ -10,6 +10,7 @@ import type { CliIO } from './command';
 import { localExecutor, type RenderExecutor } from './commands/render-executor';
 import { ffmpegFor } from './commands/render-support';
 import { CommandError } from './errors';
+import { frameStartSeconds } from '../core/time/timecode';
 import { isRenderFailureCode } from '../protocol/render-failures';
 
 /** A host failure the CLI reports like a local render's (exit codes and messages alike). */
@@ -81,7 +82,7 @@ async function resultOf(job: JobRecord, fps: { num: number; den: number }) {
     outputPath: job.outputPath,
     preset: job.preset,
     frames: job.progress?.frame ?? job.durationFrames,
-    durationSeconds: (job.durationFrames * fps.den) / fps.num,
+    durationSeconds: frameStartSeconds(job.durationFrames, fps),
     bytes: size,
     elapsedMs: job.startedAt && job.finishedAt ? Date.parse(job.finishedAt) - Date.parse(job.startedAt) : 0,
   };

@@ -93,6 +93,11 @@ export function framesToSeconds(frames: number, fps: Rational): Rational {
   return div(rational(frames), fps);
 }
 
+/** Where frame `frames` starts, in seconds as a float: only for the edges (display, speeds, ffmpeg text). */
+export function frameStartSeconds(frames: number, fps: Rational): number {
+  return (frames * fps.den) / fps.num;
+}
+
 export function secondsToFrames(value: Rational, fps: Rational): number {
   return roundRational(mul(value, fps));
 }

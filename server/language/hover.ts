@@ -1,7 +1,7 @@
 // Hover text (markdown): the schema's description for any key; for a clip, where it lands on the
 // timeline and its source's media facts; for an asset, its media facts and where it is used.
 
-import { locate, schemaAtPath, formatTimecode, type ParsedTimeline } from '../../core';
+import { locate, schemaAtPath, formatTimecode, frameStartSeconds, type ParsedTimeline } from '../../core';
 import type { CompiledClip, CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { MediaFacts, MediaLookupResult } from '../../protocol/media-facts';
 import { clipId } from './clip-locator';
@@ -63,7 +63,7 @@ function placement(clip: CompiledClip, timeline: CompiledTimeline): string {
   const { fps, dropFrame } = timeline.output;
   const end = clip.start + clip.duration;
   const tc = (f: number) => formatTimecode(f, fps, dropFrame);
-  const seconds = Math.round((clip.duration * fps.den * 1000) / fps.num) / 1000;
+  const seconds = Math.round(frameStartSeconds(clip.duration, fps) * 1000) / 1000;
   let text = `Timeline: ${tc(clip.start)} → ${tc(end)} (frames ${clip.start}–${end})  \nDuration: ${seconds}s (${clip.duration} frames)`;
   if (clip.source.kind === 'media') {
     const inS = clip.source.in.num / clip.source.in.den;
