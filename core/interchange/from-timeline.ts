@@ -5,7 +5,7 @@ import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
 import { parseTimeline, plainValueOf } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
-import { parseTimeValue, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
+import { add, parseTimeValue, rational, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
 import type { MediaFacts } from '../../protocol/media-facts';
 import { newClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 import { timecodeToFrames } from './edl/timecode';
@@ -33,7 +33,8 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
     const metadata = { ...plain(raw.metadata) };
     delete metadata.import;
     const facts = resolved.lookup.status === 'ok' ? resolved.lookup.facts : undefined;
-    const asset: InterchangeAsset = { id: resolved.model.id, matched: true, timecodeStartFrames: timecodeStart(metadata, facts, fps, warnings, resolved.model.id), metadata };
+    // Matched: the file is there. A reference an import found no media for stays a MissingReference on export.
+    const asset: InterchangeAsset = { id: resolved.model.id, matched: resolved.lookup.status === 'ok', timecodeStartFrames: timecodeStart(metadata, facts, fps, warnings, resolved.model.id), metadata };
     if (resolved.path) asset.path = resolved.path;
     const durationFrames = mediaFrames(facts, fps);
     if (durationFrames !== undefined) asset.durationFrames = durationFrames;
@@ -67,15 +68,19 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         const transitionMetadata = { ...plain(metadata.transition) }; // a copy: the plain value is shared, never changed
         delete metadata.import;
         delete metadata.transition;
-        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed);
+        const reverse = metadata.reverse === true && metadata.freezeFrame !== true;
+        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed) * (reverse ? -1 : 1);
         delete metadata.freezeFrame;
+        delete metadata.reverse;
+        // A reverse clip plays forwards from its lowest source frame here; the formats start at its first (highest).
+        const sourceIn = reverse ? add(timing.sourceIn, rational(-Math.floor((timing.duration - 1) * speed + 1e-9) * fps.den, fps.num)) : timing.sourceIn;
         const otio = plain(metadata.otio);
         const edl = plain(metadata.edl);
         const savedName = [otio.name, edl.clipName].find((n): n is string => typeof n === 'string' && n !== '');
         const clip = newClip({
           name: savedName ?? timing.clip.asset.name,
           asset: timing.clip.asset.name,
-          sourceIn: timing.sourceIn,
+          sourceIn,
           frames: timing.duration,
           speed,
           metadata,

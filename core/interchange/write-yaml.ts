@@ -4,7 +4,7 @@
 // Import warnings go under `metadata.import.warnings` of what they concern, where the
 // import-warning check shows them in the editor.
 import { Document } from 'yaml';
-import { formatFps, formatTimecode, mul, type Rational } from '../time';
+import { add, formatFps, formatTimecode, mul, rational, type Rational } from '../time';
 import { slug } from './names';
 import { itemStarts, type ImportWarning, type InterchangeClip, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 
@@ -105,6 +105,14 @@ function writeClip(clip: InterchangeClip, at: number | undefined, rate: Rational
   if (clip.speed === 0) {
     out.speed = freezeSpeed(clip.frames);
     metadata.freezeFrame = true;
+  } else if (clip.speed < 0) {
+    // The timeline cannot play backwards: play the same source frames forwards, from the lowest one,
+    // and keep the direction in metadata so an export writes it back.
+    const lowest = Math.floor((clip.frames - 1) * clip.speed + 1e-9);
+    out.from = sourceTime(add(clip.sourceIn, rational(lowest * rate.den, rate.num)), rate, dropFrame);
+    out.speed = -clip.speed;
+    metadata.reverse = true;
+    warnings.push(`"${clip.name}" plays backwards in the imported file; the timeline cannot play backwards, so it plays the same frames forwards`);
   } else if (clip.speed !== 1) {
     out.speed = clip.speed;
   }
