@@ -203,7 +203,7 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
     for (const trackName of trackNames) {
       const isFromSide = isTransitionEvent && !isToSide;
       if (isFromSide && recordFrames === 0) {
-        builder.rememberFrom(trackName, { line, asset, black, speed });
+        builder.rememberFrom(trackName, { line, asset, black, speed, ...(clipName ? { name: clipName } : {}) });
         continue;
       }
       if (recordFrames === 0 && !isToSide) {
@@ -268,6 +268,8 @@ function addLocators(event: EdlEvent, clip: InterchangeClip, line: TimedLine, ti
 
 interface PendingFrom {
   line: TimedLine;
+  /** FROM CLIP NAME of the event: the outgoing clip's name. */
+  name?: string;
   asset: string | undefined;
   black: boolean;
   speed: number;
@@ -328,7 +330,7 @@ class TrackBuilder {
     let overlap = transition.frames;
     if (from && !from.black && from.asset !== undefined && !(last?.kind === 'clip' && end(track) === position && this.continuesFrom(last, from))) {
       // Dissolving from a source that is not the previous clip: it plays for the transition only.
-      const fromClip = newClip({ name: from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel } } });
+      const fromClip = newClip({ name: from.name ?? from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel, ...(from.name ? { clipName: from.name } : {}) } } });
       track.items.push(fromClip);
       this.sources.set(fromClip, { reel: from.line.statement.reel, sourceTc: from.line.sourceIn });
     } else if (last?.kind === 'clip' && end(track) === position && !from?.black) {

@@ -29,7 +29,7 @@ interface ExtraLayer {
 }
 const end = (placed: Placed[]): number => Math.max(0, ...placed.map(({ item, start }) => start + item.frames));
 
-const TRANSITION_TYPES: Record<string, string> = { SMPTE_Dissolve: 'fade', Custom_Transition: 'fade' };
+const TRANSITION_TYPES: Record<string, string> = { SMPTE_Dissolve: 'fade', SMPTE_Wipe: 'wiperight', Custom_Transition: 'fade' };
 
 const schemaName = (value: unknown): string => (typeof (value as OtioObject)?.OTIO_SCHEMA === 'string' ? ((value as OtioObject).OTIO_SCHEMA as string).split('.')[0] ?? '' : '');
 const asObject = (value: unknown): OtioObject | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as OtioObject) : undefined);
@@ -117,6 +117,7 @@ class OtioReader {
       sequence = this.readSequence(track, path, kind, 0, window);
     }
     result.items = sequence.items;
+    this.readMarkers(track.markers, 0, div(rational(window && window.start + window.duration > 0 ? window.start : 0), this.rate), 1, path);
     return [result, ...sequence.extra.map((layer, index) => ({
       name: `${nameOf(track) || (kind === 'audio' ? 'A' : 'V')} (nested ${index + 2})`,
       kind,
@@ -292,7 +293,7 @@ class OtioReader {
     if (isTimeRange(clip.source_range)) otio.source_range = true;
     result.metadata.otio = otio;
     const sourceStart = range ? toSeconds(range.start_time) : rational(0);
-    this.readMarkers(clip.markers, position, sourceStart, result.speed, path);
+    this.readMarkers(clip.markers, position, sourceStart, result.speed, path, result.frames);
     return result;
   }
 
@@ -357,7 +358,7 @@ class OtioReader {
   }
 
   /** Markers live in their parent's time: a clip's source time, or the track/stack's own time (= timeline frames). */
-  private readMarkers(markers: unknown, parentStart: number, parentSourceStart: Rational, speed: number, path: string): void {
+  private readMarkers(markers: unknown, parentStart: number, parentSourceStart: Rational, speed: number, path: string, clipFrames?: number): void {
     if (!Array.isArray(markers)) return;
     markers.forEach((marker, index) => {
       const object = asObject(marker);
@@ -367,7 +368,7 @@ class OtioReader {
         return;
       }
       const offsetSeconds = sub(toSeconds(range.start_time), parentSourceStart);
-      const offsetFrames = Math.round((mul(offsetSeconds, this.rate).num / mul(offsetSeconds, this.rate).den) / (speed || 1));
+      const offsetFrames = Math.floor((mul(offsetSeconds, this.rate).num / mul(offsetSeconds, this.rate).den) / (speed || 1) + 1e-9);
       const label = nameOf(object) || (typeof object.comment === 'string' ? object.comment : '') || 'Marker';
       const otio: Metadata = {};
       if (typeof object.color === 'string') otio.color = object.color;
@@ -375,22 +376,31 @@ class OtioReader {
       const duration = toFrames(range.duration, this.rate).frames;
       if (duration) otio.duration = duration;
       if (Object.keys(asMetadata(object.metadata)).length) otio.metadata = asMetadata(object.metadata);
-      const result: InterchangeMarker = { frame: Math.max(0, parentStart + offsetFrames), label, metadata: Object.keys(otio).length ? { otio } : {} };
+      // A clip's marker outside the clip goes to its nearest frame (as EDL locators do); a
+      // track's or the stack's marker is already in timeline frames.
+      let offset = offsetFrames;
+      if (clipFrames !== undefined && (offset < 0 || offset >= clipFrames)) {
+        offset = Math.max(0, Math.min(offset, clipFrames - 1));
+        this.warnings.push({ path: `${path}.markers[${index}]`, message: `marker "${label}" at ${path} is outside its clip; placed on the clip's nearest frame` });
+      }
+      const result: InterchangeMarker = { frame: Math.max(0, parentStart + offset), label, metadata: Object.keys(otio).length ? { otio } : {} };
       if (typeof object.color === 'string') result.color = object.color;
       this.markers.push(result);
     });
   }
 
   private applyTransition(items: InterchangeItem[], before: number, transition: OtioObject, path: string): void {
-    const inOffset = isRationalTime(transition.in_offset) ? this.frames(transition.in_offset, path) : 0;
+    let inOffset = isRationalTime(transition.in_offset) ? this.frames(transition.in_offset, path) : 0;
     const outOffset = isRationalTime(transition.out_offset) ? this.frames(transition.out_offset, path) : 0;
-    const total = inOffset + outOffset;
+    let total = inOffset + outOffset;
     const otioType = typeof transition.transition_type === 'string' ? transition.transition_type : 'SMPTE_Dissolve';
-    const type = TRANSITION_TYPES[otioType] ?? 'fade';
+    // Our own export keeps a type OTIO has no name for under metadata.atropos.transition.
+    const ours = (asMetadata(transition.metadata).atropos as Metadata | undefined)?.transition;
+    const type = typeof ours === 'string' ? ours : TRANSITION_TYPES[otioType] ?? 'fade';
     const outgoing = items[before - 1];
     const incoming = items[before];
     const describe = `transition "${nameOf(transition)}" at ${path}`;
-    if (!TRANSITION_TYPES[otioType]) this.warnings.push({ path, message: `${describe} is a ${otioType}; imported as a cross-fade` });
+    if (!TRANSITION_TYPES[otioType] && typeof ours !== 'string') this.warnings.push({ path, message: `${describe} is a ${otioType}; imported as a cross-fade` });
     if (total === 0) return;
     if (!outgoing || !incoming) {
       this.warnings.push({ path, message: `${describe} is at the ${outgoing ? 'end' : 'start'} of its track with nothing to blend with; left out` });
@@ -399,10 +409,15 @@ class OtioReader {
     const otio: Metadata = { name: nameOf(transition), transition_type: otioType, in_offset: inOffset, out_offset: outOffset };
     if (Object.keys(asMetadata(transition.metadata)).length) otio.metadata = asMetadata(transition.metadata);
     if (incoming.kind === 'clip') {
-      incoming.sourceIn = sub(incoming.sourceIn, div(rational(inOffset * Math.max(incoming.speed, 0)), this.rate));
-      if (compare(incoming.sourceIn, rational(0)) < 0) {
-        incoming.warnings.push({ path, message: `${describe} needs ${inOffset} frames before the in point of "${incoming.name}" that its media does not have` });
+      // The incoming clip starts in_offset earlier: its media needs that many frames before its in
+      // point. With fewer, the transition starts as early as the media allows (never a negative in).
+      const spare = incoming.speed > 0 ? Math.floor(roundRationalDown(mul(incoming.sourceIn, this.rate)) / incoming.speed + 1e-9) : inOffset;
+      if (spare < inOffset) {
+        incoming.warnings.push({ path, message: `${describe} needs ${inOffset} frames before the in point of "${incoming.name}" but its media has ${spare}: the transition starts ${inOffset - spare} frames later` });
+        inOffset = spare;
+        total = inOffset + outOffset;
       }
+      incoming.sourceIn = sub(incoming.sourceIn, div(rational(Math.floor(inOffset * Math.max(incoming.speed, 0) + 1e-9)), this.rate));
       incoming.frames += inOffset;
     } else {
       incoming.frames -= outOffset; // a gap after the cut gives its first frames to the outgoing clip's fade
@@ -426,6 +441,8 @@ class OtioReader {
     }
   }
 }
+
+const roundRationalDown = (value: Rational): number => Math.floor(value.num / value.den);
 
 /** Clip.2 keeps several references under `media_references` and names the active one; Clip.1 has one. */
 function activeReference(clip: OtioObject): OtioObject | undefined {
