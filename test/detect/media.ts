@@ -81,3 +81,34 @@ export function makeBurst(dir: string): BurstTruth {
     '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'flac', '-shortest', path]);
   return { path, burst: [17, 18] };
 }
+
+/**
+ * The harder set: twelve shots of 40 to 80 frames, each a 160×90 window panning across a 320×180
+ * source (camera motion) with grain (temporal noise); hard cuts only.
+ */
+export function makeHardShots(dir: string): { path: string; cuts: number[]; frames: number } {
+  const path = join(dir, 'hard.mp4');
+  const sources = ['testsrc2', 'smptehdbars', 'mandelbrot', 'rgbtestsrc', 'testsrc', 'pal100bars', 'yuvtestsrc', 'testsrc2', 'mandelbrot', 'smptebars', 'testsrc', 'rgbtestsrc'];
+  const lengths = [60, 45, 70, 40, 80, 55, 65, 50, 75, 45, 60, 50];
+  const inputs: string[] = [];
+  const parts: string[] = [];
+  sources.forEach((source, i) => {
+    inputs.push('-f', 'lavfi', '-i', `${source}=size=320x180:rate=25`);
+    // A smooth pan that swings back and forth (a wrapping one would jump: a cut of its own).
+    const speed = (0.8 + 0.15 * i).toFixed(2);
+    parts.push(`[${i}]trim=end_frame=${lengths[i]},setpts=PTS-STARTPTS,crop=160:90:x='80+79*sin(${i}+t*${speed})':y='45+44*cos(${i}+t*${speed})',noise=alls=25:allf=t+u,format=yuv420p[s${i}]`);
+  });
+  const graph = `${parts.join(';')};${sources.map((_, i) => `[s${i}]`).join('')}concat=n=${sources.length}[v]`;
+  ffmpeg([...inputs, '-filter_complex', graph, '-map', '[v]', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', path]);
+  const cuts: number[] = [];
+  let at = 0;
+  for (const length of lengths.slice(0, -1)) cuts.push((at += length));
+  return { path, cuts, frames: at + (lengths[lengths.length - 1] as number) };
+}
+
+/** A long plain file (2 minutes at 160×90) for cancelling mid-run. */
+export function makeLong(dir: string): string {
+  const path = join(dir, 'long.mp4');
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=120', '-c:v', 'libx264', '-preset', 'ultrafast', path]);
+  return path;
+}

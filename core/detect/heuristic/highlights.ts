@@ -22,8 +22,13 @@ export function findHighlights(loudness: LoudnessPoint[], motion: number[], sour
   const width = Math.min(blocks, Math.max(1, Math.round(windowSeconds / BLOCK)));
   const sums = [0];
   for (const s of score) sums.push((sums[sums.length - 1] as number) + s);
-  const windows = Array.from({ length: blocks - width + 1 }, (_, start) => ({ start, score: ((sums[start + width] as number) - (sums[start] as number)) / width }));
-  windows.sort((a, b) => b.score - a.score || a.start - b.start);
+  const windows = Array.from({ length: blocks - width + 1 }, (_, start) => ({
+    start,
+    score: ((sums[start + width] as number) - (sums[start] as number)) / width,
+    centred: centredScore(score, start, width),
+  }));
+  // Among windows that hold the same event (equal scores), the one with the event in its middle.
+  windows.sort((a, b) => b.score - a.score || b.centred - a.centred || a.start - b.start);
   const picked: { start: number; score: number }[] = [];
   for (const candidate of windows) {
     if (picked.length >= top || candidate.score < threshold) break;
@@ -44,6 +49,14 @@ export function findHighlights(loudness: LoudnessPoint[], motion: number[], sour
       reason: `#${rank + 1}: ${loudness.length ? `peaks at ${Math.round(peak * 10) / 10} LUFS` : 'most motion'}`,
     };
   });
+}
+
+/** The window's scores weighted by closeness to its middle. */
+function centredScore(score: number[], start: number, width: number): number {
+  let total = 0;
+  const middle = (width - 1) / 2;
+  for (let i = 0; i < width; i++) total += (score[start + i] as number) * (1 + middle - Math.abs(i - middle));
+  return total;
 }
 
 function blockLoudness(points: LoudnessPoint[], blocks: number): number[] {
