@@ -5,7 +5,7 @@ import { relative, isAbsolute } from 'node:path';
 import { FREE_PRESETS, type JobProgress, type JobRecord } from '../protocol/render-host';
 import { ensureHost } from '../render-host/client/ensure-host';
 import { RenderHostError, type RenderHostClient } from '../render-host/client/host-client';
-import { RenderError, type RenderErrorCode, type RenderProgress } from '../render-host/runner';
+import { RenderError, type RenderErrorCode, type RenderProgress } from '../node/ffmpeg';
 import type { CliIO } from './command';
 import { localExecutor, type RenderExecutor } from './commands/render-executor';
 import { ffmpegFor } from './commands/render-support';

@@ -5,13 +5,13 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LicensingRoutes } from '../protocol/licensing';
 import { PRODUCT_VERSION } from '../protocol/version';
-import { atroposConfigDir, licensingBaseUrl } from '../render-host/entitlement/config-dir';
-import { FileLicensingStorage } from '../render-host/entitlement/entitlement-storage';
-import { deviceFingerprint } from '../render-host/entitlement/fingerprint';
-import { JwksCache } from '../render-host/entitlement/jwks-cache';
-import { LicensingApi } from '../render-host/entitlement/licensing-api';
-import { LicensingClient } from '../render-host/entitlement/licensing-client';
-import { machineId } from '../render-host/entitlement/machine-id';
+import { atroposConfigDir, licensingBaseUrl } from '../licensing/config-dir';
+import { FileLicensingStorage } from '../licensing/entitlement-storage';
+import { deviceFingerprint } from '../licensing/fingerprint';
+import { JwksCache } from '../licensing/jwks-cache';
+import { LicensingApi } from '../licensing/licensing-api';
+import { LicensingClient } from '../licensing/licensing-client';
+import { machineId } from '../licensing/machine-id';
 
 
 export function createCliLicensingClient(env: NodeJS.ProcessEnv = process.env, fetchImpl: typeof fetch = fetch): LicensingClient {

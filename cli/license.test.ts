@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { importJWK, SignJWT } from 'jose';
 import { main } from './main';
 import { getEntitlementForRender } from './license-client';
-import { createEntitlementGate } from '../render-host/entitlement/gate';
+import { createEntitlementGate } from '../licensing/gate';
 import { adminHeaders, startWorker, type WorkerUnderTest } from '../worker/test/harness';
 
 async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {

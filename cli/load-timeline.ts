@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzeTimeline, collectMediaPaths, parseTimeline, type Analysis, type ParsedTimeline } from '../core/index';
-import { createFontCatalog, probeAll } from '../render-host/media/index';
+import { createFontCatalog, probeAll } from '../node/media/index';
 import type { FontCatalog } from '../core/api';
 import { UsageError } from './errors';
 

@@ -1,13 +1,13 @@
 // The render host's entry (dist/render-host.js): the real runner, schema and entitlement gate
 // plugged into the host process. Started on demand by ensureHost() or `atropos host start`.
 import { PRODUCT_VERSION } from '../protocol/version';
-import { createEntitlementGate } from './entitlement/gate';
+import { createEntitlementGate } from '../licensing/gate';
 import { runnerExecutor } from './jobs/runner-executor';
-import { renderFrame } from './runner/index';
+import { renderFrame } from '../node/ffmpeg/index';
 import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
-import { resolveTool } from './tools/resolve-tools';
-import { freshWorkRoot } from './runner/work-root';
+import { resolveTool } from '../node/tools/resolve-tools';
+import { freshWorkRoot } from '../node/ffmpeg/work-root';
 
 
 void runHostProcess(process.argv.slice(2), (config) => {

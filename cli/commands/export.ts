@@ -1,7 +1,7 @@
 // `atropos export <file.timeline.yaml> --format edl|otio [-o file] [--overwrite]`: hand a cut back.
 import { basename, relative, resolve } from 'node:path';
 import { exportEdl, exportOtio, timelineToInterchange } from '../../core/interchange/index';
-import { probeAll } from '../../render-host/media/index';
+import { probeAll } from '../../node/media/index';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';

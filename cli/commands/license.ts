@@ -2,8 +2,8 @@
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { createCliLicensingClient } from '../license-client';
-import { daysPhrase } from '../../render-host/entitlement/days-phrase';
-import type { LicensingOutcome, LicensingRefusal } from '../../render-host/entitlement/licensing-client';
+import { daysPhrase } from '../../licensing/days-phrase';
+import type { LicensingOutcome, LicensingRefusal } from '../../licensing/licensing-client';
 import type { EntitlementAction } from '../../protocol/entitlement-gate';
 
 const usage = `Usage: atropos license <activate KEY | trial | status | deactivate>

@@ -1,7 +1,7 @@
 // `atropos render <file> [-o out] [--overwrite] [--preset …] [--json]`
 import { relative, resolve } from 'node:path';
 import { RENDER_PRESETS, outputPathForPreset, type RenderPresetName } from '../../protocol/render-presets';
-import { RenderError, type RenderProgress, type RenderResult } from '../../render-host/runner';
+import { RenderError, type RenderProgress, type RenderResult } from '../../node/ffmpeg';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';

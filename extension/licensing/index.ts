@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { LicensingRoutes } from '../../protocol/licensing';
-import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
-import { VSCODE_MACHINE_ID_ENV } from '../../render-host/entitlement/gate';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { LicensingApi } from '../../render-host/entitlement/licensing-api';
-import { LicensingClient, type LicensingOutcome } from '../../render-host/entitlement/licensing-client';
+import { deviceFingerprint } from '../../licensing/fingerprint';
+import { VSCODE_MACHINE_ID_ENV } from '../../licensing/gate';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { LicensingApi } from '../../licensing/licensing-api';
+import { LicensingClient, type LicensingOutcome } from '../../licensing/licensing-client';
 import { SHOW_COMMAND } from './commands/show';
 import type { LicensingContext } from './licensing-context';
 import { statusBarContent } from './status-text';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { Miniflare } from 'miniflare';
-import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
+import { deviceFingerprint } from '../../licensing/fingerprint';
 import { bundleWorker } from '../scripts/bundle';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { verifyEntitlement } from '../../render-host/entitlement/verify-entitlement';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { verifyEntitlement } from '../../licensing/verify-entitlement';
 import { adminHeaders, device, startWorker, type WorkerUnderTest } from './harness';
 
 const PRODUCT = { product: 'atropos-timeline', version: '0.1.0' };

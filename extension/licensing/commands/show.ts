@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
-import { daysPhrase } from '../../../render-host/entitlement/days-phrase';
+import { daysPhrase } from '../../../licensing/days-phrase';
 import { showRefusal } from '../refusal-prompt';
 
 export const SHOW_COMMAND = 'atropos.license.show';

@@ -7,16 +7,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importJWK, SignJWT } from 'jose';
-import { ensureHost } from '../client/ensure-host';
-import { readDiscovery } from '../discovery/discovery-file';
+import { ensureHost } from '../../render-host/client/ensure-host';
+import { readDiscovery } from '../../render-host/discovery/discovery-file';
 import { createCliLicensingClient } from '../../cli/license-client';
-import { stopHost } from '../../test/render-host/helpers/host-harness';
-import { countFrames, makeClip, makeTempDir } from '../../test/render-host/helpers/media';
-import { oneClipTimeline } from '../../test/render-host/helpers/timeline';
+import { stopHost } from './helpers/host-harness';
+import { countFrames, makeClip, makeTempDir } from './helpers/media';
+import { oneClipTimeline } from './helpers/timeline';
 import { startWorker, type WorkerUnderTest } from '../../worker/test/harness';
 
 /** render-host/main.ts as shipped, through tsx. */
-const HOST_COMMAND = [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, '..', 'main.ts')];
+const HOST_COMMAND = [process.execPath, '--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, '..', '..', 'render-host', 'main.ts')];
 
 describe('final render gated by a real entitlement', () => {
   let w: WorkerUnderTest;

@@ -2,7 +2,7 @@
 // SecretStorage and globalState; the CLI with 0600 files in the config folder.
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LicensePlan } from '../../protocol/licensing';
+import type { LicensePlan } from '../protocol/licensing';
 
 export interface StoredEntitlement {
   token: string;

@@ -1,8 +1,8 @@
 // The render host's entitlement gate: final renders pass only with a valid entitlement for this machine.
 // Usage in the host: `const gate = createEntitlementGate(); … await gate.check(req.header(ENTITLEMENT_HEADER))`.
 import { join } from 'node:path';
-import type { EntitlementDecision, EntitlementGate } from '../../protocol/entitlement-gate';
-import { FEATURE_FINAL_RENDER, LicensingRoutes } from '../../protocol/licensing';
+import type { EntitlementDecision, EntitlementGate } from '../protocol/entitlement-gate';
+import { FEATURE_FINAL_RENDER, LicensingRoutes } from '../protocol/licensing';
 import { atroposConfigDir, licensingBaseUrl } from './config-dir';
 import { deviceFingerprint } from './fingerprint';
 import { JwksCache, type EntitlementKeySource } from './jwks-cache';

@@ -1,5 +1,5 @@
 // Turns a verification refusal into what the caller shows: an HTTP status and the actions that fix it.
-import type { EntitlementAction, EntitlementDecision, EntitlementRefusalCode } from '../../protocol/entitlement-gate';
+import type { EntitlementAction, EntitlementDecision, EntitlementRefusalCode } from '../protocol/entitlement-gate';
 import type { EntitlementVerification } from './verify-entitlement';
 
 const STATUS: Record<EntitlementRefusalCode, 402 | 403 | 503> = {

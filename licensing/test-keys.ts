@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JSONWebKeySet } from 'jose';
-import { ENTITLEMENT_AUDIENCE, ENTITLEMENT_ISSUER, FEATURE_FINAL_RENDER } from '../../protocol/licensing';
+import { ENTITLEMENT_AUDIENCE, ENTITLEMENT_ISSUER, FEATURE_FINAL_RENDER } from '../protocol/licensing';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 

@@ -8,7 +8,7 @@ import {
   type LicensingErrorBody,
   type TrialRequest,
   type VerifyRequest,
-} from '../../protocol/licensing';
+} from '../protocol/licensing';
 
 export type ApiResult<T> =
   | { ok: true; value: T }

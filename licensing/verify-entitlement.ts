@@ -2,7 +2,7 @@
 // extension and the CLI. Pinned to EdDSA, checks iss/aud/exp/nbf with a small clock skew, and
 // that the token was issued for one of this machine's device fingerprints.
 import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify } from 'jose';
-import type { EntitlementRefusalCode } from '../../protocol/entitlement-gate';
+import type { EntitlementRefusalCode } from '../protocol/entitlement-gate';
 import {
   CLOCK_SKEW_SECONDS,
   ENTITLEMENT_ALGORITHM,
@@ -10,7 +10,7 @@ import {
   ENTITLEMENT_ISSUER,
   type EntitlementClaims,
   type LicensePlan,
-} from '../../protocol/licensing';
+} from '../protocol/licensing';
 import type { EntitlementKeySource } from './jwks-cache';
 
 export type EntitlementVerification =

@@ -1,14 +1,14 @@
 // The licensing client shared by the extension and the CLI, free of VS Code: activation, trial,
 // deactivation, local status, background refresh (< 48 h left) and the token for final renders.
 // Offline, a cached entitlement is honoured until it expires; every refusal says why and what fixes it.
-import type { EntitlementAction } from '../../protocol/entitlement-gate';
+import type { EntitlementAction } from '../protocol/entitlement-gate';
 import {
   FEATURE_FINAL_RENDER,
   PRODUCT_ID,
   REFRESH_BEFORE_EXPIRY_SECONDS,
   type EntitlementResponse,
   type LicensePlan,
-} from '../../protocol/licensing';
+} from '../protocol/licensing';
 import type { EntitlementKeySource } from './jwks-cache';
 import type { ApiResult, LicensingApi } from './licensing-api';
 import type { LicensingStorage, StoredEntitlement } from './entitlement-storage';
