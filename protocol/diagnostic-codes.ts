@@ -50,7 +50,3 @@ export const DIAGNOSTIC_CODES = {
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
-
-export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
-  return typeof value === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, value);
-}

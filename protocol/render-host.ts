@@ -105,8 +105,6 @@ export type JobEvent =
   | { type: 'cancelled'; job: JobRecord }
   | { type: 'interrupted'; job: JobRecord };
 
-export type JobEventType = JobEvent['type'];
-
 /** POST /v1/frames body: the exact composite frame at `frame` (output frames from 0) as image/png. */
 export interface FrameRequest {
   timeline: CompiledTimeline;

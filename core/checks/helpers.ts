@@ -28,6 +28,3 @@ export function* eachItem(context: CheckContext): Generator<{ track: TrackTiming
 }
 
 /** How a clip is named in messages: `clip 2 of track "main"`. */
-export function clipLabel(track: TrackTiming, index: number): string {
-  return `clip ${index + 1} of track "${track.track.id ?? track.track.index + 1}"`;
-}
