@@ -4,6 +4,7 @@
 import type { CompiledClip, CompiledTimeline } from '../protocol/compiled-timeline';
 import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, WebviewToHostMessage } from '../protocol/webview';
 import { h } from './dom';
+import { frameKey, showsFrame } from './frame-key';
 import { FrameView } from './frame-view';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
@@ -89,7 +90,7 @@ export class PreviewApp {
         if (message.revision !== this.revision) break;
         this.cacheFrame(message.frame, message.dataUrl);
         if (this.inflight?.requestId === message.requestId) this.inflight = undefined;
-        this.frameView.showFrame(message.requestId, message.frame, message.dataUrl);
+        this.frameView.showFrame(message.requestId, message.revision, message.frame, message.dataUrl);
         this.requestFrameIfNeeded();
         break;
       case 'frameError':
@@ -184,23 +185,20 @@ export class PreviewApp {
   /** One request at a time: when it answers, the latest playhead position is asked for next. */
   private requestFrameIfNeeded(): void {
     if (!this.timeline || this.inflight || this.rate > 0) return;
-    const cached = this.frameCache.get(this.cacheKey(this.playhead));
+    const cached = this.frameCache.get(frameKey(this.revision, this.playhead));
     if (cached) {
-      this.frameView.showFrame(this.nextRequestId++, this.playhead, cached);
+      this.frameView.showFrame(this.nextRequestId++, this.revision, this.playhead, cached);
       return;
     }
-    if (this.frameView.element.querySelector('img')?.dataset.frame === String(this.playhead)) return;
+    // The same frame number of an older revision is a stale picture: ask again.
+    if (showsFrame(this.frameView.shown(), this.revision, this.playhead)) return;
     const requestId = this.nextRequestId++;
     this.inflight = { requestId, frame: this.playhead };
     this.host.post({ type: 'requestFrame', requestId, revision: this.revision, frame: this.playhead });
   }
 
-  private cacheKey(frame: number): string {
-    return `${this.revision}:${frame}`;
-  }
-
   private cacheFrame(frame: number, dataUrl: string): void {
-    this.frameCache.set(this.cacheKey(frame), dataUrl);
+    this.frameCache.set(frameKey(this.revision, frame), dataUrl);
     if (this.frameCache.size > FRAME_CACHE_SIZE) {
       const oldest = this.frameCache.keys().next().value;
       if (oldest !== undefined) this.frameCache.delete(oldest);
