@@ -26,6 +26,7 @@ export class PreviewApp {
   private readonly lanes: LanesView;
   private readonly frameView: FrameView;
   private readonly emptyNote: HTMLElement;
+  private readonly splitter: HTMLElement;
 
   private documentUri = '';
   private timeline: CompiledTimeline | undefined;
@@ -63,15 +64,23 @@ export class PreviewApp {
       seek: (frame) => this.seek(frame),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
       wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
+      edit: (gesture) => {
+        this.toolbar.setStatus('Writing the edit…');
+        this.host.post({ type: 'editGesture', gesture });
+      },
+      resized: () => this.refit(),
     });
+    this.splitter = h('div', { class: 'splitter', id: 'splitter', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the lanes', title: 'Drag to give the lanes more or less room' });
     this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
     this.element = h('div', { class: 'preview', id: 'preview', tabindex: 0, 'aria-label': 'Timeline preview' },
       this.toolbar.element,
       h('div', { class: 'stage' }, this.frameView.element),
       this.emptyNote,
+      this.splitter,
       this.lanes.element,
     );
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
 
@@ -103,6 +112,10 @@ export class PreviewApp {
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
         break;
+      case 'editRefused':
+        this.toolbar.setStatus(message.reason);
+        this.lanes.undoDrag();
+        break;
     }
   }
 
@@ -112,6 +125,7 @@ export class PreviewApp {
     this.timeline = timeline;
     this.revision = revision;
     this.toolbar.setProblems(problems, stale);
+    if (this.toolbar.statusText() === 'Writing the edit…') this.toolbar.setStatus('');
     this.element.classList.toggle('stale', stale);
     this.emptyNote.hidden = true;
     this.lanes.element.hidden = false;
@@ -343,6 +357,35 @@ export class PreviewApp {
   private seekAndShow(frame: number): void {
     this.seek(frame);
     this.lanes.scrollIntoView(this.playhead);
+  }
+
+  /** The panel was resized: a fitted zoom fits the new width. */
+  private refit(): void {
+    if (!this.timeline || !this.zoomFitted) return;
+    const zoom = fitZoom(this.timeline.durationFrames, this.lanes.visibleWidth() - 2);
+    if (Math.abs(zoom - this.zoom) < 1e-9) return;
+    this.zoom = zoom;
+    this.lanes.render(this.timeline, zoom);
+    this.lanes.setPlayhead(this.playhead);
+  }
+
+  /** Dragging the bar between the frame and the lanes shares the panel's height between them. */
+  private listenSplitter(): void {
+    let startY = 0;
+    let startHeight = 0;
+    this.splitter.addEventListener('pointerdown', (e) => {
+      startY = e.clientY;
+      startHeight = this.lanes.element.getBoundingClientRect().height;
+      this.splitter.setPointerCapture(e.pointerId);
+    });
+    this.splitter.addEventListener('pointermove', (e) => {
+      if (!this.splitter.hasPointerCapture(e.pointerId)) return;
+      const available = this.element.getBoundingClientRect().height;
+      const height = Math.min(available - 120, Math.max(60, startHeight + startY - e.clientY));
+      this.lanes.element.style.height = `${height}px`;
+      this.lanes.element.style.maxHeight = 'none';
+    });
+    this.splitter.addEventListener('pointerup', (e) => this.splitter.releasePointerCapture(e.pointerId));
   }
 
   private zoomBy(direction: 1 | -1, anchorFrame: number): void {
