@@ -27,3 +27,6 @@ export * from './time/index';
 export { normalizeColor, NAMED_COLORS } from './colors';
 export { closestMatch } from './suggest';
 export { resolvePath, dirnameOf, basenameOf, isAbsolutePath, isInside, timelineName } from './paths';
+
+// Edits: gestures on the preview's lanes → minimal YAML edits.
+export { buildGestureEdit, type GestureEditResult } from './edits/index';

@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   'font-not-found': 'A title font that is not installed',
   'missing-glyphs': 'Title characters the font has no glyph for',
   'import-warning': 'Something an EDL/OTIO import could not carry over exactly',
+  'merge-key-unsupported': 'A YAML merge key (<<:), which the format does not support',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -2,6 +2,7 @@
 // Declared once; both sides switch on `type`, so a new message is a compile error until handled.
 
 import type { CompiledTimeline } from './compiled-timeline';
+import type { TimelineGesture } from './gestures';
 import type { SourceRange } from './source-range';
 
 /** The webview's view type, also used by the panel serializer. */
@@ -80,7 +81,14 @@ export interface SelectClipMessage {
   reveal: boolean;
 }
 
+/** Sent by the host when a lanes gesture could not be written to the file (the lanes snap back). */
+export interface EditRefusedMessage {
+  type: 'editRefused';
+  reason: string;
+}
+
 export type HostToWebviewMessage =
+  | EditRefusedMessage
   | TimelineMessage
   | NoTimelineMessage
   | FrameMessage
@@ -136,7 +144,14 @@ export interface RunActionMessage {
   frame: number;
 }
 
+/** Sent by the webview when a drag on the lanes ends: write it to the YAML (one undo step). */
+export interface EditGestureMessage {
+  type: 'editGesture';
+  gesture: TimelineGesture;
+}
+
 export type WebviewToHostMessage =
+  | EditGestureMessage
   | ReadyMessage
   | RequestFrameMessage
   | RevealClipMessage

@@ -4,6 +4,7 @@
 import type { CompiledClip, CompiledTimeline } from '../protocol/compiled-timeline';
 import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, WebviewToHostMessage } from '../protocol/webview';
 import { h } from './dom';
+import { frameKey, showsFrame } from './frame-key';
 import { FrameView } from './frame-view';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
@@ -25,6 +26,7 @@ export class PreviewApp {
   private readonly lanes: LanesView;
   private readonly frameView: FrameView;
   private readonly emptyNote: HTMLElement;
+  private readonly splitter: HTMLElement;
 
   private documentUri = '';
   private timeline: CompiledTimeline | undefined;
@@ -62,15 +64,23 @@ export class PreviewApp {
       seek: (frame) => this.seek(frame),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
       wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
+      edit: (gesture) => {
+        this.toolbar.setStatus('Writing the edit…');
+        this.host.post({ type: 'editGesture', gesture });
+      },
+      resized: () => this.refit(),
     });
+    this.splitter = h('div', { class: 'splitter', id: 'splitter', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the lanes', title: 'Drag to give the lanes more or less room' });
     this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
     this.element = h('div', { class: 'preview', id: 'preview', tabindex: 0, 'aria-label': 'Timeline preview' },
       this.toolbar.element,
       h('div', { class: 'stage' }, this.frameView.element),
       this.emptyNote,
+      this.splitter,
       this.lanes.element,
     );
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
 
@@ -89,7 +99,7 @@ export class PreviewApp {
         if (message.revision !== this.revision) break;
         this.cacheFrame(message.frame, message.dataUrl);
         if (this.inflight?.requestId === message.requestId) this.inflight = undefined;
-        this.frameView.showFrame(message.requestId, message.frame, message.dataUrl);
+        this.frameView.showFrame(message.requestId, message.revision, message.frame, message.dataUrl);
         this.requestFrameIfNeeded();
         break;
       case 'frameError':
@@ -102,6 +112,10 @@ export class PreviewApp {
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
         break;
+      case 'editRefused':
+        this.toolbar.setStatus(message.reason);
+        this.lanes.undoDrag();
+        break;
     }
   }
 
@@ -111,6 +125,7 @@ export class PreviewApp {
     this.timeline = timeline;
     this.revision = revision;
     this.toolbar.setProblems(problems, stale);
+    if (this.toolbar.statusText() === 'Writing the edit…') this.toolbar.setStatus('');
     this.element.classList.toggle('stale', stale);
     this.emptyNote.hidden = true;
     this.lanes.element.hidden = false;
@@ -184,23 +199,20 @@ export class PreviewApp {
   /** One request at a time: when it answers, the latest playhead position is asked for next. */
   private requestFrameIfNeeded(): void {
     if (!this.timeline || this.inflight || this.rate > 0) return;
-    const cached = this.frameCache.get(this.cacheKey(this.playhead));
+    const cached = this.frameCache.get(frameKey(this.revision, this.playhead));
     if (cached) {
-      this.frameView.showFrame(this.nextRequestId++, this.playhead, cached);
+      this.frameView.showFrame(this.nextRequestId++, this.revision, this.playhead, cached);
       return;
     }
-    if (this.frameView.element.querySelector('img')?.dataset.frame === String(this.playhead)) return;
+    // The same frame number of an older revision is a stale picture: ask again.
+    if (showsFrame(this.frameView.shown(), this.revision, this.playhead)) return;
     const requestId = this.nextRequestId++;
     this.inflight = { requestId, frame: this.playhead };
     this.host.post({ type: 'requestFrame', requestId, revision: this.revision, frame: this.playhead });
   }
 
-  private cacheKey(frame: number): string {
-    return `${this.revision}:${frame}`;
-  }
-
   private cacheFrame(frame: number, dataUrl: string): void {
-    this.frameCache.set(this.cacheKey(frame), dataUrl);
+    this.frameCache.set(frameKey(this.revision, frame), dataUrl);
     if (this.frameCache.size > FRAME_CACHE_SIZE) {
       const oldest = this.frameCache.keys().next().value;
       if (oldest !== undefined) this.frameCache.delete(oldest);
@@ -345,6 +357,35 @@ export class PreviewApp {
   private seekAndShow(frame: number): void {
     this.seek(frame);
     this.lanes.scrollIntoView(this.playhead);
+  }
+
+  /** The panel was resized: a fitted zoom fits the new width. */
+  private refit(): void {
+    if (!this.timeline || !this.zoomFitted) return;
+    const zoom = fitZoom(this.timeline.durationFrames, this.lanes.visibleWidth() - 2);
+    if (Math.abs(zoom - this.zoom) < 1e-9) return;
+    this.zoom = zoom;
+    this.lanes.render(this.timeline, zoom);
+    this.lanes.setPlayhead(this.playhead);
+  }
+
+  /** Dragging the bar between the frame and the lanes shares the panel's height between them. */
+  private listenSplitter(): void {
+    let startY = 0;
+    let startHeight = 0;
+    this.splitter.addEventListener('pointerdown', (e) => {
+      startY = e.clientY;
+      startHeight = this.lanes.element.getBoundingClientRect().height;
+      this.splitter.setPointerCapture(e.pointerId);
+    });
+    this.splitter.addEventListener('pointermove', (e) => {
+      if (!this.splitter.hasPointerCapture(e.pointerId)) return;
+      const available = this.element.getBoundingClientRect().height;
+      const height = Math.min(available - 120, Math.max(60, startHeight + startY - e.clientY));
+      this.lanes.element.style.height = `${height}px`;
+      this.lanes.element.style.maxHeight = 'none';
+    });
+    this.splitter.addEventListener('pointerup', (e) => this.splitter.releasePointerCapture(e.pointerId));
   }
 
   private zoomBy(direction: 1 | -1, anchorFrame: number): void {

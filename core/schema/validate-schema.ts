@@ -60,6 +60,9 @@ function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIss
       const property = String((error.params as { additionalProperty: string }).additionalProperty);
       const entry = entryOf(node, property);
       const range = entry?.keyRange ?? valueRange;
+      if (property === '<<') {
+        return issue('merge-key-unsupported', 'YAML merge keys ("<<:") are not supported in timelines; write the keys out here (the quick fix does), and keep repeated text in variables', range);
+      }
       const known = Object.keys(schema.properties ?? {});
       const suggestion = closestMatch(property, known);
       const found = issue('unknown-property', `${quoteText(property)} is not a ${name} setting${suggestion ? ` — did you mean "${suggestion}"?` : `; known: ${known.join(', ')}`}`, range);

@@ -21,6 +21,27 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
       return isCount(m.revision);
     case 'runAction':
       return (m.action === 'render' || m.action === 'renderWith' || m.action === 'exportFrame') && isCount(m.frame);
+    case 'editGesture':
+      return isGesture(m.gesture);
+    default:
+      return false;
+  }
+}
+
+function isGesture(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Record<string, unknown>;
+  switch (g.kind) {
+    case 'trimStart':
+    case 'trimEnd':
+    case 'move':
+      return typeof g.clipId === 'string' && isCount(g.frame);
+    case 'reorder':
+      return typeof g.clipId === 'string' && isCount(g.toIndex);
+    case 'transition':
+      return typeof g.clipId === 'string' && isCount(g.frames);
+    case 'moveMarker':
+      return isRange(g.range) && isCount(g.frame);
     default:
       return false;
   }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { TimelineGesture } from '../../protocol/gestures';
 import type { AtroposSettings } from '../../protocol/settings';
 import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewToHostMessage } from '../../protocol/webview';
 import type { HostConnection } from '../renders/host-connection';
@@ -133,6 +134,8 @@ export class PreviewPanel implements vscode.Disposable {
       case 'requestProxy':
         if (m.revision === this.revision) this.proxy.requested(m.revision);
         return;
+      case 'editGesture':
+        return this.applyGesture(m.gesture);
       case 'openProblems':
         await vscode.commands.executeCommand('workbench.actions.view.problems');
         return;
@@ -143,6 +146,28 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /** One gesture → the server's minimal edit → one WorkspaceEdit (one undo step), if the text did not move on meanwhile. */
+  private async applyGesture(gesture: TimelineGesture): Promise<void> {
+    const uri = this.documentUri.toString();
+    const answer = await this.deps.timelines.gestureEdit(uri, gesture).catch((e: unknown) => ({ version: -1, edits: null, reason: e instanceof Error ? e.message : String(e) }));
+    if (!answer.edits) {
+      this.post({ type: 'editRefused', reason: answer.reason ?? 'The edit could not be made.' });
+      void this.refresh();
+      return;
+    }
+    if (answer.edits.length === 0) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (!document || document.version !== answer.version) {
+      this.post({ type: 'editRefused', reason: 'The file changed meanwhile; drag again.' });
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of answer.edits) {
+      edit.replace(this.documentUri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) this.post({ type: 'editRefused', reason: 'VS Code did not apply the edit.' });
   }
 
   private async answerFrame(m: RequestFrameMessage): Promise<void> {

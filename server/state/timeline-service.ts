@@ -66,6 +66,14 @@ export class TimelineService {
     return this.lastGood.get(uri);
   }
 
+  /**
+   * The timeline that hints, lenses, the outline and hovers describe: this text's compile, else the
+   * last good one, so one typo elsewhere does not blank every timecode in the file.
+   */
+  shownCompile(snapshot: TimelineSnapshot): CompiledTimeline | undefined {
+    return snapshot.analysis.compiled ?? this.lastGood.get(snapshot.uri)?.timeline;
+  }
+
   /** Drop the cached analysis (media or fonts changed); the next `get` recomputes. */
   invalidate(uri: string): void {
     this.cache.evict(uri);
