@@ -5,6 +5,8 @@ import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/co
 import { filter, PlanContext } from './context';
 import { decimalSeconds, framesToSeconds, rateText, rationalSeconds, timeBaseText } from './time';
 import type { Filter } from './types';
+import { lookFilters } from './effects/look';
+import { heldFrameOptions, reverseFilters, sourceWindowStart } from './effects/time';
 
 /** The clip-local frames a stream covers: the whole clip for a render, one frame for `atropos frame`. */
 export interface ClipWindow {
@@ -42,7 +44,9 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
     const index = ctx.addInput({ options: ['-framerate', rateText(fps)], path: asset.path, purpose: clip.id, range: clip.range });
     return `${index}:v`;
   }
-  const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
+  const held = heldFrameOptions(ctx, clip, asset);
+  if (held) return `${ctx.addInput({ options: held, path: asset.path, purpose: clip.id, range: clip.range })}:v`;
+  const seek = rationalSeconds(source.in) + framesToSeconds(sourceWindowStart(clip, window), fps) * clip.speed;
   // One spare output frame of source: the trim below makes the length exact.
   const length = (seconds + framesToSeconds(1, fps)) * clip.speed;
   // One decoding thread per input: the inputs take turns (only the windows overlap), the encoder
@@ -112,12 +116,19 @@ export function clipPicture(
 ): string {
   const asset = ctx.asset(source, clip);
   const pad = openPicture(ctx, clip, source, asset, window);
-  const still = isStill(asset);
+  // A held frame (`freeze`) is a still taken from the video.
+  const still = isStill(asset) || clip.freeze !== undefined;
+  const look = lookFilters(ctx, clip, asset, pixelFormat);
   // A still with a fixed size and look is sized once, then repeated; otherwise repeated first.
-  const sizedOnce = still && effects.length === 0 && !sizing.some(variesPerFrame);
-  const filters: Filter[] = still ? (sizedOnce ? [] : stillFrames(ctx, window)) : retimeFilters(clip.speed, window.localStart, ctx);
+  const sizedOnce = still && effects.length === 0 && !look.perFrame && !sizing.some(variesPerFrame);
+  const filters: Filter[] = still
+    ? (sizedOnce ? [] : stillFrames(ctx, window))
+    : clip.reverse
+      ? [...retimeFilters(clip.speed, 0, ctx), ...reverseFilters(ctx, window)]
+      : retimeFilters(clip.speed, window.localStart, ctx);
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
+  filters.push(...look.filters);
   if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
   filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
   if (sizedOnce) filters.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));
