@@ -132,6 +132,8 @@ export interface ClipKeyframes {
   contrast?: Keyframe<number>[];
   saturation?: Keyframe<number>[];
   gamma?: Keyframe<number>[];
+  /** A speed ramp (the clip's `speed` is then its mean speed); `hold` keeps a speed, other eases move it linearly. */
+  speed?: Keyframe<number>[];
 }
 
 /** Picture effects of a media clip, applied to its source picture before it is sized (docs/timeline-format.md, "Looks"). */

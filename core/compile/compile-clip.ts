@@ -11,7 +11,7 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import { toNumber } from '../time/rational';
 import { timeToFrames } from '../time/timecode';
 import { substituteVariables } from '../variables';
-import { compileLook, compileTimeEffects } from './compile-look';
+import { compileLook, compileTimeEffects, dropsSound } from './compile-look';
 
 const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
 const EASES: readonly Ease[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold'];
@@ -58,7 +58,7 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     const look = compileLook(node, context);
     if (look) clip.look = look;
     compileTimeEffects(node, context, clip);
-    const audio = clip.reverse || clip.freeze ? undefined : clipAudio(context, track, item);
+    const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item);
     if (audio) clip.audio = audio;
   }
   if (trackKind === 'overlay') clip.placement = placement(valueOf(node, 'position'), context.output.height);
@@ -153,7 +153,7 @@ function compileKeyframes(node: LocatedNode | undefined, context: CheckContext):
   if (scale) result.scale = scale;
   if (opacity) result.opacity = opacity;
   if (volume) result.volume = volume;
-  for (const key of ['rotate', 'brightness', 'contrast', 'saturation', 'gamma'] as const) {
+  for (const key of ['rotate', 'brightness', 'contrast', 'saturation', 'gamma', 'speed'] as const) {
     const keys = list(key, number);
     if (keys) result[key] = keys;
   }

@@ -59,3 +59,34 @@ tracks:
   assert.equal(frozen.audio, undefined, 'a held frame has no sound');
   assert.equal(frozen.duration, 60);
 });
+
+test('a speed ramp: its length from the media when not given, its source out from σ, its speed the mean; rampSound: mute drops the sound', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 2s
+        animate:
+          speed: [{ at: 0, value: 1 }, { at: 1s, value: 3 }]
+      - asset: video
+        from: 4s
+        rampSound: mute
+        animate:
+          speed: [{ at: 0, value: 2, ease: hold }, { at: 1s, value: 1 }]
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [ramped, rest] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(ramped?.kind === 'clip' && rest?.kind === 'clip');
+  // σ(60) = 30·(1+3)/2 + 30·3 = 150 frames = 5 s of source.
+  assert.deepEqual(ramped.source, { kind: 'media', asset: 'video', in: { num: 0, den: 1 }, out: { num: 5, den: 1 } });
+  assert.equal(ramped.speed, 2.5);
+  assert.ok(ramped.audio, 'pitch-kept sound by default');
+  // 6 s of media left: 2× for 1 s (60 frames of source), then 1×: 120 more frames.
+  assert.equal(rest.duration, 150);
+  assert.equal(rest.audio, undefined);
+});

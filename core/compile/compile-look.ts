@@ -56,3 +56,9 @@ export function compileTimeEffects(node: LocatedNode, context: CheckContext, cli
   const freeze = readTimeField(node, 'freeze', context.fps);
   if (freeze) clip.freeze = timeToSeconds(freeze, context.fps);
 }
+
+/** Reversed and held clips have no sound; a speed ramp's is dropped when `rampSound: mute`. */
+export function dropsSound(node: LocatedNode, clip: CompiledClip): boolean {
+  if (clip.reverse || clip.freeze) return true;
+  return readString(node, 'rampSound') === 'mute' && valueOf(valueOf(node, 'animate'), 'speed') !== undefined;
+}
