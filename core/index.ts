@@ -1,5 +1,7 @@
 // The core's public surface. Pure: no vscode, fs, child processes or network.
 export type { Analysis, AnalysisContext, FontCatalog, MediaLookup, SymbolOccurrence } from './api';
+export type { LutLookup, LutLookupResult } from './api';
+export { parseCubeLut, type CubeLutResult } from './looks/cube-lut';
 
 // Parse: text → ParsedTimeline (located tree + typed model + syntax issues).
 export { parseTimeline, type ParsedTimeline } from './parse/parse-timeline';

@@ -47,6 +47,10 @@ export const DIAGNOSTIC_CODES = {
   'missing-glyphs': 'Title characters the font has no glyph for',
   'import-warning': 'Something an EDL/OTIO import could not carry over exactly',
   'merge-key-unsupported': 'A YAML merge key (<<:), which the format does not support',
+  'crop-too-much': 'A crop that leaves no picture',
+  'freeze-past-end': 'A freeze frame after the end of the media',
+  'lut-not-found': 'A LUT file that does not exist',
+  'lut-invalid': 'A LUT file that is not a valid .cube (size, domain or entries)',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -7,6 +7,7 @@ import type { EffectiveAudio } from './presets';
 import { keyframeExpr } from './keyframes';
 import { decimalSeconds, framesToSamples, framesToSeconds, rationalSeconds } from './time';
 import type { Filter } from './types';
+import { rampedSound } from './effects/ramp-sound';
 
 export function channelLayout(channels: number): string {
   if (channels === 1) return 'mono';
@@ -57,7 +58,8 @@ function clipSound(ctx: PlanContext, clip: CompiledClip, source: MediaSource, as
     filter('asetpts', 'PTS-STARTPTS'),
     filter('aresample', audio.sampleRate),
     filter('aformat', ['sample_fmts', 'fltp'], ['sample_rates', audio.sampleRate], ['channel_layouts', channelLayout(audio.channels)]),
-    ...atempoChain(clip.speed),
+    // A speed ramp is already retimed (rampedSound below).
+    ...atempoChain(clip.keyframes?.speed?.length ? 1 : clip.speed),
     filter('apad', ['whole_len', samples]),
     filter('atrim', ['end_sample', samples]),
   ];
@@ -74,7 +76,7 @@ function clipSound(ctx: PlanContext, clip: CompiledClip, source: MediaSource, as
   }
   const startSample = framesToSamples(clip.start, fps, audio.sampleRate);
   if (startSample > 0) filters.push(filter('adelay', ['delays', `${startSample}S`], ['all', 1]));
-  return ctx.chain([`${index}:a`], filters, ctx.label('snd'));
+  return ctx.chain([rampedSound(ctx, `${index}:a`, clip, audio.sampleRate)], filters, ctx.label('snd'));
 }
 
 function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: EffectiveAudio): Sound[] {

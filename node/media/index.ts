@@ -2,3 +2,4 @@
 export { probeMedia, probeAll, clearProbeCache, type ProbeOptions } from './probe';
 export { factsFromProbe, type ProbeOutput } from './ffprobe-facts';
 export { createFontCatalog, fontCatalogFromFcList } from './font-catalog';
+export { createLutLookup } from './lut-lookup';
