@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { planRender } from './plan-render';
 import { planFrame } from './plan-frame';
 import { chainText, toFfmpegArgs } from './serialize';
-import { atempoChain } from './audio';
+import { stretchFilters, stretchLead } from './audio';
 import { filterText } from './serialize';
 import { keyframeExpr } from './keyframes';
 import { chaptersMetadata } from './chapters';
@@ -25,11 +25,11 @@ function cutAndFade() {
 test('cuts and an xfade only over the overlap window, renumbered after xfade and concat', () => {
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.filterGraph.slice(0, 10).map(chainText), [
-    '[0:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
+    '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
     '[clip0]split=2[part0][part1]',
     '[part0]trim=end_frame=20,settb=1/30,setpts=N[seg0]',
     '[part1]trim=start_frame=20:end_frame=30,settb=1/30,setpts=N[seg1]',
-    '[1:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=40[clip1]',
+    '[1:v]setpts=PTS-STARTPTS,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=40[clip1]',
     '[clip1]split=2[part2][part3]',
     '[part2]trim=end_frame=10,settb=1/30,setpts=N[seg2]',
     '[part3]trim=start_frame=10:end_frame=40,settb=1/30,setpts=N[seg3]',
@@ -44,7 +44,7 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), [
     '-threads 1 -t 1.033334 -an -sn -dn /m/red.mp4',
-    '-threads 1 -ss 1 -t 1.366667 -an -sn -dn /m/blue.mp4',
+    '-threads 1 -ss 0.983333 -t 1.383334 -an -sn -dn /m/blue.mp4',
     '-t 1.033334 -vn -sn -dn /m/red.mp4',
   ]);
   // The blue source has no audio: only red sounds, faded out over the transition, over silence.
@@ -57,15 +57,17 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
   assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
 });
 
-test('speed: setpts divides time, atempo chains keep pitch beyond 0.5–2', () => {
-  assert.deepEqual(atempoChain(0.5).map(filterText), ['atempo=0.5']);
-  assert.deepEqual(atempoChain(4).map(filterText), ['atempo=2', 'atempo=2']);
-  assert.deepEqual(atempoChain(0.3).map(filterText), ['atempo=0.5', 'atempo=0.6']);
+test('speed: setpts divides time, Rubber Band keeps pitch, its measured lead is read ahead or delayed', () => {
+  assert.deepEqual(stretchFilters(0.5).map(filterText), ['apad=pad_dur=0.5', 'rubberband=tempo=0.5:window=short:transients=crisp:smoothing=on']);
+  assert.deepEqual(stretchFilters(1), []);
+  assert.equal(stretchLead(0.5), 0.032);
+  assert.equal(stretchLead(3), -0.0068);
+  assert.equal(stretchLead(20), -0.0113);
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red', 0, { speed: 2 })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
-  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30,/);
+  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30:round=up,/);
   assert.deepEqual(plan.inputs[0]!.options, ['-threads', '1', '-t', '2.066667', '-an', '-sn', '-dn']);
-  assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,atempo=2,apad=whole_len=48000,/);
+  assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,apad=pad_dur=0.5,rubberband=tempo=2:window=short:transients=crisp:smoothing=on,apad=whole_len=48000,/);
 });
 
 test('titles: text in a file, expansion off, never in the graph', () => {
@@ -170,12 +172,12 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
 
 test('a frame inside a transition is one xfade of two seeked frames at its progress', () => {
   const plan = planFrame(cutAndFade(), 25, { textFiles: DIR });
-  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-threads 1 -ss 0.833333 -t 0.066667 -an -sn -dn', '-threads 1 -ss 1.166666 -t 0.066667 -an -sn -dn']);
+  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-threads 1 -ss 0.78 -t 0.12 -an -sn -dn', '-threads 1 -ss 1.15 -t 0.083334 -an -sn -dn']);
   assert.deepEqual(plan.filterGraph.map(chainText).slice(-4), [
     '[clip1]setpts=N[at1]',
     '[at0][at1]xfade=transition=wipeleft:duration=0.333333:offset=-0.166667,settb=1/30,setpts=N[xf0]',
     '[xf0]settb=1/30,setpts=N+25[at2]',
     '[at2]trim=end_frame=1,format=rgb24[vout]',
   ]);
-  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+0.833333/TB,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
+  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+25/30/TB-0.033334/TB,fps=30:round=up:start_time=0.833333,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
 });
