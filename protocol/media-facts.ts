@@ -40,6 +40,11 @@ export interface MediaFacts {
   isStill: boolean;
   /** Subtitle file (SRT, ASS). */
   isSubtitle: boolean;
+  /**
+   * Where the file's data really ends, when that is short of `durationSeconds` (a file cut short:
+   * its header still states the whole). Absent when the data reaches the stated duration.
+   */
+  decodableEndSeconds?: number;
   /** Timecode of the first frame as the file states it: SMPTE `HH:MM:SS:FF`, `;FF` when drop-frame. */
   startTimecode?: string;
 }

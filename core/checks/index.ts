@@ -9,6 +9,7 @@ import { fonts } from './fonts';
 import { importWarnings } from './import-warnings';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
+import { mediaTruncated } from './media-truncated';
 import { missingLength } from './missing-length';
 import { oddDimensions } from './odd-dimensions';
 import { outputPath } from './output-path';
@@ -31,6 +32,7 @@ export const checks: readonly TimelineCheck[] = [
   unknownVariable,
   duplicateIds,
   mediaStatus,
+  mediaTruncated,
   timeValues,
   sourceRange,
   mediaEnd,

@@ -9,11 +9,13 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { planLoudnessPass, planRender, PlanError, toFfmpegArgs, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
 import { makeWorkDir, moveIntoPlace, removeQuietly, writePlanFiles } from './files';
+import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
 import { withinRender, type RenderProgress } from './progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
+import { outputProblem, readOutputFacts } from './verify-output';
 
 export interface RenderRequest {
   timeline: CompiledTimeline;
@@ -71,6 +73,9 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
       onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
     });
     throwIfFailed(outcome, plan, options.ffmpegPath);
+    throwIfInputDamaged(outcome, plan);
+    const problem = outputProblem(await readOutputFacts(options.ffmpegPath, partial), plan);
+    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(outcome.stderr));
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);
     }
@@ -130,6 +135,19 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
   const last = tail[tail.length - 1];
   const where = culprit ? ` while reading ${culprit.path} (${culprit.purpose})` : '';
   throw new RenderError('ffmpeg-failed', `ffmpeg ${pass ? `(${pass}) ` : ''}${how}${where}${last ? `: ${last}` : ''}`, tail, culprit?.range);
+}
+
+/**
+ * ffmpeg exits 0 after reading a damaged or cut-short input (it freezes or goes silent from there):
+ * that render is a failure, named by the input it read.
+ */
+export function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
+  const damage = inputDamage(outcome.stderr);
+  if (!damage) return;
+  const tail = meaningfulTail(outcome.stderr);
+  const culprit = inputBlamed([damage], plan) ?? inputBlamed(tail, plan);
+  const where = culprit ? ` ${culprit.path} (${culprit.purpose})` : ' an input';
+  throw new RenderError('ffmpeg-failed', `ffmpeg read damaged or cut-short data in${where}: ${damage}; nothing was written.`, tail, culprit?.range);
 }
 
 function inputBlamed(tail: string[], plan: RenderPlan): RenderPlan['inputs'][number] | undefined {
