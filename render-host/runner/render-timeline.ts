@@ -7,8 +7,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planLoudnessPass, planRender, PlanError, toFfmpegArgs, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
-import { makeWorkDir, moveIntoPlace, removeQuietly, writePlanFiles } from './files';
+import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
+import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
 import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
@@ -58,15 +58,15 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
     const measuring = planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
-    const loudness = measuring ? await measureLoudness(measuring, options, timeLeft()) : undefined;
+    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
     const renderFrom = measuring ? MEASURING_SHARE : 0;
     if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
     const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}) }));
-    await writePlanFiles(plan.files);
+    const args = await prepareRun(plan, workDir);
     const onProgress = options.onProgress;
     const outcome = await runFfmpeg({
       ffmpegPath: options.ffmpegPath,
-      args: toFfmpegArgs(plan),
+      args,
       signal: options.signal,
       timeoutMs: timeLeft(),
       totalSeconds: plan.durationSeconds,
@@ -100,11 +100,11 @@ function planOrThrow<T>(plan: () => T): T {
 }
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
-async function measureLoudness(plan: RenderPlan, options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
+async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
   const onProgress = options.onProgress;
   const outcome = await runFfmpeg({
     ffmpegPath: options.ffmpegPath,
-    args: toFfmpegArgs(plan),
+    args,
     signal: options.signal,
     timeoutMs,
     totalSeconds: plan.durationSeconds,
