@@ -17,6 +17,10 @@ export interface VideoStreamFacts {
   /** Clockwise display rotation in degrees from the stream's display matrix (0, 90, 180, 270). */
   rotation: number;
   pixelFormat?: string;
+  /** The YUV matrix the stream is tagged with, as ffprobe names it (`bt709`, `smpte170m`, `bt470bg`…); absent when untagged. */
+  colorSpace?: string;
+  /** `tv` (limited) or `pc` (full) when tagged. */
+  colorRange?: string;
   /** Frame count when the container states it. */
   frameCount?: number;
 }

@@ -3,6 +3,7 @@
 // own input, seeked to where the window starts and limited to what the window needs.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, PlanContext } from './context';
+import { toOutputColour } from './colour';
 import { clipInSeconds, coveringFrameStart, halfFrame, sourceRate } from './source-grid';
 import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
 import type { Filter, FilterArg } from './types';
@@ -131,6 +132,7 @@ export function clipPicture(
   const filters: Filter[] = still ? (sizedOnce ? [] : stillFrames(ctx, window)) : retimeFilters(clip.speed, window.localStart, ctx, lead);
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
+  filters.push(...toOutputColour(asset, ctx.out, pixelFormat));
   if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
   filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
   if (sizedOnce) filters.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));

@@ -54,7 +54,7 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
     '[silence0][snd0]amix=inputs=2:normalize=0:duration=first:dropout_transition=0,atrim=end_sample=120000,asetpts=N/SR/TB[aout]',
   ]);
   assert.deepEqual(toFfmpegArgs(plan).slice(-5), ['-ac', '2', '-movflags', '+faststart', '/o/out.mp4']);
-  assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
 });
 
 test('speed: setpts divides time, Rubber Band keeps pitch, its measured lead is read ahead or delayed', () => {
@@ -90,7 +90,7 @@ test('overlays: contain-fit size × scale, anchor, opacity and fades, shifted to
   const chains = plan.filterGraph.map(chainText);
   // The still is decoded once, sized once, then repeated for the clip's 30 frames.
   assert.deepEqual(plan.inputs[1]!.options, ['-framerate', '30']);
-  assert.ok(chains.includes('[1:v]scale=w=80:h=40,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=30[clip1]'));
+  assert.ok(chains.includes('[1:v]scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p,scale=w=80:h=40,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=30[clip1]'));
   assert.ok(chains.includes('[clip1]colorchannelmixer=aa=0.5,fade=t=out:st=0.8:d=0.2:alpha=1,setpts=PTS+15[layer0]'));
   assert.ok(chains.includes('[clip0][layer0]overlay=x=W-w-12:y=6:eof_action=pass[comp0]'));
 });
@@ -103,7 +103,7 @@ test('a still whose size changes per frame is repeated first, so the keyframed s
     b.track('o', 'overlay', [b.clip('o/0', 15, 30, 'logo', 0, { keyframes: zoom, audio: undefined })]),
   ], [...assets, logo]);
   const still = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText).find((c) => c.startsWith('[1:v]'))!;
-  assert.match(still, /^\[1:v\]loop=loop=-1:size=1,settb=1\/30,setpts=N,scale=w=max\(2\\,trunc\(320\*\(.*\):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30\[clip1\]$/);
+  assert.match(still, /^\[1:v\]loop=loop=-1:size=1,settb=1\/30,setpts=N,scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd\+full_chroma_int,format=yuva420p,scale=w=max\(2\\,trunc\(320\*\(.*\):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30\[clip1\]$/);
 });
 
 test('a plain fade on the base track is the incoming head over the outgoing tail with a rising alpha, in 4:2:0', () => {
@@ -156,7 +156,7 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')])], assets, { width: 1920, height: 1080 });
   const draft = planRender(tl, { preset: 'draft', outputPath: '/o/d.mp4', textFiles: DIR });
   assert.match(chainText(draft.filterGraph[0]!), /scale=w=640:h=360:force_original_aspect_ratio=increase,crop=w=640:h=360/);
-  assert.deepEqual(draft.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(draft.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
   const audio = planRender(tl, { preset: 'audio', outputPath: '/o/a.m4a', textFiles: DIR });
   assert.deepEqual(audio.maps, ['[aout]']);
   assert.equal(audio.inputs.length, 1);
