@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'freeze-past-end': 'A freeze frame after the end of the media',
   'lut-not-found': 'A LUT file that does not exist',
   'lut-invalid': 'A LUT file that is not a valid .cube (size, domain or entries)',
+  'media-truncated': 'A media file whose decodable end is short of what its header says',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -12,6 +12,7 @@ import { importWarnings } from './import-warnings';
 import { lutFile } from './lut-file';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
+import { mediaTruncated } from './media-truncated';
 import { missingLength } from './missing-length';
 import { oddDimensions } from './odd-dimensions';
 import { outputPath } from './output-path';
@@ -34,6 +35,7 @@ export const checks: readonly TimelineCheck[] = [
   unknownVariable,
   duplicateIds,
   mediaStatus,
+  mediaTruncated,
   timeValues,
   sourceRange,
   mediaEnd,

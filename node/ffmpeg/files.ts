@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { PlanFile } from '../../core/plan';
+import { filterGraphText, toFfmpegArgs, type PlanFile, type RenderPlan } from '../../core/plan';
 
 /** A private folder for one run's helper files, under `root` (default: the system temp folder). */
 export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
@@ -17,6 +17,15 @@ export async function writePlanFiles(files: PlanFile[]): Promise<void> {
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.content, 'utf8');
   }
+}
+
+/** The plan's helper files, and its filter graph in a file of its own: argv for ffmpeg, of any graph size. */
+export async function prepareRun(plan: RenderPlan, workDir: string, name = 'graph'): Promise<string[]> {
+  await writePlanFiles(plan.files);
+  if (plan.filterGraph.length === 0) return toFfmpegArgs(plan);
+  const graphFile = join(workDir, `${name}.ffgraph`);
+  await writeFile(graphFile, filterGraphText(plan.filterGraph), 'utf8');
+  return toFfmpegArgs(plan, { graphFile });
 }
 
 export async function removeQuietly(path: string): Promise<void> {

@@ -1,7 +1,7 @@
 // renderFrame: the exact composite frame at one timeline frame, as PNG bytes.
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
-import { planFrame, PlanError, toFfmpegArgs } from '../../core/plan';
-import { makeWorkDir, removeQuietly, writePlanFiles } from './files';
+import { planFrame, PlanError } from '../../core/plan';
+import { makeWorkDir, prepareRun, removeQuietly } from './files';
 import { RenderError } from './render-error';
 import { runFfmpeg } from './spawn-ffmpeg';
 import { throwIfFailed } from './render-timeline';
@@ -24,8 +24,8 @@ export async function renderFrame(timeline: CompiledTimeline, frame: number, opt
       if (error instanceof PlanError) throw new RenderError('invalid-timeline', error.message, [], error.range);
       throw error;
     }
-    await writePlanFiles(plan.files);
-    const outcome = await runFfmpeg({ ffmpegPath: options.ffmpegPath, args: toFfmpegArgs(plan), signal: options.signal, captureStdout: true, graceMs: 500 });
+    const args = await prepareRun(plan, workDir);
+    const outcome = await runFfmpeg({ ffmpegPath: options.ffmpegPath, args, signal: options.signal, captureStdout: true, graceMs: 500 });
     throwIfFailed(outcome, plan, options.ffmpegPath);
     if (outcome.stdout.length === 0) throw new RenderError('ffmpeg-failed', `ffmpeg produced no picture for frame ${frame}.`);
     return outcome.stdout;

@@ -7,13 +7,15 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planLoudnessPass, planRender, PlanError, toFfmpegArgs, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
-import { makeWorkDir, moveIntoPlace, removeQuietly, writePlanFiles } from './files';
+import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
+import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
+import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
 import { withinRender, type RenderProgress } from './progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
+import { outputProblem, readOutputFacts } from './verify-output';
 
 export interface RenderRequest {
   timeline: CompiledTimeline;
@@ -56,21 +58,24 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
     const measuring = planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
-    const loudness = measuring ? await measureLoudness(measuring, options, timeLeft()) : undefined;
+    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
     const renderFrom = measuring ? MEASURING_SHARE : 0;
     if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
     const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}) }));
-    await writePlanFiles(plan.files);
+    const args = await prepareRun(plan, workDir);
     const onProgress = options.onProgress;
     const outcome = await runFfmpeg({
       ffmpegPath: options.ffmpegPath,
-      args: toFfmpegArgs(plan),
+      args,
       signal: options.signal,
       timeoutMs: timeLeft(),
       totalSeconds: plan.durationSeconds,
       onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
     });
     throwIfFailed(outcome, plan, options.ffmpegPath);
+    throwIfInputDamaged(outcome, plan);
+    const problem = outputProblem(await readOutputFacts(options.ffmpegPath, partial), plan);
+    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(outcome.stderr));
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);
     }
@@ -95,11 +100,11 @@ function planOrThrow<T>(plan: () => T): T {
 }
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
-async function measureLoudness(plan: RenderPlan, options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
+async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
   const onProgress = options.onProgress;
   const outcome = await runFfmpeg({
     ffmpegPath: options.ffmpegPath,
-    args: toFfmpegArgs(plan),
+    args,
     signal: options.signal,
     timeoutMs,
     totalSeconds: plan.durationSeconds,
@@ -130,6 +135,19 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
   const last = tail[tail.length - 1];
   const where = culprit ? ` while reading ${culprit.path} (${culprit.purpose})` : '';
   throw new RenderError('ffmpeg-failed', `ffmpeg ${pass ? `(${pass}) ` : ''}${how}${where}${last ? `: ${last}` : ''}`, tail, culprit?.range);
+}
+
+/**
+ * ffmpeg exits 0 after reading a damaged or cut-short input (it freezes or goes silent from there):
+ * that render is a failure, named by the input it read.
+ */
+export function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
+  const damage = inputDamage(outcome.stderr);
+  if (!damage) return;
+  const tail = meaningfulTail(outcome.stderr);
+  const culprit = inputBlamed([damage], plan) ?? inputBlamed(tail, plan);
+  const where = culprit ? ` ${culprit.path} (${culprit.purpose})` : ' an input';
+  throw new RenderError('ffmpeg-failed', `ffmpeg read damaged or cut-short data in${where}: ${damage}; nothing was written.`, tail, culprit?.range);
 }
 
 function inputBlamed(tail: string[], plan: RenderPlan): RenderPlan['inputs'][number] | undefined {

@@ -11,6 +11,8 @@ interface ProbeStream {
   r_frame_rate?: string;
   sample_aspect_ratio?: string;
   pix_fmt?: string;
+  color_space?: string;
+  color_range?: string;
   nb_frames?: string;
   sample_rate?: string;
   channels?: number;
@@ -48,6 +50,8 @@ export function factsFromProbe(output: ProbeOutput): MediaFacts {
       rotation: rotationOf(video),
     };
     if (video.pix_fmt) facts.video.pixelFormat = video.pix_fmt;
+    if (video.color_space && video.color_space !== 'unknown') facts.video.colorSpace = video.color_space;
+    if (video.color_range && video.color_range !== 'unknown') facts.video.colorRange = video.color_range;
     if (frameCount !== undefined && Number.isFinite(frameCount) && frameCount > 0) facts.video.frameCount = frameCount;
   }
   const startTimecode = startTimecodeOf(output, video);

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { MediaLookup } from '../../core/api';
 import type { MediaLookupResult } from '../../protocol/media-facts';
 import { resolveTool } from '../tools/resolve-tools';
+import { truncatedEnd } from './decodable-end';
 import { factsFromProbe, type ProbeOutput } from './ffprobe-facts';
 
 export interface ProbeOptions {
@@ -54,7 +55,11 @@ async function runProbe(path: string, options: ProbeOptions): Promise<MediaLooku
         const facts = factsFromProbe(JSON.parse(stdout) as ProbeOutput);
         if (!facts.video && !facts.audio) resolve({ status: 'unreadable', reason: 'no video or audio stream' });
         else if (!facts.isStill && facts.durationSeconds === undefined) resolve({ status: 'unreadable', reason: 'no duration (truncated or damaged file?)' });
-        else resolve({ status: 'ok', facts });
+        else if (facts.isStill || facts.durationSeconds === undefined) resolve({ status: 'ok', facts });
+        else {
+          const header = facts.durationSeconds;
+          void truncatedEnd(ffprobe, path, header, options.timeoutMs).then((end) => resolve({ status: 'ok', facts: end === undefined ? facts : { ...facts, decodableEndSeconds: end } }));
+        }
       } catch {
         resolve({ status: 'unreadable', reason: 'ffprobe gave no readable answer' });
       }

@@ -18,7 +18,7 @@ test('every look on a video-track clip: on the source picture, in order, before 
     keyframes: { saturation: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 29, value: 1, ease: 'linear' }] },
   })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o.mp4', textFiles: DIR });
-  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS,fps=30,'
+  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,'
     + 'crop=w=trunc(iw*0.9/2)*2:h=trunc(ih*0.8/2)*2:x=trunc(iw*0.1/2)*2:y=trunc(ih*0/2)*2,hflip,vflip,'
     + 'eq=brightness=0.1:contrast=1.2:saturation=if(lt(round(t*30)\\,0)\\,0\\,if(lt(round(t*30)\\,29)\\,0+1*((round(t*30)-0)/29)\\,1)):eval=frame,'
     + 'colortemperature=temperature=5000,lut3d=file=/l/grade.cube:interp=tetrahedral,'
@@ -41,7 +41,7 @@ test('preview frame 10 of a reversed clip reads source frame 19 of 30; a frozen 
     '-threads 1 -ss 0.5 -t 0.066667 -an -sn -dn',
   ]);
   assert.deepEqual(plan.filterGraph.slice(0, 4).map(chainText), [
-    '[0:v]setpts=PTS-STARTPTS,fps=30,tpad=stop=-1:stop_mode=clone,trim=end_frame=1,reverse,settb=1/30,setpts=N+10,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]',
+    '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,tpad=stop=-1:stop_mode=clone,trim=end_frame=1,reverse,settb=1/30,setpts=N+10,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]',
     '[clip0]setpts=PTS+0[at0]',
     '[1:v]format=yuva420p,chromakey=color=0x00ff00:similarity=0.1:blend=0.05,rotate=a=(-5)*PI/180:c=black@0,scale=w=320:h=180,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N+10,trim=end_frame=1[clip1]',
     '[clip1]setpts=PTS+0[layer0]',

@@ -4,9 +4,9 @@
 // says, so the sound stays with the picture to within one piece's tempo error.
 import type { CompiledClip } from '../../../protocol/compiled-timeline';
 import { rampSourceFrames } from '../../looks/speed-ramp';
-import { atempoChain } from '../audio';
 import { filter, type PlanContext } from '../context';
 import { framesToSamples } from '../time';
+import type { Filter } from '../types';
 
 /** Seconds per piece: long enough for atempo's window (~60 ms), short enough to follow a ramp. */
 const PIECE_SECONDS = 0.25;
@@ -35,4 +35,23 @@ export function rampedSound(ctx: PlanContext, input: string, clip: CompiledClip,
     ], ctx.label('piece'));
   });
   return ctx.chain(parts, [filter('concat', ['n', parts.length], ['v', 0], ['a', 1])], ctx.label('ramped'));
+}
+
+/**
+ * atempo for one piece (it takes 0.5–2 per instance, so chained beyond that). Not Rubber Band as for
+ * constant speeds: its window and start-up lead are longer than a quarter-second piece.
+ */
+function atempoChain(speed: number): Filter[] {
+  const filters: Filter[] = [];
+  let rest = speed;
+  while (rest > 2) {
+    filters.push(filter('atempo', 2));
+    rest /= 2;
+  }
+  while (rest < 0.5) {
+    filters.push(filter('atempo', 0.5));
+    rest /= 0.5;
+  }
+  if (Math.abs(rest - 1) > 1e-9) filters.push(filter('atempo', Math.round(rest * 1e6) / 1e6));
+  return filters;
 }
