@@ -1,12 +1,14 @@
 // Test support: the Worker bundled and running in real workerd through Miniflare, with fresh keys
-// and secrets per test file, a KV namespace the tests can read, and helpers to call routes.
-import { createHmac, randomUUID } from 'node:crypto';
+// and secrets per test file, a KV namespace the tests can read, its Durable Objects (SQLite-backed,
+// as deployed), and helpers to call routes.
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { Miniflare } from 'miniflare';
 import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
+import { DURABLE_OBJECT_BINDINGS } from '../src/durable/bindings';
 import { bundleWorker } from '../scripts/bundle';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -32,6 +34,8 @@ export interface WorkerUnderTest {
   kvGet(key: string): Promise<unknown>;
   kvPut(key: string, value: unknown): Promise<void>;
   kvKeys(prefix: string): Promise<string[]>;
+  /** The seats a licence holds, read from its LicenseSeats Durable Object. */
+  seats(licenseKey: string): Promise<{ devicesUsed: number; devices: Array<{ name: string }> }>;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
     modulesRoot: dir,
     compatibilityDate: '2026-04-01',
     kvNamespaces: ['LICENSES'],
+    durableObjects: Object.fromEntries(Object.entries(DURABLE_OBJECT_BINDINGS).map(([binding, className]) => [binding, { className, useSQLite: true }])),
     cf: false,
     host: '127.0.0.1',
     port: 0,
@@ -96,6 +101,10 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
     async kvKeys(prefix) {
       return (await kv.list({ prefix })).keys.map((k) => k.name);
     },
+    async seats(licenseKey) {
+      const namespace = (await mf.getDurableObjectNamespace('LICENSE_SEATS')) as unknown as TestSeatsNamespace;
+      return namespace.get(namespace.idFromName(licenseKeyHash(licenseKey))).count();
+    },
     async close() {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });
@@ -107,6 +116,16 @@ interface TestKv {
   get(key: string): Promise<string | null>;
   put(key: string, value: string): Promise<void>;
   list(options: { prefix: string }): Promise<{ keys: Array<{ name: string }> }>;
+}
+
+interface TestSeatsNamespace {
+  idFromName(name: string): unknown;
+  get(id: unknown): { count(): Promise<{ devicesUsed: number; devices: Array<{ name: string }> }> };
+}
+
+/** The KV / Durable Object name of a licence: the same hash worker/src/license-key.ts computes. */
+export function licenseKeyHash(key: string): string {
+  return createHash('sha256').update(`atropos-license-key\n${key.trim().toUpperCase()}`).digest('hex');
 }
 
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
