@@ -18,10 +18,15 @@ export interface Env {
   LICENSE_SEATS: DurableObjectNamespace<LicenseSeats>;
   REQUEST_COUNTERS: DurableObjectNamespace<RequestCounter>;
   DEVICE_TRIALS: DurableObjectNamespace<DeviceTrial>;
-  /** Secret: the current Ed25519 signing key as a private JWK (JSON) with a `kid`. */
-  SIGNING_KEY: string;
-  /** Secret, optional: the previous key (public or private JWK JSON); published so older tokens still verify. */
+  /** Secret: an Ed25519 signing key as a private JWK (JSON) with a `kid`; signs while SIGNING_KEY_ACTIVE is unset. */
+  SIGNING_KEY?: string;
+  /** Secret, optional: an older key (public or private JWK JSON), published so tokens it signed still verify. */
   SIGNING_KEY_PREVIOUS?: string;
+  /** Secrets, optional: the two rotation slots (private JWKs), both published while present. */
+  SIGNING_KEY_A?: string;
+  SIGNING_KEY_B?: string;
+  /** Secret, optional: `A` or `B`, the slot that signs (set by the rotation script, so rotating needs no deploy). */
+  SIGNING_KEY_ACTIVE?: string;
   /** Secret: Stripe's webhook signing secret (`whsec_…`). */
   STRIPE_WEBHOOK_SECRET: string;
   /** Secret: bearer token for /admin routes. */

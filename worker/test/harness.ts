@@ -34,13 +34,22 @@ export interface WorkerUnderTest {
   kvGet(key: string): Promise<unknown>;
   kvPut(key: string, value: unknown): Promise<void>;
   kvKeys(prefix: string): Promise<string[]>;
+  /** Restarts workerd with these bindings changed (undefined removes one); KV and Durable Objects keep their data. */
+  rebind(changes: Record<string, string | undefined>): Promise<void>;
+  /** The bindings workerd runs with now (secrets included). */
+  bindings(): Record<string, string>;
   /** The seats a licence holds, read from its LicenseSeats Durable Object. */
   seats(licenseKey: string): Promise<{ devicesUsed: number; devices: Array<{ name: string }> }>;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
-  bindings?: Record<string, string>;
+  /** Extra or replaced bindings; undefined removes a default one. */
+  bindings?: Record<string, string | undefined>;
+}
+
+function defined(bindings: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(bindings).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export async function startWorker(options: StartOptions = {}): Promise<WorkerUnderTest> {
@@ -48,26 +57,31 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
   const scriptPath = join(dir, 'worker.mjs');
   await bundleWorker(scriptPath);
   const [current, previous] = await Promise.all([makeSigningJwk(`current-${randomUUID().slice(0, 8)}`), makeSigningJwk(`previous-${randomUUID().slice(0, 8)}`)]);
-  const mf = new Miniflare({
+  let bindings = defined({
+    SIGNING_KEY: JSON.stringify(current.privateJwk),
+    SIGNING_KEY_PREVIOUS: JSON.stringify(previous.publicJwk),
+    STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+    ADMIN_TOKEN,
+    SUBSCRIPTION_URL: 'https://atropos.app/pricing',
+    ENVIRONMENT: 'test',
+    ...options.bindings,
+  });
+  const miniflareOptions = () => ({
     modules: true,
     scriptPath,
     modulesRoot: dir,
     compatibilityDate: '2026-04-01',
     kvNamespaces: ['LICENSES'],
     durableObjects: Object.fromEntries(Object.entries(DURABLE_OBJECT_BINDINGS).map(([binding, className]) => [binding, { className, useSQLite: true }])),
+    // On disk, so data outlives a restart with new secrets (rebind), as it does on Cloudflare.
+    kvPersist: join(dir, 'kv'),
+    durableObjectsPersist: join(dir, 'do'),
     cf: false,
     host: '127.0.0.1',
     port: 0,
-    bindings: {
-      SIGNING_KEY: JSON.stringify(current.privateJwk),
-      SIGNING_KEY_PREVIOUS: JSON.stringify(previous.publicJwk),
-      STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
-      ADMIN_TOKEN,
-      SUBSCRIPTION_URL: 'https://atropos.app/pricing',
-      ENVIRONMENT: 'test',
-      ...options.bindings,
-    },
+    bindings,
   });
+  const mf = new Miniflare(miniflareOptions());
   const url = (await mf.ready).toString().replace(/\/$/, '');
   // Miniflare's KV type needs @cloudflare/workers-types; the slice we use is typed here.
   const kv = (await mf.getKVNamespace('LICENSES')) as unknown as TestKv;
@@ -101,6 +115,11 @@ export async function startWorker(options: StartOptions = {}): Promise<WorkerUnd
     async kvKeys(prefix) {
       return (await kv.list({ prefix })).keys.map((k) => k.name);
     },
+    async rebind(changes) {
+      bindings = defined({ ...bindings, ...changes });
+      await mf.setOptions(miniflareOptions());
+    },
+    bindings: () => ({ ...bindings }),
     async seats(licenseKey) {
       const namespace = (await mf.getDurableObjectNamespace('LICENSE_SEATS')) as unknown as TestSeatsNamespace;
       return namespace.get(namespace.idFromName(licenseKeyHash(licenseKey))).count();
