@@ -108,6 +108,12 @@ describe('trials: one per device, a few per address and day', () => {
     assert.equal((await w.call('POST', '/license/trial', { deviceId: ids[19] }, { 'cf-connecting-ip': '203.0.113.21' })).status, 200);
   });
 
+  it('20 made-up device ids from 20 addresses of one IPv6 /64: 3 trials', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      w.call('POST', '/license/trial', { deviceId: randomBytes(32).toString('hex') }, { 'cf-connecting-ip': `2001:db8:1:2::${(i + 1).toString(16)}` })));
+    assert.deepEqual(tally(answers.map((a) => a.status)), { 200: 3, 429: 17 });
+  });
+
   it('10 concurrent requests from one device get one and the same trial, and use one of the address\'s trials', async () => {
     const ip = { 'cf-connecting-ip': '203.0.113.30' };
     const answers = await Promise.all(Array.from({ length: 10 }, () => w.call('POST', '/license/trial', { deviceId: device('same') }, ip)));
