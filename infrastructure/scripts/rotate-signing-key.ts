@@ -2,8 +2,10 @@
 //   npx tsx infrastructure/scripts/rotate-signing-key.ts publish --env production
 //   npx tsx infrastructure/scripts/rotate-signing-key.ts switch  --env production --slot A
 //   npx tsx infrastructure/scripts/rotate-signing-key.ts retire  --env production --active A --not-before 2026-12-10T13:00:00.000Z
-// Add --dry-run to print the steps (values redacted) instead of running them. The new private key
-// goes from memory straight into `wrangler secret put` on stdin; it is never printed or written.
+// Add --dry-run to print the steps (values redacted) instead of running them, and --secret-names
+// A,B,… to plan against those names instead of asking `wrangler secret list` (offline rehearsals).
+// The new private key goes from memory straight into `wrangler secret put` on stdin; it is never
+// printed or written.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,6 +27,8 @@ function slotFlag(name: string): Slot {
 }
 
 function secretNames(env: string): string[] {
+  const given = flag('secret-names');
+  if (given !== undefined) return given.split(',').filter(Boolean);
   const json = execFileSync(wrangler, ['secret', 'list', '--env', env, '--format', 'json'], { cwd: workerDir, encoding: 'utf8' });
   return (JSON.parse(json) as Array<{ name: string }>).map((s) => s.name);
 }

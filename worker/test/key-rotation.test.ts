@@ -6,7 +6,8 @@
 // the old key is retired.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from 'jose';
@@ -170,5 +171,50 @@ describe('Stripe webhook secret rotation', () => {
     // The old secret expired at Stripe: only the new signature; and an old-secret signature alone is refused.
     assert.equal(await deliver([NEW_SECRET]), 200);
     assert.equal(await deliver([STRIPE_SECRET]), 400);
+  });
+});
+
+describe('the rotation and rendering scripts', () => {
+  const root = join(__dirname, '..', '..');
+  const tsx = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'infrastructure', 'scripts', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+  it('rotate-signing-key.ts plans each phase and never prints the private key', () => {
+    const publish = tsx('rotate-signing-key.ts', ['publish', '--env', 'production', '--dry-run', '--secret-names', 'SIGNING_KEY,STRIPE_WEBHOOK_SECRET,ADMIN_TOKEN']);
+    assert.equal(publish.status, 0, publish.stderr);
+    assert.match(publish.stdout, /^\(dry run\) wrangler secret put SIGNING_KEY_A --env production\nPublished kid production-\d{8}-[0-9a-f]{6} in slot A \(not signing yet\)\./);
+    assert.doesNotMatch(publish.stdout + publish.stderr, /"d"|"x"/);
+    const busy = tsx('rotate-signing-key.ts', ['publish', '--env', 'production', '--dry-run', '--secret-names', 'SIGNING_KEY_A,SIGNING_KEY_B']);
+    assert.equal(busy.status, 1);
+    assert.match(busy.stderr, /^rotate-signing-key: Both SIGNING_KEY_A and SIGNING_KEY_B are set: a rotation is unfinished\./);
+    const switched = tsx('rotate-signing-key.ts', ['switch', '--env', 'dev', '--slot', 'A', '--dry-run', '--secret-names', 'SIGNING_KEY,SIGNING_KEY_A']);
+    assert.equal(switched.status, 0, switched.stderr);
+    assert.match(switched.stdout, /^\(dry run\) wrangler secret put SIGNING_KEY_ACTIVE --env dev\nSlot A signs now; SIGNING_KEY stays published .*\n +npx tsx infrastructure\/scripts\/rotate-signing-key\.ts retire --env dev --active A --not-before \d{4}-\d\d-\d\dT/);
+    const early = tsx('rotate-signing-key.ts', ['retire', '--env', 'dev', '--active', 'A', '--not-before', new Date(Date.now() + 3 * 86400_000).toISOString(), '--dry-run', '--secret-names', 'SIGNING_KEY,SIGNING_KEY_A']);
+    assert.equal(early.status, 1);
+    assert.match(early.stderr, /Too early: tokens signed by the old key stay valid until .* \(72 h from now\)/);
+    const retire = tsx('rotate-signing-key.ts', ['retire', '--env', 'dev', '--active', 'A', '--not-before', new Date(Date.now() - 1000).toISOString(), '--dry-run', '--secret-names', 'SIGNING_KEY,SIGNING_KEY_A,SIGNING_KEY_ACTIVE']);
+    assert.equal(retire.status, 0, retire.stderr);
+    assert.match(retire.stdout, /^\(dry run\) wrangler secret delete SIGNING_KEY --env dev\nOld keys retired/);
+  });
+
+  it('render-wrangler-env.ts --check accepts the committed blocks and refuses a changed output without writing', () => {
+    const tomlBefore = readFileSync(join(root, 'worker', 'wrangler.toml'), 'utf8');
+    for (const env of ['dev', 'prod']) {
+      const ok = tsx('render-wrangler-env.ts', [join(root, 'infrastructure', 'fixtures', `terraform-output.${env}.json`), '--check']);
+      assert.equal(ok.status, 0, ok.stderr);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'atropos-render-'));
+    try {
+      const changed = JSON.parse(readFileSync(join(root, 'infrastructure', 'fixtures', 'terraform-output.prod.json'), 'utf8')) as Record<string, { value: unknown }>;
+      changed.kv_namespaces = { value: { LICENSES: '3'.repeat(32) } };
+      writeFileSync(join(dir, 'out.json'), JSON.stringify(changed));
+      const differs = tsx('render-wrangler-env.ts', [join(dir, 'out.json'), '--check']);
+      assert.equal(differs.status, 1);
+      assert.match(differs.stderr, /env\.production block differs from Terraform's outputs/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(readFileSync(join(root, 'worker', 'wrangler.toml'), 'utf8'), tomlBefore);
   });
 });
