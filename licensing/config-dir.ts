@@ -1,6 +1,7 @@
 // Where Atropos keeps per-user state (licence key, entitlement cache, JWKS cache, fallback machine id).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LICENSING_URL } from '../protocol/licensing';
 
 /** `ATROPOS_CONFIG_DIR` (tests) → `$XDG_CONFIG_HOME/atropos` → the platform's usual config folder. */
 export function atroposConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -12,7 +13,7 @@ export function atroposConfigDir(env: NodeJS.ProcessEnv = process.env, platform:
 }
 
 /** The licensing API base URL: `ATROPOS_LICENSING_URL` when the user set it, else production. No trailing slash. */
-export function licensingBaseUrl(env: NodeJS.ProcessEnv = process.env, fallback = 'https://licensing.atropos.app'): string {
+export function licensingBaseUrl(env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_LICENSING_URL): string {
   const url = env.ATROPOS_LICENSING_URL?.trim() || fallback;
   return url.replace(/\/+$/, '');
 }

@@ -15,7 +15,7 @@ export interface EntitlementKeySource {
 }
 
 export interface JwksCacheOptions {
-  /** e.g. https://licensing.atropos.app/.well-known/jwks.json */
+  /** e.g. https://api.atropos-video.com/.well-known/jwks.json */
   jwksUrl: string;
   /** JSON file the keys persist in; omit to cache in memory only. */
   cacheFile?: string;

@@ -2,6 +2,7 @@
 // declares the same keys for VS Code; the language server pulls its part with workspace/configuration.
 
 import type { IssueSeverity } from './source-range';
+import { DEFAULT_LICENSING_URL } from './licensing';
 
 export const SETTINGS_SECTION = 'atropos';
 
@@ -54,7 +55,7 @@ export const DEFAULT_SETTINGS: AtroposSettings = {
   preview: { frameWidth: 640 },
   diagnostics: { severity: {}, debounceMs: 150 },
   licensing: {
-    apiBaseUrl: 'https://licensing.atropos.app',
+    apiBaseUrl: DEFAULT_LICENSING_URL,
     subscriptionUrl: 'https://atropos.app/pricing',
   },
 };

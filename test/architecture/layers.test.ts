@@ -29,7 +29,7 @@ const LAYERS: Record<string, Layer> = {
   'render-host': { folders: ['core', 'protocol', 'node', 'licensing', 'schemas', 'farm/client'], packages: ['hono', '@hono/node-server', 'ajv', 'ajv-formats'], nodeBuiltins: true },
   farm: { folders: ['core', 'protocol', 'node', 'licensing', 'schemas'], packages: ['bullmq', 'ioredis'], nodeBuiltins: true },
   cli: { folders: ['core', 'protocol', 'node', 'licensing', 'render-host/client', 'render-host/discovery', 'farm'], packages: [], nodeBuiltins: true },
-  'worker/src': { folders: ['protocol'], packages: ['hono', 'jose'], nodeBuiltins: false },
+  'worker/src': { folders: ['protocol'], packages: ['hono', 'jose', 'cloudflare:workers'], nodeBuiltins: false },
 };
 
 /** Files that are not production code: tests and their helpers may reach anywhere. */

@@ -36,7 +36,6 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await w.call('POST', '/license/verify', { licenseKey: key, deviceId: device('k'), ...PRODUCT }, { 'cf-connecting-ip': `192.0.2.${i}` })).status);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
-    assert.ok((await w.kvKeys('rate:key:')).length >= 1);
   });
 });
 
