@@ -226,3 +226,24 @@ test('generated timelines: timeline → EDL → timeline and timeline → OTIO �
     assert.deepEqual(Object.values(frames(throughFile(viaOtio).again)), Object.values(seen), `seed ${seed} OTIO → timeline file`);
   }
 });
+
+test('fades made from transitions next to gaps on an overlay track go back to OTIO as those transitions', () => {
+  const into = { OTIO_SCHEMA: 'Transition.1', name: 'in', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(3) };
+  const out = { OTIO_SCHEMA: 'Transition.1', name: 'out', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(2) };
+  const text = otio(track([clip('A', 0, 20)]), track([gap(5), into, clip('B', 10, 10), out, gap(5)], { name: 'V2' }));
+  const { timeline } = otioOk(text);
+  const { again } = throughFile(timeline);
+  const written = JSON.parse(exportOtio(again).text) as { tracks: { children: { children: { OTIO_SCHEMA: string; name: string; in_offset?: { value: number }; out_offset?: { value: number } }[] }[] } };
+  const overlay = written.tracks.children[1]!.children;
+  assert.deepEqual(overlay.filter((item) => item.OTIO_SCHEMA === 'Transition.1').map((item) => [item.name, item.in_offset?.value, item.out_offset?.value]), [['in', 2, 3], ['out', 2, 2]]);
+  assert.deepEqual(frames(otioOk(exportOtio(again).text).timeline), frames(timeline));
+});
+
+test('marker colours: Marker.2 names them, Marker.3 (OpenTimelineIO 0.19) holds a Color.1', () => {
+  const marker = (name: string, color: unknown) => ({ OTIO_SCHEMA: 'Marker.3', name, color, marked_range: range(2, 0) });
+  const text = otio(track([clip('A', 0, 10, { markers: [marker('named', { OTIO_SCHEMA: 'Color.1', r: 1, g: 0, b: 1, a: 1, name: 'Magenta' }), marker('rgb', { OTIO_SCHEMA: 'Color.1', r: 0.1, g: 0.9, b: 0.1, a: 1 }), marker('old', 'CYAN')] })]));
+  const { timeline } = otioOk(text);
+  assert.deepEqual(timeline.markers.map((m) => [m.label, m.color]), [['named', 'MAGENTA'], ['rgb', 'GREEN'], ['old', 'CYAN']]);
+  const again = throughFile(timeline).again;
+  assert.deepEqual(otioOk(exportOtio(again).text).timeline.markers.map((m) => [m.frame, m.label, m.color]), [[2, 'named', 'MAGENTA'], [2, 'rgb', 'GREEN'], [2, 'old', 'CYAN']]);
+});
