@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeTimeline, parseTimeline } from '../../core/index';
 import { exportEdl, exportOtio, importEdl, importOtio, timelineToInterchange, writeTimelineYaml, type ImportResult, type InterchangeTimeline } from '../../core/interchange/index';
-import { newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
+import { itemStarts, newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
 import { rational } from '../../core/time/index';
 import { ourFrames } from './frame-map';
 
@@ -210,20 +210,37 @@ function generated(seed: number): InterchangeTimeline {
     }
     return { name, kind, items, muted: false, metadata: {} };
   };
-  return { name: `gen ${seed}`, rate: rational(24), dropFrame: false, startFrames: 86400, assets, tracks: [sequence('video', 'V', 6), sequence('audio', 'A1', 3), sequence('audio', 'A2', 2)], markers: [], metadata: {}, warnings: [] };
+  // 24, 25, 29.97 drop-frame and 23.976: drop-frame and NTSC rates must round-trip exactly too.
+  const [rate, dropFrame] = ([[rational(24), false], [rational(25), false], [rational(30000, 1001), true], [rational(24000, 1001), false]] as const)[seed % 4]!;
+  const picture = sequence('video', 'V', 6);
+  const overlay: InterchangeTrack = { name: 'V2', kind: 'video', muted: false, metadata: {}, items: [{ kind: 'gap', frames: 7, metadata: {} }, newClip({ name: 'logo', asset: 'c', sourceIn: rational(1), frames: 20 })] };
+  // Markers on picture clips that play forwards (a freeze has no source time to say where one is).
+  const starts = itemStarts(picture);
+  const markers = picture.items.flatMap((item, index) => (item.kind === 'clip' && item.speed > 0 && next() < 0.5 ? [{ frame: (starts[index] ?? 0) + Math.floor(next() * item.frames), label: `m${index}`, color: pick(['RED', 'BLUE']), metadata: {} }] : []));
+  return { name: `gen ${seed}`, rate, dropFrame, startFrames: 86400, assets, tracks: [picture, overlay, sequence('audio', 'A1', 3), sequence('audio', 'A2', 2)], markers, metadata: {}, warnings: [] };
 }
+
+const markerFrames = (timeline: InterchangeTimeline): unknown => timeline.markers.map((m) => [m.frame, m.label, m.color]).sort((a, b) => Number(a[0]) - Number(b[0]));
+const edlTracks = (seen: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(seen).filter(([key]) => key !== 'video:V2'));
 
 test('generated timelines: timeline → EDL → timeline and timeline → OTIO → timeline show the same frames, and every import passes check', () => {
   for (let seed = 1; seed <= 25; seed++) {
     const timeline = generated(seed);
     timeline.tracks[0]!.muted = true; // a picture track's own sound is not in an EDL
     const seen = frames(timeline);
-    const viaEdl = importEdl(exportEdl(timeline).text, { rate: 24 }).timeline;
-    assert.deepEqual(frames(viaEdl), seen, `seed ${seed} EDL:\n${exportEdl(timeline).text}`);
-    assert.deepEqual(frames(throughFile(viaEdl).again), seen, `seed ${seed} EDL → timeline file`);
+    const fps = timeline.rate.num / timeline.rate.den;
+    const edl = exportEdl(timeline).text;
+    const viaEdl = importEdl(edl, { rate: Math.round(fps * 1000) / 1000 }).timeline;
+    assert.deepEqual(edlTracks(frames(viaEdl)), edlTracks(seen), `seed ${seed} EDL:\n${edl}`);
+    assert.deepEqual(markerFrames(viaEdl), markerFrames(timeline), `seed ${seed} EDL markers`);
+    assert.equal(viaEdl.dropFrame, timeline.dropFrame);
+    assert.deepEqual(edlTracks(frames(throughFile(viaEdl).again)), edlTracks(seen), `seed ${seed} EDL → timeline file`);
     const viaOtio = otioOk(exportOtio(timeline).text).timeline;
     assert.deepEqual(Object.values(frames(viaOtio)), Object.values(seen), `seed ${seed} OTIO`);
-    assert.deepEqual(Object.values(frames(throughFile(viaOtio).again)), Object.values(seen), `seed ${seed} OTIO → timeline file`);
+    assert.deepEqual(markerFrames(viaOtio), markerFrames(timeline), `seed ${seed} OTIO markers`);
+    const again = throughFile(viaOtio).again;
+    assert.deepEqual(Object.values(frames(again)), Object.values(seen), `seed ${seed} OTIO → timeline file`);
+    assert.deepEqual(markerFrames(again), markerFrames(timeline), `seed ${seed} OTIO → timeline file markers`);
   }
 });
 

@@ -176,7 +176,7 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
     if (motion && !frozen && motion.fps !== 0) {
       if (lengthsDisagree || motion.fps < 0) {
         // Reverse applies whatever the lengths (they cannot tell the direction). M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
-        speed = Math.round((motion.fps / (timeline.rate.num / timeline.rate.den)) * 1_000_000) / 1_000_000;
+        speed = m2Speed(motion.fps, timeline.rate);
       } else {
         clipWarnings.push({ line: motion.line, message: `M2 ${motion.fps} on line ${motion.line} is ignored: event ${statement.number} lasts as long on the source as on the record side` });
       }
@@ -235,6 +235,18 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
       if (clip && trackName === trackNames[0]) addLocators(event, clip, line, timeline, builder);
     }
   });
+}
+
+/**
+ * M2 writes frames per second to 0.1 (`059.9` for double speed at 29.97): the speed is the simplest
+ * one, to two decimals, that the written value stands for (±0.05 fps), else the exact ratio.
+ */
+export function m2Speed(fps: number, rate: Rational): number {
+  const perSecond = rate.num / rate.den;
+  const exact = fps / perSecond;
+  const simple = Math.round(exact * 100) / 100;
+  if (Math.abs(simple * perSecond - fps) <= 0.05 + 1e-9) return simple;
+  return Math.round(exact * 1_000_000) / 1_000_000;
 }
 
 function transitionType(editType: string): { type: string; known: boolean; label: string } {
