@@ -264,3 +264,25 @@ test('marker colours: Marker.2 names them, Marker.3 (OpenTimelineIO 0.19) holds 
   const again = throughFile(timeline).again;
   assert.deepEqual(otioOk(exportOtio(again).text).timeline.markers.map((m) => [m.frame, m.label, m.color]), [[2, 'named', 'MAGENTA'], [2, 'rgb', 'GREEN'], [2, 'old', 'CYAN']]);
 });
+
+test('dissolve chains: each side comes from its own reel (an incoming side without TO CLIP NAME is its reel, not the FROM clip)', () => {
+  const edl = [
+    '001  A V     C        01:00:00:00 01:00:01:00 00:00:00:00 00:00:01:00',
+    '* FROM CLIP NAME:  shotA',
+    '002  A V     C        01:00:01:00 01:00:01:00 00:00:01:00 00:00:01:00',
+    '002  B V     D    012 02:00:00:00 02:00:01:00 00:00:01:00 00:00:02:00',
+    '* FROM CLIP NAME:  shotA',
+    '003  B V     C        02:00:01:00 02:00:01:00 00:00:02:00 00:00:02:00',
+    '003  C V     D    006 03:00:00:00 03:00:01:00 00:00:02:00 00:00:03:00',
+  ].join('\n');
+  const { timeline } = importEdl(edl, { rate: 24 });
+  const v = frames(timeline)['video:V']!;
+  const hour = (h: number): number => h * 86400;
+  assert.equal(v[24], `shotA@${hour(1) + 24}>B@${hour(2)} ~dissolve`);
+  assert.equal(v[35], `shotA@${hour(1) + 35}>B@${hour(2) + 11} ~dissolve`);
+  assert.equal(v[36], `B@${hour(2) + 12}`);
+  assert.equal(v[48], `B@${hour(2) + 24}>C@${hour(3)} ~dissolve`);
+  assert.equal(v[71], `C@${hour(3) + 23}`);
+  assert.deepEqual(timeline.assets.map((a) => (a.metadata.edl as { reel: string }).reel), ['A', 'B', 'C']);
+  assert.deepEqual(frames(importEdl(exportEdl(throughFile(timeline).again).text, { rate: 24 }).timeline)['video:V'], v);
+});
