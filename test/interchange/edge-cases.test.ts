@@ -286,3 +286,17 @@ test('dissolve chains: each side comes from its own reel (an incoming side witho
   assert.deepEqual(timeline.assets.map((a) => (a.metadata.edl as { reel: string }).reel), ['A', 'B', 'C']);
   assert.deepEqual(frames(importEdl(exportEdl(throughFile(timeline).again).text, { rate: 24 }).timeline)['video:V'], v);
 });
+
+test('EDL export picks each sound track\'s channel by its name, not its order: A2 stays A2, an unnamed track takes A', () => {
+  const timeline = generated(7);
+  const [picture, , first, second] = timeline.tracks;
+  second!.name = 'music';
+  first!.name = 'A2';
+  for (const [track, prefix] of [[first!, 'dialogue'], [second!, 'score']] as const) track.items.forEach((item, index) => { if (item.kind === 'clip') item.name = `${prefix}${index}`; });
+  timeline.tracks = [picture!, first!, second!];
+  const text = exportEdl(timeline).text;
+  const channelOf = (name: string): string[] => [...text.matchAll(/^\d{3}  \S+\s+(A2?)\s+C .*\n\* FROM CLIP NAME:  (\S+)/gm)].filter((m) => m[2] === name).map((m) => m[1]!);
+  const names = (track: InterchangeTrack): string[] => track.items.flatMap((item) => (item.kind === 'clip' ? [item.name] : []));
+  for (const name of names(first!)) assert.deepEqual(channelOf(name), ['A2'], `${name} of track A2:\n${text}`);
+  for (const name of names(second!)) assert.deepEqual(channelOf(name), ['A'], `${name} of track music:\n${text}`);
+});
