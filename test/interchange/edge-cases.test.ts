@@ -300,3 +300,10 @@ test('EDL export picks each sound track\'s channel by its name, not its order: A
   for (const name of names(first!)) assert.deepEqual(channelOf(name), ['A2'], `${name} of track A2:\n${text}`);
   for (const name of names(second!)) assert.deepEqual(channelOf(name), ['A'], `${name} of track music:\n${text}`);
 });
+
+test('a stack among the timeline\'s tracks: its tracks are imported as tracks at that height', () => {
+  const nested = { OTIO_SCHEMA: 'Stack.1', name: 'group', children: [track([gap(3), clip('T', 0, 4)], { name: 'inner' })] };
+  const { timeline } = otioOk(otio(track([clip('A', 0, 10)]), nested));
+  assert.deepEqual(frames(timeline), { 'video:V1': run('A', 0, 10, 0), 'video:inner': ['-', '-', '-', ...run('T', 0, 4, 0)] });
+  throughFile(timeline);
+});

@@ -66,6 +66,10 @@ function compare(file: string, expected: Expected, timeline: InterchangeTimeline
   }
   const extra = ours.filter((track) => !pairs.some(([, mine]) => mine === track) && track.frames.length);
   assert.deepEqual(extra.map((track) => track.name), [], `${file} ${stage}: tracks OTIO does not have`);
+  // Markers: as many as OTIO reads (the shared files' lists are in expected/*.json).
+  const expectedMarkers = (expected as unknown as { stack_markers?: unknown[] }).stack_markers?.length ?? 0;
+  const trackMarkers = expected.tracks.reduce((sum, track) => sum + ((track as unknown as { markers?: unknown[] }).markers?.length ?? 0) + track.items.reduce((n, item) => n + ((item as unknown as { markers?: unknown[] }).markers?.length ?? 0), 0), 0);
+  assert.equal(timeline.markers.length, expectedMarkers + trackMarkers, `${file} ${stage}: markers`);
   if (isEdl) {
     // The adapter keeps the first record timecode as minus the track's source_range start.
     const recordStart = expected.tracks.find((track) => track.source_range)?.source_range?.[0];

@@ -74,6 +74,15 @@ class OtioReader {
         const path = `tracks.children[${index}]`;
         const object = asObject(child);
         if (object && schemaName(object) === 'Track') tracks.push(...this.readTrack(object, path));
+        else if (object && schemaName(object) === 'Stack' && object.enabled !== false) {
+          // A stack among the tracks: its tracks are layers at this height, each a track of ours.
+          if (isTimeRange(object.source_range)) this.warnings.push({ path, message: `the source_range of stack "${nameOf(object)}" at ${path} is not applied: its tracks are imported whole` });
+          const inner = Array.isArray(object.children) ? object.children : [];
+          inner.forEach((grandchild, innerIndex) => {
+            const innerObject = asObject(grandchild);
+            if (innerObject && schemaName(innerObject) === 'Track') tracks.push(...this.readTrack(innerObject, `${path}.children[${innerIndex}]`));
+          });
+        }
         else this.warnings.push({ path, message: `${path} is a ${schemaName(child) || 'non-OTIO value'}, not a Track; skipped` });
       });
       this.readMarkers(stack.markers, 0, rational(0), 1, 'tracks');
