@@ -307,3 +307,12 @@ test('a stack among the timeline\'s tracks: its tracks are imported as tracks at
   assert.deepEqual(frames(timeline), { 'video:V1': run('A', 0, 10, 0), 'video:inner': ['-', '-', '-', ...run('T', 0, 4, 0)] });
   throughFile(timeline);
 });
+
+test('a nested track trimmed through its own transition keeps the transition where both sides are inside its range', () => {
+  const dissolve = { OTIO_SCHEMA: 'Transition.1', name: 'd', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(2) };
+  const nested = { OTIO_SCHEMA: 'Track.1', kind: 'Video', name: 'n', source_range: range(5, 10), children: [clip('X', 100, 10), dissolve, clip('Y', 200, 10)] };
+  const { timeline } = otioOk(otio(track([nested, clip('Z', 0, 2)])));
+  const v = frames(timeline)['video:V1']!;
+  assert.deepEqual(v, [...run('X', 0, 3, 105), 'X@108>Y@198 ~dissolve', 'X@109>Y@199 ~dissolve', 'X@110>Y@200 ~dissolve', 'X@111>Y@201 ~dissolve', ...run('Y', 0, 3, 202), ...run('Z', 0, 2, 0)]);
+  assert.deepEqual(frames(throughFile(timeline).again)['video:V1'], v);
+});
