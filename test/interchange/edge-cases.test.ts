@@ -316,3 +316,22 @@ test('a nested track trimmed through its own transition keeps the transition whe
   assert.deepEqual(v, [...run('X', 0, 3, 105), 'X@108>Y@198 ~dissolve', 'X@109>Y@199 ~dissolve', 'X@110>Y@200 ~dissolve', 'X@111>Y@201 ~dissolve', ...run('Y', 0, 3, 202), ...run('Z', 0, 2, 0)]);
   assert.deepEqual(frames(throughFile(timeline).again)['video:V1'], v);
 });
+
+test('EDL as OpenTimelineIO 1.0 reads it: a clip keeps its source length and the next event follows it; a "from" line on the same reel continues the clip before the cut', () => {
+  const edl = [
+    '001  R1 V     C        00:00:01:00 00:00:02:00 01:00:00:00 01:00:00:12',
+    '002  R2 V     C        00:00:05:00 00:00:05:12 01:00:00:12 01:00:01:00',
+    '003  R2 V     C        00:00:05:20 00:00:05:20 01:00:01:06 01:00:01:06',
+    '003  R3 V     D    006 00:00:09:00 00:00:09:12 01:00:01:06 01:00:01:18',
+  ].join('\n');
+  const { timeline, warnings } = importEdl(edl, { rate: 24 });
+  const v = frames(timeline)['video:V']!;
+  assert.equal(v.length, 24 + 12 + 12 - 6 + 6); // 001 keeps 24 source frames; 002 follows it at 24
+  assert.equal(v[23], 'R1@47');
+  assert.equal(v[24], 'R2@120');
+  assert.equal(v[36], 'R2@132>R3@216 ~dissolve'); // R2 plays on (OTIO), not its "from" line's 00:00:05:20
+  assert.deepEqual(timeline.tracks.map((t) => t.name), ['V']);
+  const said = warnings.map((w) => w.message).join('\n');
+  for (const expected of [/kept the source length/, /placed after it, 12 frames later/, /does not continue "R2"/]) assert.match(said, expected);
+  throughFile(timeline);
+});

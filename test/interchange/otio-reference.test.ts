@@ -22,6 +22,10 @@ const files = sharedFiles(shared);
  * clip before it) and with non-drop 29.97 timecode; none of the twelve shared files trips them:
  * every one compares with no correction, so this table is empty. A file that does gets an entry
  * here saying which frames OTIO shows wrongly and why, never a looser comparison.
+ * Where we deliberately differ (edge-cases.test.ts): OTIO drops a dissolve's "from" line and always
+ * continues the clip before the cut; we do too on the same reel, but a "from" line naming another
+ * reel is that reel under the dissolve (CMX 3600, and how our EDL export writes a clip that lasts
+ * only under a dissolve).
  */
 const OTIO_IS_WRONG: Record<string, { why: string; fix: (frames: Map<string, string[]>) => void }> = {};
 
