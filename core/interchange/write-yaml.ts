@@ -150,8 +150,9 @@ function writeClip(clip: InterchangeClip, at: number | undefined, rate: Rational
   } else if (clip.speed < 0) {
     // The timeline cannot play backwards: play the same source frames forwards, from the lowest one,
     // and keep the direction in metadata so an export writes it back.
-    const lowest = Math.floor((clip.frames - 1) * clip.speed + 1e-9);
-    out.from = sourceTime(add(clip.sourceIn, rational(lowest * rate.den, rate.num)), rate, dropFrame);
+    const lowest = add(clip.sourceIn, rational(Math.floor((clip.frames - 1) * clip.speed + 1e-9) * rate.den, rate.num));
+    if (lowest.num < 0) warnings.push(`"${clip.name}" plays backwards past the start of its media; it plays from the media's first frame`);
+    out.from = sourceTime(lowest.num < 0 ? rational(0) : lowest, rate, dropFrame);
     out.speed = -clip.speed;
     metadata.reverse = true;
     warnings.push(`"${clip.name}" plays backwards in the imported file; the timeline cannot play backwards, so it plays the same frames forwards`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeTimeline, parseTimeline } from '../../core/index';
 import { exportEdl, exportOtio, importEdl, importOtio, timelineToInterchange, writeTimelineYaml, type ImportResult, type InterchangeTimeline } from '../../core/interchange/index';
-import { newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
+import { itemStarts, newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
 import { rational } from '../../core/time/index';
 import { ourFrames } from './frame-map';
 
@@ -210,19 +210,128 @@ function generated(seed: number): InterchangeTimeline {
     }
     return { name, kind, items, muted: false, metadata: {} };
   };
-  return { name: `gen ${seed}`, rate: rational(24), dropFrame: false, startFrames: 86400, assets, tracks: [sequence('video', 'V', 6), sequence('audio', 'A1', 3), sequence('audio', 'A2', 2)], markers: [], metadata: {}, warnings: [] };
+  // 24, 25, 29.97 drop-frame and 23.976: drop-frame and NTSC rates must round-trip exactly too.
+  const [rate, dropFrame] = ([[rational(24), false], [rational(25), false], [rational(30000, 1001), true], [rational(24000, 1001), false]] as const)[seed % 4]!;
+  const picture = sequence('video', 'V', 6);
+  const overlay: InterchangeTrack = { name: 'V2', kind: 'video', muted: false, metadata: {}, items: [{ kind: 'gap', frames: 7, metadata: {} }, newClip({ name: 'logo', asset: 'c', sourceIn: rational(1), frames: 20 })] };
+  // Markers on picture clips that play forwards (a freeze has no source time to say where one is).
+  const starts = itemStarts(picture);
+  const markers = picture.items.flatMap((item, index) => (item.kind === 'clip' && item.speed > 0 && next() < 0.5 ? [{ frame: (starts[index] ?? 0) + Math.floor(next() * item.frames), label: `m${index}`, color: pick(['RED', 'BLUE']), metadata: {} }] : []));
+  return { name: `gen ${seed}`, rate, dropFrame, startFrames: 86400, assets, tracks: [picture, overlay, sequence('audio', 'A1', 3), sequence('audio', 'A2', 2)], markers, metadata: {}, warnings: [] };
 }
+
+const markerFrames = (timeline: InterchangeTimeline): unknown => timeline.markers.map((m) => [m.frame, m.label, m.color]).sort((a, b) => Number(a[0]) - Number(b[0]));
+const edlTracks = (seen: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(seen).filter(([key]) => key !== 'video:V2'));
 
 test('generated timelines: timeline → EDL → timeline and timeline → OTIO → timeline show the same frames, and every import passes check', () => {
   for (let seed = 1; seed <= 25; seed++) {
     const timeline = generated(seed);
     timeline.tracks[0]!.muted = true; // a picture track's own sound is not in an EDL
     const seen = frames(timeline);
-    const viaEdl = importEdl(exportEdl(timeline).text, { rate: 24 }).timeline;
-    assert.deepEqual(frames(viaEdl), seen, `seed ${seed} EDL:\n${exportEdl(timeline).text}`);
-    assert.deepEqual(frames(throughFile(viaEdl).again), seen, `seed ${seed} EDL → timeline file`);
+    const fps = timeline.rate.num / timeline.rate.den;
+    const edl = exportEdl(timeline).text;
+    const viaEdl = importEdl(edl, { rate: Math.round(fps * 1000) / 1000 }).timeline;
+    assert.deepEqual(edlTracks(frames(viaEdl)), edlTracks(seen), `seed ${seed} EDL:\n${edl}`);
+    assert.deepEqual(markerFrames(viaEdl), markerFrames(timeline), `seed ${seed} EDL markers`);
+    assert.equal(viaEdl.dropFrame, timeline.dropFrame);
+    assert.deepEqual(edlTracks(frames(throughFile(viaEdl).again)), edlTracks(seen), `seed ${seed} EDL → timeline file`);
     const viaOtio = otioOk(exportOtio(timeline).text).timeline;
     assert.deepEqual(Object.values(frames(viaOtio)), Object.values(seen), `seed ${seed} OTIO`);
-    assert.deepEqual(Object.values(frames(throughFile(viaOtio).again)), Object.values(seen), `seed ${seed} OTIO → timeline file`);
+    assert.deepEqual(markerFrames(viaOtio), markerFrames(timeline), `seed ${seed} OTIO markers`);
+    const again = throughFile(viaOtio).again;
+    assert.deepEqual(Object.values(frames(again)), Object.values(seen), `seed ${seed} OTIO → timeline file`);
+    assert.deepEqual(markerFrames(again), markerFrames(timeline), `seed ${seed} OTIO → timeline file markers`);
   }
+});
+
+test('fades made from transitions next to gaps on an overlay track go back to OTIO as those transitions', () => {
+  const into = { OTIO_SCHEMA: 'Transition.1', name: 'in', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(3) };
+  const out = { OTIO_SCHEMA: 'Transition.1', name: 'out', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(2) };
+  const text = otio(track([clip('A', 0, 20)]), track([gap(5), into, clip('B', 10, 10), out, gap(5)], { name: 'V2' }));
+  const { timeline } = otioOk(text);
+  const { again } = throughFile(timeline);
+  const written = JSON.parse(exportOtio(again).text) as { tracks: { children: { children: { OTIO_SCHEMA: string; name: string; in_offset?: { value: number }; out_offset?: { value: number } }[] }[] } };
+  const overlay = written.tracks.children[1]!.children;
+  assert.deepEqual(overlay.filter((item) => item.OTIO_SCHEMA === 'Transition.1').map((item) => [item.name, item.in_offset?.value, item.out_offset?.value]), [['in', 2, 3], ['out', 2, 2]]);
+  assert.deepEqual(frames(otioOk(exportOtio(again).text).timeline), frames(timeline));
+});
+
+test('marker colours: Marker.2 names them, Marker.3 (OpenTimelineIO 0.19) holds a Color.1', () => {
+  const marker = (name: string, color: unknown) => ({ OTIO_SCHEMA: 'Marker.3', name, color, marked_range: range(2, 0) });
+  const text = otio(track([clip('A', 0, 10, { markers: [marker('named', { OTIO_SCHEMA: 'Color.1', r: 1, g: 0, b: 1, a: 1, name: 'Magenta' }), marker('rgb', { OTIO_SCHEMA: 'Color.1', r: 0.1, g: 0.9, b: 0.1, a: 1 }), marker('old', 'CYAN')] })]));
+  const { timeline } = otioOk(text);
+  assert.deepEqual(timeline.markers.map((m) => [m.label, m.color]), [['named', 'MAGENTA'], ['rgb', 'GREEN'], ['old', 'CYAN']]);
+  const again = throughFile(timeline).again;
+  assert.deepEqual(otioOk(exportOtio(again).text).timeline.markers.map((m) => [m.frame, m.label, m.color]), [[2, 'named', 'MAGENTA'], [2, 'rgb', 'GREEN'], [2, 'old', 'CYAN']]);
+});
+
+test('dissolve chains: each side comes from its own reel (an incoming side without TO CLIP NAME is its reel, not the FROM clip)', () => {
+  const edl = [
+    '001  A V     C        01:00:00:00 01:00:01:00 00:00:00:00 00:00:01:00',
+    '* FROM CLIP NAME:  shotA',
+    '002  A V     C        01:00:01:00 01:00:01:00 00:00:01:00 00:00:01:00',
+    '002  B V     D    012 02:00:00:00 02:00:01:00 00:00:01:00 00:00:02:00',
+    '* FROM CLIP NAME:  shotA',
+    '003  B V     C        02:00:01:00 02:00:01:00 00:00:02:00 00:00:02:00',
+    '003  C V     D    006 03:00:00:00 03:00:01:00 00:00:02:00 00:00:03:00',
+  ].join('\n');
+  const { timeline } = importEdl(edl, { rate: 24 });
+  const v = frames(timeline)['video:V']!;
+  const hour = (h: number): number => h * 86400;
+  assert.equal(v[24], `shotA@${hour(1) + 24}>B@${hour(2)} ~dissolve`);
+  assert.equal(v[35], `shotA@${hour(1) + 35}>B@${hour(2) + 11} ~dissolve`);
+  assert.equal(v[36], `B@${hour(2) + 12}`);
+  assert.equal(v[48], `B@${hour(2) + 24}>C@${hour(3)} ~dissolve`);
+  assert.equal(v[71], `C@${hour(3) + 23}`);
+  assert.deepEqual(timeline.assets.map((a) => (a.metadata.edl as { reel: string }).reel), ['A', 'B', 'C']);
+  assert.deepEqual(frames(importEdl(exportEdl(throughFile(timeline).again).text, { rate: 24 }).timeline)['video:V'], v);
+});
+
+test('EDL export picks each sound track\'s channel by its name, not its order: A2 stays A2, an unnamed track takes A', () => {
+  const timeline = generated(7);
+  const [picture, , first, second] = timeline.tracks;
+  second!.name = 'music';
+  first!.name = 'A2';
+  for (const [track, prefix] of [[first!, 'dialogue'], [second!, 'score']] as const) track.items.forEach((item, index) => { if (item.kind === 'clip') item.name = `${prefix}${index}`; });
+  timeline.tracks = [picture!, first!, second!];
+  const text = exportEdl(timeline).text;
+  const channelOf = (name: string): string[] => [...text.matchAll(/^\d{3}  \S+\s+(A2?)\s+C .*\n\* FROM CLIP NAME:  (\S+)/gm)].filter((m) => m[2] === name).map((m) => m[1]!);
+  const names = (track: InterchangeTrack): string[] => track.items.flatMap((item) => (item.kind === 'clip' ? [item.name] : []));
+  for (const name of names(first!)) assert.deepEqual(channelOf(name), ['A2'], `${name} of track A2:\n${text}`);
+  for (const name of names(second!)) assert.deepEqual(channelOf(name), ['A'], `${name} of track music:\n${text}`);
+});
+
+test('a stack among the timeline\'s tracks: its tracks are imported as tracks at that height', () => {
+  const nested = { OTIO_SCHEMA: 'Stack.1', name: 'group', children: [track([gap(3), clip('T', 0, 4)], { name: 'inner' })] };
+  const { timeline } = otioOk(otio(track([clip('A', 0, 10)]), nested));
+  assert.deepEqual(frames(timeline), { 'video:V1': run('A', 0, 10, 0), 'video:inner': ['-', '-', '-', ...run('T', 0, 4, 0)] });
+  throughFile(timeline);
+});
+
+test('a nested track trimmed through its own transition keeps the transition where both sides are inside its range', () => {
+  const dissolve = { OTIO_SCHEMA: 'Transition.1', name: 'd', transition_type: 'SMPTE_Dissolve', in_offset: rt(2), out_offset: rt(2) };
+  const nested = { OTIO_SCHEMA: 'Track.1', kind: 'Video', name: 'n', source_range: range(5, 10), children: [clip('X', 100, 10), dissolve, clip('Y', 200, 10)] };
+  const { timeline } = otioOk(otio(track([nested, clip('Z', 0, 2)])));
+  const v = frames(timeline)['video:V1']!;
+  assert.deepEqual(v, [...run('X', 0, 3, 105), 'X@108>Y@198 ~dissolve', 'X@109>Y@199 ~dissolve', 'X@110>Y@200 ~dissolve', 'X@111>Y@201 ~dissolve', ...run('Y', 0, 3, 202), ...run('Z', 0, 2, 0)]);
+  assert.deepEqual(frames(throughFile(timeline).again)['video:V1'], v);
+});
+
+test('EDL as OpenTimelineIO 1.0 reads it: a clip keeps its source length and the next event follows it; a "from" line on the same reel continues the clip before the cut', () => {
+  const edl = [
+    '001  R1 V     C        00:00:01:00 00:00:02:00 01:00:00:00 01:00:00:12',
+    '002  R2 V     C        00:00:05:00 00:00:05:12 01:00:00:12 01:00:01:00',
+    '003  R2 V     C        00:00:05:20 00:00:05:20 01:00:01:06 01:00:01:06',
+    '003  R3 V     D    006 00:00:09:00 00:00:09:12 01:00:01:06 01:00:01:18',
+  ].join('\n');
+  const { timeline, warnings } = importEdl(edl, { rate: 24 });
+  const v = frames(timeline)['video:V']!;
+  assert.equal(v.length, 24 + 12 + 12 - 6 + 6); // 001 keeps 24 source frames; 002 follows it at 24
+  assert.equal(v[23], 'R1@47');
+  assert.equal(v[24], 'R2@120');
+  assert.equal(v[36], 'R2@132>R3@216 ~dissolve'); // R2 plays on (OTIO), not its "from" line's 00:00:05:20
+  assert.deepEqual(timeline.tracks.map((t) => t.name), ['V']);
+  const said = warnings.map((w) => w.message).join('\n');
+  for (const expected of [/kept the source length/, /placed after it, 12 frames later/, /does not continue "R2"/]) assert.match(said, expected);
+  throughFile(timeline);
 });

@@ -176,7 +176,7 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
     if (motion && !frozen && motion.fps !== 0) {
       if (lengthsDisagree || motion.fps < 0) {
         // Reverse applies whatever the lengths (they cannot tell the direction). M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
-        speed = Math.round((motion.fps / (timeline.rate.num / timeline.rate.den)) * 1_000_000) / 1_000_000;
+        speed = m2Speed(motion.fps, timeline.rate);
       } else {
         clipWarnings.push({ line: motion.line, message: `M2 ${motion.fps} on line ${motion.line} is ignored: event ${statement.number} lasts as long on the source as on the record side` });
       }
@@ -231,10 +231,23 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
         builder.placeTransition(trackName, line, clip, { type: type.type, frames: transitionFrames, editType: statement.editType });
       } else {
         builder.placeCut(trackName, line, clip);
+        if (clip && clip.frames > recordFrames) builder.keptSourceLength(clip, clip.frames - recordFrames);
       }
       if (clip && trackName === trackNames[0]) addLocators(event, clip, line, timeline, builder);
     }
   });
+}
+
+/**
+ * M2 writes frames per second to 0.1 (`059.9` for double speed at 29.97): the speed is the simplest
+ * one, to two decimals, that the written value stands for (±0.05 fps), else the exact ratio.
+ */
+export function m2Speed(fps: number, rate: Rational): number {
+  const perSecond = rate.num / rate.den;
+  const exact = fps / perSecond;
+  const simple = Math.round(exact * 100) / 100;
+  if (Math.abs(simple * perSecond - fps) <= 0.05 + 1e-9) return simple;
+  return Math.round(exact * 1_000_000) / 1_000_000;
 }
 
 function transitionType(editType: string): { type: string; known: boolean; label: string } {
@@ -280,12 +293,41 @@ class TrackBuilder {
   private readonly byName = new Map<string, InterchangeTrack>();
   private readonly pendingFrom = new Map<string, PendingFrom>();
   readonly sources = new Map<InterchangeClip, ClipSource>();
+  private readonly lengthened = new Map<InterchangeClip, number>();
+  private readonly pushed = new Set<string>();
   lastPlacedStart = 0;
 
   constructor(private readonly timeline: InterchangeTimeline, private readonly origin: number) {}
 
   warn(warning: ImportWarning): void {
     this.timeline.warnings.push(warning);
+  }
+
+  /** A clip made longer than its record time by its source length (see importEvent). */
+  keptSourceLength(clip: InterchangeClip, extra: number): void {
+    this.lengthened.set(clip, extra);
+  }
+
+  /**
+   * An event that starts inside the frames a clip before it gained by keeping its source length
+   * follows that clip, as OpenTimelineIO places it; any other overlap is a real one (another track).
+   */
+  private shiftedPast(trackName: string, position: number, statement: EventStatement): number {
+    const track = this.byName.get(trackName);
+    if (!track) return position;
+    const last = track.items[track.items.length - 1];
+    const extra = last?.kind === 'clip' ? this.lengthened.get(last) : undefined;
+    const trackEnd = end(track);
+    const pushed = this.pushed.has(trackName);
+    if (position >= trackEnd) {
+      this.pushed.delete(trackName);
+      return position;
+    }
+    // Once pushed, the events after follow until one starts after the track's end again.
+    if (!pushed && (extra === undefined || position < trackEnd - extra)) return position;
+    this.pushed.add(trackName);
+    this.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} starts before the end of the event before it, which kept its source length: placed after it, ${trackEnd - position} frames later (as OpenTimelineIO does)` });
+    return trackEnd;
   }
 
   rememberFrom(trackName: string, from: PendingFrom): void {
@@ -300,7 +342,7 @@ class TrackBuilder {
   }
 
   placeCut(trackName: string, line: TimedLine, clip: InterchangeClip | undefined): void {
-    const position = line.recordIn - this.origin;
+    const position = this.shiftedPast(trackName, line.recordIn - this.origin, line.statement);
     const track = this.trackWithRoom(trackName, position, line.statement);
     const last = track.items[track.items.length - 1];
     if (clip && last?.kind === 'clip' && end(track) === position && last.transitionIn && last.frames === last.transitionIn.frames && this.continues(last, clip, line)) {
@@ -321,14 +363,19 @@ class TrackBuilder {
   }
 
   placeTransition(trackName: string, line: TimedLine, clip: InterchangeClip | undefined, transition: { type: string; frames: number; editType: string }): void {
-    const position = line.recordIn - this.origin;
+    const position = this.shiftedPast(trackName, line.recordIn - this.origin, line.statement);
     const from = this.pendingFrom.get(trackName);
     this.pendingFrom.delete(trackName);
     const track = this.trackWithRoom(trackName, position, line.statement);
     this.padTo(track, position);
     const last = track.items[track.items.length - 1];
     let overlap = transition.frames;
-    if (from && !from.black && from.asset !== undefined && !(last?.kind === 'clip' && end(track) === position && this.continuesFrom(last, from))) {
+    const adjacent = last?.kind === 'clip' && end(track) === position ? last : undefined;
+    if (adjacent && from && !from.black && this.sameMedia(adjacent, from) && !this.continuesFrom(adjacent, from)) {
+      // OpenTimelineIO continues the clip before the cut under the dissolve, whatever the "from" line says.
+      adjacent.warnings.push({ line: from.line.statement.line, message: `event ${from.line.statement.number} on line ${from.line.statement.line}: the dissolve's "from" source does not continue "${adjacent.name}"; the clip before the cut plays on under it, as OpenTimelineIO reads it` });
+    }
+    if (from && !from.black && from.asset !== undefined && !(adjacent && this.sameMedia(adjacent, from))) {
       // Dissolving from a source that is not the previous clip: it plays for the transition only.
       const fromClip = newClip({ name: from.name ?? from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel, ...(from.name ? { clipName: from.name } : {}) } } });
       track.items.push(fromClip);
@@ -363,6 +410,14 @@ class TrackBuilder {
     const source = this.sources.get(last);
     return !!source && last.asset === next.asset && last.speed === 1 && next.speed === 1 && source.reel === line.statement.reel
       && source.sourceTc + last.frames === line.sourceIn;
+  }
+
+  /** The "from" line names the media of the clip before the cut: its reel (a tape) or, for AX, its asset. */
+  private sameMedia(last: InterchangeClip, from: PendingFrom): boolean {
+    const source = this.sources.get(last);
+    if (!source) return false;
+    const reel = from.line.statement.reel;
+    return last.asset === from.asset || (source.reel === reel && !/^(AX|AUX)$/i.test(reel));
   }
 
   private continuesFrom(last: InterchangeClip, from: PendingFrom): boolean {

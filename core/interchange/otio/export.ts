@@ -55,6 +55,10 @@ function otioMetadata(metadata: Metadata): Json {
 function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string, InterchangeAsset>, warnings: ImportWarning[], timelineEnd: number): Json {
   // Work on copies: undoing overlaps changes lengths.
   const items: (InterchangeItem | Json)[] = track.items.map((item) => ({ ...item }) as InterchangeItem);
+  // Every OTIO track runs to the end of the timeline, as editors write them; a fade-out into that
+  // end becomes a transition into its gap.
+  const trackEnd = trackFrames(track);
+  if (trackEnd < timelineEnd) items.push({ kind: 'gap', frames: timelineEnd - trackEnd, metadata: {} });
   const out: Json[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as InterchangeItem;
@@ -90,9 +94,6 @@ function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string,
       warnings.push({ message: `the fade-out of "${item.name}" on track "${track.name}" has no OTIO equivalent and is not exported` });
     }
   }
-  // Every OTIO track runs to the end of the timeline, as editors write them.
-  const trackEnd = trackFrames(track);
-  if (trackEnd < timelineEnd) out.push(gap(timelineEnd - trackEnd, rate));
   const metadata = track.metadata;
   return {
     OTIO_SCHEMA: 'Track.1',

@@ -74,6 +74,15 @@ class OtioReader {
         const path = `tracks.children[${index}]`;
         const object = asObject(child);
         if (object && schemaName(object) === 'Track') tracks.push(...this.readTrack(object, path));
+        else if (object && schemaName(object) === 'Stack' && object.enabled !== false) {
+          // A stack among the tracks: its tracks are layers at this height, each a track of ours.
+          if (isTimeRange(object.source_range)) this.warnings.push({ path, message: `the source_range of stack "${nameOf(object)}" at ${path} is not applied: its tracks are imported whole` });
+          const inner = Array.isArray(object.children) ? object.children : [];
+          inner.forEach((grandchild, innerIndex) => {
+            const innerObject = asObject(grandchild);
+            if (innerObject && schemaName(innerObject) === 'Track') tracks.push(...this.readTrack(innerObject, `${path}.children[${innerIndex}]`));
+          });
+        }
         else this.warnings.push({ path, message: `${path} is a ${schemaName(child) || 'non-OTIO value'}, not a Track; skipped` });
       });
       this.readMarkers(stack.markers, 0, rational(0), 1, 'tracks');
@@ -371,7 +380,8 @@ class OtioReader {
       const offsetFrames = Math.floor((mul(offsetSeconds, this.rate).num / mul(offsetSeconds, this.rate).den) / (speed || 1) + 1e-9);
       const label = nameOf(object) || (typeof object.comment === 'string' ? object.comment : '') || 'Marker';
       const otio: Metadata = {};
-      if (typeof object.color === 'string') otio.color = object.color;
+      const color = markerColor(object.color);
+      if (color) otio.color = color;
       if (typeof object.comment === 'string' && object.comment) otio.comment = object.comment;
       const duration = toFrames(range.duration, this.rate).frames;
       if (duration) otio.duration = duration;
@@ -384,7 +394,7 @@ class OtioReader {
         this.warnings.push({ path: `${path}.markers[${index}]`, message: `marker "${label}" at ${path} is outside its clip; placed on the clip's nearest frame` });
       }
       const result: InterchangeMarker = { frame: Math.max(0, parentStart + offset), label, metadata: Object.keys(otio).length ? { otio } : {} };
-      if (typeof object.color === 'string') result.color = object.color;
+      if (color) result.color = color;
       this.markers.push(result);
     });
   }
@@ -440,6 +450,18 @@ class OtioReader {
       this.warnings.push({ path, message: `${describe} is between two gaps; left out` });
     }
   }
+}
+
+/** Marker.2 names its colour (`RED`); Marker.3 (OpenTimelineIO 0.19) holds a Color.1 with a name and r, g, b. */
+function markerColor(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const color = asObject(value);
+  if (!color) return undefined;
+  if (typeof color.name === 'string' && color.name) return color.name.toUpperCase();
+  const [r, g, b] = [color.r, color.g, color.b].map((v) => (typeof v === 'number' ? v : 0));
+  const named: [string, number, number, number][] = [['RED', 1, 0, 0], ['PINK', 1, 0.7, 0.7], ['ORANGE', 1, 0.5, 0], ['YELLOW', 1, 1, 0], ['GREEN', 0, 1, 0], ['CYAN', 0, 1, 1], ['BLUE', 0, 0, 1], ['PURPLE', 0.5, 0, 0.5], ['MAGENTA', 1, 0, 1], ['BLACK', 0, 0, 0], ['WHITE', 1, 1, 1]];
+  const distance = ([, x, y, z]: [string, number, number, number]): number => (x - r!) ** 2 + (y - g!) ** 2 + (z - b!) ** 2;
+  return named.reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best))[0];
 }
 
 const roundRationalDown = (value: Rational): number => Math.floor(value.num / value.den);
