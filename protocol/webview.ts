@@ -80,13 +80,28 @@ export interface SelectClipMessage {
   reveal: boolean;
 }
 
+/** Detected spans shown on the ruler while the user decides what to insert; `spans: null` clears them. */
+export interface DetectionsMessage {
+  type: 'detections';
+  spans: DetectionMark[] | null;
+}
+
+export interface DetectionMark {
+  /** Timeline frames; a cut has endFrame = startFrame. */
+  startFrame: number;
+  endFrame: number;
+  profile: 'scenes' | 'silence' | 'highlights';
+  label: string;
+}
+
 export type HostToWebviewMessage =
   | TimelineMessage
   | NoTimelineMessage
   | FrameMessage
   | FrameErrorMessage
   | ProxyMessage
-  | SelectClipMessage;
+  | SelectClipMessage
+  | DetectionsMessage;
 
 // ── webview → host ─────────────────────────────────────────────────────────
 

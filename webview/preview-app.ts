@@ -5,6 +5,7 @@ import type { CompiledClip, CompiledTimeline } from '../protocol/compiled-timeli
 import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, WebviewToHostMessage } from '../protocol/webview';
 import { h } from './dom';
 import { FrameView } from './frame-view';
+import { DetectionOverlay } from './detection-overlay';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
@@ -31,6 +32,7 @@ export class PreviewApp {
   private revision = -1;
   private playhead = 0;
   private zoom = 1;
+  private readonly detections: DetectionOverlay;
   /** Until the user zooms, the lanes fit the panel width. */
   private zoomFitted = true;
   private selectedClipId: string | null = null;
@@ -70,6 +72,7 @@ export class PreviewApp {
       this.emptyNote,
       this.lanes.element,
     );
+    this.detections = new DetectionOverlay(this.lanes.element, () => this.zoom);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
@@ -101,6 +104,9 @@ export class PreviewApp {
         break;
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
+        break;
+      case 'detections':
+        this.detections.show(message.spans);
         break;
     }
   }

@@ -15,6 +15,7 @@ import { renderWith } from './render-with';
 import { revealOutput } from './reveal-output';
 import { showLog } from './show-log';
 import { showRenderQueue } from './show-render-queue';
+import { detect } from './detect';
 
 export const commands: ExtensionCommand[] = [
   openPreview,
@@ -32,6 +33,7 @@ export const commands: ExtensionCommand[] = [
   retryRender,
   removeRender,
   showLog,
+  detect,
 ];
 
 export function registerCommands(services: ExtensionServices): void {
