@@ -12,7 +12,7 @@ import { runDetection } from '../node/detect/run-detection';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-detect');
-const source = join(dir, 'ten-minutes-1080p25.mp4');
+const source = join(dir, 'ten-minutes-1080p25-v2.mp4');
 const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
 const SHOTS = 12;
 
@@ -25,9 +25,10 @@ function makeSource(): void {
   mkdirSync(dir, { recursive: true });
   const minute = join(dir, 'one-minute.mp4');
   console.log(`making ${source} (a few minutes, once)`);
-  // Twelve 5 s shots, each a different hue and pattern with light grain, so x264 works as on footage.
+  // Twelve 5 s shots, each pattern unlike the one before, in its own hue, with light grain so x264 works as on footage.
+  const patterns = ['testsrc2', 'smptehdbars', 'testsrc', 'rgbtestsrc'];
   const shots = Array.from({ length: SHOTS }, (_, i) =>
-    `${i % 3 === 2 ? 'smptehdbars' : 'testsrc2'}=s=1920x1080:r=25:d=5,hue=h=${i * 30},noise=alls=6:allf=t[s${i}]`);
+    `${patterns[i % patterns.length]}=s=1920x1080:r=25:d=5,hue=h=${(i * 97) % 360},noise=alls=6:allf=t[s${i}]`);
   const voice = "0.3*sin(2*PI*150*t+3*sin(2*PI*5*t))*(0.6+0.4*sin(2*PI*3*t))*(1-between(mod(t,7),5,6))";
   ffmpeg(['-f', 'lavfi', '-i', `${shots.join(';')};${Array.from({ length: SHOTS }, (_, i) => `[s${i}]`).join('')}concat=n=${SHOTS}[out0]`,
     '-f', 'lavfi', '-i', `aevalsrc='${voice}':s=48000:c=stereo:d=60`,

@@ -82,6 +82,8 @@ export namespace MediaFactsRequest {
 export const LSP_CLIENT_COMMANDS = {
   openPreviewToSide: 'atropos.openPreviewToSide',
   render: 'atropos.render',
+  /** Arguments: the timeline's URI, the asset id (the code lens on an asset line). */
+  detect: 'atropos.detect',
 } as const;
 
 /**

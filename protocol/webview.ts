@@ -87,6 +87,20 @@ export interface EditRefusedMessage {
   reason: string;
 }
 
+/** Detected spans shown on the ruler while the user decides what to insert; `spans: null` clears them. */
+export interface DetectionsMessage {
+  type: 'detections';
+  spans: DetectionMark[] | null;
+}
+
+export interface DetectionMark {
+  /** Timeline frames; a cut has endFrame = startFrame. */
+  startFrame: number;
+  endFrame: number;
+  profile: 'scenes' | 'silence' | 'highlights';
+  label: string;
+}
+
 export type HostToWebviewMessage =
   | EditRefusedMessage
   | TimelineMessage
@@ -94,7 +108,8 @@ export type HostToWebviewMessage =
   | FrameMessage
   | FrameErrorMessage
   | ProxyMessage
-  | SelectClipMessage;
+  | SelectClipMessage
+  | DetectionsMessage;
 
 // ── webview → host ─────────────────────────────────────────────────────────
 

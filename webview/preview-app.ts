@@ -6,6 +6,7 @@ import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, Webv
 import { h } from './dom';
 import { frameKey, showsFrame } from './frame-key';
 import { FrameView } from './frame-view';
+import { DetectionOverlay } from './detection-overlay';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
@@ -33,6 +34,7 @@ export class PreviewApp {
   private revision = -1;
   private playhead = 0;
   private zoom = 1;
+  private readonly detections: DetectionOverlay;
   /** Until the user zooms, the lanes fit the panel width. */
   private zoomFitted = true;
   private selectedClipId: string | null = null;
@@ -79,6 +81,7 @@ export class PreviewApp {
       this.splitter,
       this.lanes.element,
     );
+    this.detections = new DetectionOverlay(this.lanes.element, () => this.zoom);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
@@ -115,6 +118,9 @@ export class PreviewApp {
       case 'editRefused':
         this.toolbar.setStatus(message.reason);
         this.lanes.undoDrag();
+        break;
+      case 'detections':
+        this.detections.show(message.spans);
         break;
     }
   }

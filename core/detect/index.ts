@@ -5,3 +5,5 @@ export { DEFAULTS as DETECT_DEFAULTS } from './heuristic/settings';
 export { snapSeconds, frameSeconds } from './snap';
 export { insertMarkers, applyEdit, markersFromSpans, type NewMarker, type TextEdit } from './markers-edit';
 export { keepBetweenSilences, keepHighlights, roughCutYaml, type FrameRange, type RoughCutOptions } from './rough-cut';
+export { appendToSequence } from './markers-edit';
+export { insertTrack, shotsBetweenCuts, type NewTrack } from './track-edit';

@@ -33,9 +33,18 @@ export function markersFromSpans(spans: DetectSpan[], fps: { num: number; den: n
 }
 
 export function insertMarkers(text: string, markers: NewMarker[]): TextEdit {
+  return appendToSequence(text, 'markers', (indent) => block(markers, indent), markers.map((m) => `{ at: ${m.at}, label: ${JSON.stringify(m.label)} }`));
+}
+
+/**
+ * Appends items to the top-level sequence `key`: after its last item (same indentation), inside a
+ * flow list, in place of an empty value, or as a new block at the end of the file.
+ * `items(indent)` renders block items at that indentation, each line ending in a newline.
+ */
+export function appendToSequence(text: string, key: string, items: (indent: string) => string, flowItems: string[]): TextEdit {
   const document = parseDocument(text, { keepSourceTokens: true });
   const root = document.contents;
-  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'markers') : undefined;
+  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
   const value = pair?.value as Node | null | undefined;
   if (isSeq(value) && value.items.length && !value.flow) {
     const first = value.items[0] as Node;
@@ -43,22 +52,22 @@ export function insertMarkers(text: string, markers: NewMarker[]): TextEdit {
     const last = value.items[value.items.length - 1] as Node;
     const lineEnd = text.indexOf('\n', (last.range as [number, number, number])[1] - 1);
     const offset = lineEnd < 0 ? text.length : lineEnd + 1;
-    return { offset, length: 0, text: `${lineEnd < 0 ? '\n' : ''}${block(markers, indent)}` };
+    return { offset, length: 0, text: `${lineEnd < 0 ? '\n' : ''}${items(indent)}` };
   }
   if (isSeq(value) && value.flow && value.items.length) {
     const close = text.lastIndexOf(']', (value.range as [number, number, number])[1]);
-    return { offset: close, length: 0, text: markers.map((m) => `, { at: ${m.at}, label: ${JSON.stringify(m.label)} }`).join('') };
+    return { offset: close, length: 0, text: flowItems.map((item) => `, ${item}`).join('') };
   }
   if (pair && isScalar(pair.key)) {
-    // `markers:` with nothing or `[]` after it: the block goes in place of the value.
+    // `key:` with nothing or `[]` after it: the block goes in place of the value.
     const keyEnd = (pair.key.range as [number, number, number])[1];
     const colon = text.indexOf(':', keyEnd);
     const valueEnd = value && (isSeq(value) || isScalar(value)) && value.range ? value.range[1] : colon + 1;
     const indent = ' '.repeat(columnOf(text, (pair.key.range as [number, number, number])[0]) + 2);
-    return { offset: colon + 1, length: Math.max(0, valueEnd - colon - 1), text: `\n${block(markers, indent).replace(/\n$/, '')}` };
+    return { offset: colon + 1, length: Math.max(0, valueEnd - colon - 1), text: `\n${items(indent).replace(/\n$/, '')}` };
   }
   const newline = text.length && !text.endsWith('\n') ? '\n' : '';
-  return { offset: text.length, length: 0, text: `${newline}markers:\n${block(markers, '  ')}` };
+  return { offset: text.length, length: 0, text: `${newline}${key}:\n${items('  ')}` };
 }
 
 export function applyEdit(text: string, edit: TextEdit): string {

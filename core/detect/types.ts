@@ -5,27 +5,11 @@
 // An engine is pure: it plans one ffmpeg run (argv as data) and reads what that run prints
 // (raw frames on stdout, log lines on stderr). The Node side spawns it and feeds it; nothing here
 // touches a process or a file.
+import type { DetectOptions, DetectProfile, DetectSpan } from '../../protocol/detection';
 import type { Rational } from '../../protocol/media-facts';
 
-export type DetectProfile = 'scenes' | 'silence' | 'highlights';
-export const DETECT_PROFILES: readonly DetectProfile[] = ['scenes', 'silence', 'highlights'];
-
-export interface DetectOptions {
-  /**
-   * scenes: the frame-difference score (0..1) a cut must reach (default 0.12);
-   * silence: the level in dB below which sound counts as silence (default -50);
-   * highlights: the score (0..1) a highlight must reach (default 0).
-   */
-  threshold?: number;
-  /**
-   * scenes: the shortest shot in seconds (default 0.5): a cut closer than that to the previous one is dropped;
-   * silence: the shortest silence in seconds (default 0.5);
-   * highlights: the length of each highlight in seconds (default 5).
-   */
-  minLength?: number;
-  /** highlights: how many to keep, best first (default 5). */
-  top?: number;
-}
+export { DETECT_PROFILES } from '../../protocol/detection';
+export type { DetectProfile, DetectOptions, DetectSpan, DetectResult } from '../../protocol/detection';
 
 export interface DetectRequest {
   /** Absolute path of the media file. */
@@ -45,30 +29,6 @@ export interface DetectSource {
   fps: Rational;
   hasVideo: boolean;
   hasAudio: boolean;
-}
-
-export interface DetectSpan {
-  profile: DetectProfile;
-  /** First frame on the source's frame grid (for a cut: the first frame of the new shot). */
-  startFrame: number;
-  /** The frame after the span (exclusive); a cut is the zero-length span startFrame = endFrame. */
-  endFrame: number;
-  /** Measured times in seconds, before snapping (sound events are finer than a frame). */
-  startSeconds: number;
-  endSeconds: number;
-  /** 0..1, higher = more certain (scenes), quieter (silence) or more eventful (highlights). */
-  score: number;
-  /** One line a user reads: why this span was reported. */
-  reason: string;
-}
-
-export interface DetectResult {
-  media: string;
-  engine: string;
-  fps: Rational;
-  durationSeconds: number;
-  /** Every span of every requested profile, by start time. */
-  spans: DetectSpan[];
 }
 
 /** One ffmpeg run, as data. */

@@ -21,6 +21,7 @@ import { enterLicenseKeyCommand } from '../licensing/commands/enter-key';
 import { renewSubscriptionCommand } from '../licensing/commands/renew';
 import { showLicenceCommand } from '../licensing/commands/show';
 import { startTrialCommand } from '../licensing/commands/start-trial';
+import { detect } from './detect';
 
 export const commands: ExtensionCommand[] = [
   openPreview,
@@ -43,6 +44,7 @@ export const commands: ExtensionCommand[] = [
   showLicenceCommand,
   deactivateDeviceCommand,
   renewSubscriptionCommand,
+  detect,
 ];
 
 export function registerCommands(services: ExtensionServices): void {

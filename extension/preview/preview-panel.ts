@@ -8,6 +8,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { TimelineGesture } from '../../protocol/gestures';
 import type { AtroposSettings } from '../../protocol/settings';
 import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewToHostMessage } from '../../protocol/webview';
+import type { DetectionMark } from '../../protocol/webview';
 import type { HostConnection } from '../renders/host-connection';
 import { revealRange } from '../renders/render-runner';
 import type { TimelineSource } from '../timeline/timeline-source';
@@ -176,6 +177,11 @@ export class PreviewPanel implements vscode.Disposable {
       (request) => this.deps.host.run((c) => c.frame({ ...request, previewKey: this.previewKey })));
     if (answer?.type === 'frameError') this.deps.log.warn(`Preview: ${answer.message}`);
     if (answer) this.post(answer);
+  }
+
+  /** Detected spans on the ruler until the user inserts or dismisses them (`null` clears). */
+  showDetections(spans: DetectionMark[] | null): void {
+    this.post({ type: 'detections', spans });
   }
 
   private post(message: HostToWebviewMessage): void {

@@ -3,6 +3,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
+import type { DetectionQueue } from '../jobs/detection-queue';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
@@ -15,6 +16,8 @@ export interface FrameSource {
 
 export interface HostServices {
   queue: JobQueue;
+  /** Detection jobs (scene cuts, silences, highlights): their own queue, beside the renders'. */
+  detections: DetectionQueue;
   validators: RequestValidators;
   gate: EntitlementGate;
   frames: FrameSource;

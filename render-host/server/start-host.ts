@@ -13,6 +13,8 @@ import { ensureStateDir, stateFiles } from '../discovery/state-dir';
 import type { JobExecutor } from '../jobs/job-executor';
 import { JobHistory } from '../jobs/job-history';
 import { JobQueue } from '../jobs/job-queue';
+import { DetectionQueue } from '../jobs/detection-queue';
+import { runDetection } from '../../node/detect/run-detection';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
@@ -78,6 +80,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     log,
     onJobSettled: () => frameScheduler.pump(),
   });
+  const detections = new DetectionQueue({ run: (request, context) => runDetection(request, context) });
   let lastActivity = Date.now();
   let port = 0;
   let stopping: Promise<void> | undefined;
@@ -94,6 +97,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = createApp(
     {
       queue,
+      detections,
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
       frames: cachedFrameSource(options.renderFrame, frameScheduler),
@@ -127,7 +131,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const idleMs = options.idleTimeoutMs ?? 0;
   const idleTimer = idleMs > 0
     ? setInterval(() => {
-        if (queue.isIdle() && Date.now() - lastActivity >= idleMs) {
+        if (queue.isIdle() && detections.isIdle() && Date.now() - lastActivity >= idleMs) {
           log(`render host: idle for ${Math.round(idleMs / 1000)} s, exiting`);
           void stop();
         }
@@ -141,6 +145,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Stop answering first, so no client takes this host for alive while it winds down.
       removeDiscoveryIfOurs(dir, process.pid);
       await queue.shutdown();
+      await detections.shutdown();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,6 +5,7 @@ import { LSP_CLIENT_COMMANDS } from '../../protocol/lsp';
 import type { ServerContext } from '../context';
 import { clipCount } from '../language/compiled-index';
 import { detectTimeStyle, formatFrames } from '../language/time-style';
+import { detectLenses } from '../language/detect-lenses';
 
 export function registerCodeLens(context: ServerContext): void {
   context.connection.onCodeLens((params): CodeLens[] => {
@@ -22,6 +23,7 @@ export function registerCodeLens(context: ServerContext): void {
       { range, command: { title: summary, command: '' } },
       { range, command: { title: 'Open Preview', command: LSP_CLIENT_COMMANDS.openPreviewToSide, arguments: [uri] } },
       { range, command: { title: 'Render', command: LSP_CLIENT_COMMANDS.render, arguments: [uri] } },
+      ...detectLenses(snapshot.parsed.model, uri),
     ];
   });
 }

@@ -288,7 +288,9 @@ describe('outline, hints, lenses, custom requests', () => {
 
   test('code lenses: duration and clip count, preview, render', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['2.5s · 4 clips', 'Open Preview', 'Render']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['2.5s · 4 clips', 'Open Preview', 'Render', 'Detect Scenes / Silences / Highlights…', 'Detect Scenes / Silences / Highlights…']);
+    // On the asset lines of the video files (not the logo).
+    assert.deepEqual(lenses.slice(3).map((l) => [l.range.start.line, l.command?.arguments]), [[6, [uri, 'intro']], [7, [uri, 'broll']]]);
     assert.deepEqual(lenses[1]!.command, { title: 'Open Preview', command: 'atropos.openPreviewToSide', arguments: [uri] });
     assert.deepEqual(lenses[2]!.command?.command, 'atropos.render');
   });
