@@ -2,7 +2,7 @@
 // plugged into the host process. Started on demand by ensureHost() or `atropos host start`.
 import { createEntitlementGate } from './entitlement/gate';
 import { runnerExecutor } from './jobs/runner-executor';
-import { renderFrame } from './runner/index';
+import { renderFrame, renderStrip } from './runner/index';
 import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from './tools/resolve-tools';
@@ -16,6 +16,7 @@ void runHostProcess(process.argv.slice(2), (config) => {
   return {
     executor: runnerExecutor(ffmpegPath, workRoot),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
+    renderStrip: (request, signal) => renderStrip(request, { ffmpegPath, signal }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,
     version: VERSION,

@@ -3,6 +3,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
+import type { StripSource } from './strip-source';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
@@ -18,6 +19,8 @@ export interface HostServices {
   validators: RequestValidators;
   gate: EntitlementGate;
   frames: FrameSource;
+  /** Filmstrips and waveforms for the lanes; absent on hosts started without a strip renderer. */
+  strips?: StripSource;
   /** Folders renders may write to besides the timeline's workspace folder. */
   allowedRoots: string[];
   version: string;
