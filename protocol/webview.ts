@@ -87,7 +87,15 @@ export interface EditRefusedMessage {
   reason: string;
 }
 
+/** Sent by the host: the filmstrip or waveform asked for under `key` (null when it could not be made). */
+export interface StripMessage {
+  type: 'strip';
+  key: string;
+  dataUrl: string | null;
+}
+
 export type HostToWebviewMessage =
+  | StripMessage
   | EditRefusedMessage
   | TimelineMessage
   | NoTimelineMessage
@@ -150,7 +158,21 @@ export interface EditGestureMessage {
   gesture: TimelineGesture;
 }
 
+/** Sent by the webview for a clip block on screen: a filmstrip (video, stills) or waveform (sound) of an asset's source range. */
+export interface RequestStripMessage {
+  type: 'requestStrip';
+  key: string;
+  /** Asset id (the host looks its path up in the timeline it sent; the webview never names files). */
+  asset: string;
+  kind: 'thumbnails' | 'waveform';
+  fromSeconds: number;
+  toSeconds: number;
+  width: number;
+  height: number;
+}
+
 export type WebviewToHostMessage =
+  | RequestStripMessage
   | EditGestureMessage
   | ReadyMessage
   | RequestFrameMessage

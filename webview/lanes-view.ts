@@ -6,9 +6,11 @@
 
 import type { CompiledClip, CompiledItem, CompiledTimeline, CompiledTrack } from '../protocol/compiled-timeline';
 import type { TimelineGesture } from '../protocol/gestures';
+import type { RequestStripMessage } from '../protocol/webview';
 import { h } from './dom';
 import { DRAG_THRESHOLD_PX, clipGesture, grabAt, snapFrame, snapMove, snapTargets, type ClipGrab } from './drag';
 import { contentWidth, frameToX, laneOrder, rulerTicks, runningEnds, transitionBlocks, visibleItems, xToFrame, type TransitionBlock } from './layout';
+import { stripFor } from './strips';
 import { formatDuration, formatTimecode } from './timecode';
 
 export interface LanesViewEvents {
@@ -16,6 +18,8 @@ export interface LanesViewEvents {
   clipClicked(clip: CompiledClip, frame: number): void;
   /** Wheel zoom around `anchorFrame`; `direction` 1 = in. */
   wheelZoom(direction: 1 | -1, anchorFrame: number): void;
+  /** The picture for a clip block (filmstrip or waveform): the data URL, null when there is none, undefined while it is coming. */
+  strip(request: Omit<RequestStripMessage, 'type'>): string | null | undefined;
   /** A drag on the lanes finished: write it to the file. */
   edit(gesture: TimelineGesture): void;
   /** The lanes' visible width changed (panel resized). */
@@ -226,7 +230,31 @@ export class LanesView {
     }, h('span', { class: 'clip-name' }, item.name), h('span', { class: 'clip-duration' }, duration));
     if (item.transitionIn) el.dataset.transitionFrames = String(item.transitionIn.duration);
     this.place(el, item.start, item.duration);
+    const strip = this.timeline ? stripFor(item, lane.track.kind, this.timeline, item.duration * this.zoom) : undefined;
+    if (strip) {
+      el.dataset.stripKey = strip.key;
+      el.classList.add(`strip-${strip.kind}`);
+      this.showStrip(el, this.events.strip(strip));
+    }
     return el;
+  }
+
+  /** Pictures that arrived since the blocks were drawn. */
+  refreshStrips(): void {
+    if (!this.timeline) return;
+    for (const el of this.content.querySelectorAll<HTMLElement>('.clip[data-strip-key]')) {
+      if (el.dataset.stripShown) continue;
+      const found = this.clipById(el.dataset.clipId ?? '');
+      const lane = this.lanes.find((l) => l.track.id === found?.track.id);
+      const strip = found && lane ? stripFor(found.clip, lane.track.kind, this.timeline, found.clip.duration * this.zoom) : undefined;
+      if (strip) this.showStrip(el, this.events.strip(strip));
+    }
+  }
+
+  private showStrip(el: HTMLElement, dataUrl: string | null | undefined): void {
+    if (!dataUrl) return;
+    el.dataset.stripShown = 'true';
+    el.style.backgroundImage = `url("${dataUrl}")`;
   }
 
   /** Clip names stay readable: after the transition that opens the clip, and at the left edge of the view when the clip starts off screen. */

@@ -8,6 +8,7 @@ import { frameKey, showsFrame } from './frame-key';
 import { FrameView } from './frame-view';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
+import { StripStore } from './strips';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
 import { formatTimecode, nominalFps } from './timecode';
 import { Toolbar } from './toolbar';
@@ -27,6 +28,7 @@ export class PreviewApp {
   private readonly frameView: FrameView;
   private readonly emptyNote: HTMLElement;
   private readonly splitter: HTMLElement;
+  private readonly strips: StripStore;
 
   private documentUri = '';
   private timeline: CompiledTimeline | undefined;
@@ -60,6 +62,7 @@ export class PreviewApp {
       openProblems: () => this.host.post({ type: 'openProblems' }),
     });
     this.frameView = new FrameView();
+    this.strips = new StripStore((m) => this.host.post(m), () => this.lanes.refreshStrips());
     this.lanes = new LanesView({
       seek: (frame) => this.seek(frame),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
@@ -69,6 +72,7 @@ export class PreviewApp {
         this.host.post({ type: 'editGesture', gesture });
       },
       resized: () => this.refit(),
+      strip: (request) => this.strips.get(request),
     });
     this.splitter = h('div', { class: 'splitter', id: 'splitter', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the lanes', title: 'Drag to give the lanes more or less room' });
     this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
@@ -111,6 +115,9 @@ export class PreviewApp {
         break;
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
+        break;
+      case 'strip':
+        this.strips.answer(message.key, message.dataUrl);
         break;
       case 'editRefused':
         this.toolbar.setStatus(message.reason);

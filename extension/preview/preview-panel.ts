@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { TimelineGesture } from '../../protocol/gestures';
 import type { AtroposSettings } from '../../protocol/settings';
-import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewToHostMessage } from '../../protocol/webview';
+import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, RequestStripMessage, WebviewToHostMessage } from '../../protocol/webview';
 import type { HostConnection } from '../renders/host-connection';
 import { revealRange } from '../renders/render-runner';
 import type { TimelineSource } from '../timeline/timeline-source';
@@ -134,6 +134,8 @@ export class PreviewPanel implements vscode.Disposable {
       case 'requestProxy':
         if (m.revision === this.revision) this.proxy.requested(m.revision);
         return;
+      case 'requestStrip':
+        return this.answerStrip(m);
       case 'editGesture':
         return this.applyGesture(m.gesture);
       case 'openProblems':
@@ -168,6 +170,22 @@ export class PreviewPanel implements vscode.Disposable {
       edit.replace(this.documentUri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     }
     if (!(await vscode.workspace.applyEdit(edit))) this.post({ type: 'editRefused', reason: 'VS Code did not apply the edit.' });
+  }
+
+  /** A filmstrip or waveform for the lanes, from the render host (which makes them one at a time and caches them). */
+  private async answerStrip(m: RequestStripMessage): Promise<void> {
+    const asset = this.timeline?.assets.find((a) => a.id === m.asset);
+    if (!asset) return this.post({ type: 'strip', key: m.key, dataUrl: null });
+    try {
+      const png = await this.deps.host.run((c) => c.strip({
+        path: asset.path, kind: m.kind, fromSeconds: m.fromSeconds, toSeconds: m.toSeconds, width: m.width, height: m.height,
+        ...(asset.kind === 'image' || asset.media?.isStill ? { still: true } : {}),
+      }));
+      this.post({ type: 'strip', key: m.key, dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` });
+    } catch (e) {
+      this.deps.log.debug(`Preview: no ${m.kind} for ${asset.path}: ${e instanceof Error ? e.message : String(e)}`);
+      this.post({ type: 'strip', key: m.key, dataUrl: null });
+    }
   }
 
   private async answerFrame(m: RequestFrameMessage): Promise<void> {

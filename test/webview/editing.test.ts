@@ -83,6 +83,29 @@ describe('editing on the lanes (Chromium)', () => {
     await view.send({ type: 'timeline', documentUri: URI, revision: 3, timeline: sampleTimeline(), stale: false, problems: clean });
   });
 
+  it('asks for filmstrips of video clips and a waveform of the music, and draws them when they arrive', async () => {
+    const request = await view.waitForSent('requestStrip');
+    const all = async () => (await view.sent()).filter((m) => m.type === 'requestStrip');
+    await view.page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.filter((m) => m.type === 'requestStrip').length >= 3);
+    assert.ok(request.height === 28 && request.width >= 64);
+    const asked = await all();
+    // Three at a time: answer each, and the rest follow.
+    const answered = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      for (const m of await all()) {
+        if (m.type !== 'requestStrip' || answered.has(m.key)) continue;
+        answered.add(m.key);
+        await view.send({ type: 'strip', key: m.key, dataUrl: await png(view.page, 90) });
+      }
+    }
+    const kinds = new Set((await all()).map((m) => m.type === 'requestStrip' ? `${m.kind}:${m.asset}` : ''));
+    assert.ok(kinds.has('thumbnails:a') && kinds.has('thumbnails:c') && kinds.has('waveform:music'), [...kinds].join(' '));
+    assert.ok(asked.length >= 3);
+    await view.page.waitForSelector('.clip.strip-waveform[data-clip-id="music/0"][data-strip-shown]');
+    await view.page.waitForSelector('.clip.strip-thumbnails[data-clip-id="v1/0"][data-strip-shown]');
+    assert.equal(await view.page.$$eval('.clip.source-text[data-strip-key]', (els) => els.length), 0, 'titles get no strip');
+  });
+
   it('dragging a clip\'s right edge trims it; the host\'s refusal puts the block back and says why', async () => {
     const c = await box(view.page, '.clip[data-clip-id="v1/3"]');
     const gesture = await gestureOf(() => dragBy(view.page, c.right - 2, c.y, -40));
