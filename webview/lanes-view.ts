@@ -15,6 +15,8 @@ import { formatDuration, formatTimecode } from './timecode';
 
 export interface LanesViewEvents {
   seek(frame: number): void;
+  /** A scrub (drag on the ruler or an empty lane) starts or ends. */
+  scrubbing(active: boolean): void;
   clipClicked(clip: CompiledClip, frame: number): void;
   /** Wheel zoom around `anchorFrame`; `direction` 1 = in. */
   wheelZoom(direction: 1 | -1, anchorFrame: number): void;
@@ -293,7 +295,8 @@ export class LanesView {
     this.content.addEventListener('pointermove', (e) => this.onMove(e));
     this.content.addEventListener('pointerup', (e) => this.onUp(e));
     this.content.addEventListener('pointercancel', (e) => {
-      if (this.drag && this.drag.kind !== 'scrub') this.undoDrag();
+      if (this.drag?.kind === 'scrub') this.events.scrubbing(false);
+      else if (this.drag) this.undoDrag();
       this.endDrag(e);
     });
     this.scroller.addEventListener('wheel', (e) => {
@@ -343,6 +346,7 @@ export class LanesView {
       };
     } else {
       this.drag = { kind: 'scrub' };
+      this.events.scrubbing(true);
       this.events.seek(this.frameAt(e.clientX));
     }
     this.content.setPointerCapture(e.pointerId);
@@ -402,6 +406,7 @@ export class LanesView {
   private onUp(e: PointerEvent): void {
     const drag = this.drag;
     this.endDrag(e);
+    if (drag?.kind === 'scrub') this.events.scrubbing(false);
     if (!drag || drag.kind === 'scrub') return;
     let gesture: TimelineGesture | undefined;
     if (drag.kind === 'clip') {

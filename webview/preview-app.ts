@@ -42,6 +42,8 @@ export class PreviewApp {
   /** 0 = paused; >0 forward via the proxy video; <0 backward, stepped by animation frames. */
   private rate = 0;
   private playWhenProxyReady = false;
+  /** True while the playhead is being dragged or a step key repeats. */
+  private scrubbing = false;
   private reverseClock: { at: number; position: number } | undefined;
 
   private nextRequestId = 1;
@@ -65,6 +67,7 @@ export class PreviewApp {
     this.strips = new StripStore((m) => this.host.post(m), () => this.lanes.refreshStrips());
     this.lanes = new LanesView({
       seek: (frame) => this.seek(frame),
+      scrubbing: (active) => this.setScrubbing(active),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
       wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
       edit: (gesture) => {
@@ -84,6 +87,7 @@ export class PreviewApp {
       this.lanes.element,
     );
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.element.addEventListener('keyup', () => this.setScrubbing(false));
     this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
@@ -166,11 +170,42 @@ export class PreviewApp {
     return Math.max(0, (this.timeline?.durationFrames ?? 1) - 1);
   }
 
-  /** A user seek: stops playback, moves the playhead, asks for the frame. */
+  /** A user seek: stops playback, moves the playhead, asks for the frame (or shows the draft proxy's while scrubbing). */
   seek(frame: number): void {
     if (this.rate !== 0) this.pause();
     this.movePlayhead(frame);
+    if (this.scrubbing && this.showProxyFrame()) return;
     this.requestFrameIfNeeded();
+  }
+
+  /**
+   * While the playhead is dragged or a step key repeats, the draft proxy's decoder shows every frame
+   * (an exact host frame takes a few hundred ms; the proxy seeks in a few); when it stops, the exact
+   * frame replaces it. Without a ready proxy the first scrub asks for one and uses host frames.
+   */
+  private setScrubbing(active: boolean): void {
+    if (active === this.scrubbing) return;
+    this.scrubbing = active;
+    if (active) {
+      if (this.proxy.state === 'none' && this.timeline && !this.element.classList.contains('stale')) {
+        this.host.post({ type: 'requestProxy', revision: this.revision });
+      }
+      return;
+    }
+    if (this.rate === 0) {
+      this.frameView.showVideo(false);
+      this.requestFrameIfNeeded();
+    }
+  }
+
+  /** Seeks the ready proxy to the playhead and shows it; false when there is no ready proxy. */
+  private showProxyFrame(): boolean {
+    if (this.proxy.state !== 'ready' || this.rate !== 0) return false;
+    const video = this.frameView.video;
+    if (video.getAttribute('src') !== this.proxy.src) video.src = this.proxy.src;
+    video.currentTime = this.secondsAt(this.playhead);
+    this.frameView.showVideo(true);
+    return true;
   }
 
   private movePlayhead(frame: number): void {
@@ -344,6 +379,8 @@ export class PreviewApp {
     const action = keyAction(e);
     if (!action || !this.timeline) return;
     e.preventDefault();
+    // A held step key scrubs: every step is shown (from the proxy), the exact frame comes on release.
+    if (e.repeat && (action.kind === 'step' || action.kind === 'stepSeconds')) this.setScrubbing(true);
     this.run(action);
   }
 
