@@ -9,6 +9,7 @@ import { FrameView } from './frame-view';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
 import { StripStore } from './strips';
+import { applyTimelineDelta } from './timeline-delta';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
 import { formatTimecode, nominalFps } from './timecode';
 import { Toolbar } from './toolbar';
@@ -97,6 +98,14 @@ export class PreviewApp {
     switch (message.type) {
       case 'timeline':
         this.setTimeline(message.documentUri, message.revision, message.timeline, message.stale, message.problems);
+        break;
+      case 'timelineDelta':
+        // A delta needs the revision it was made from; anything else asks for the whole timeline again.
+        if (!this.timeline || message.baseRevision !== this.revision) {
+          this.host.post({ type: 'ready' });
+          break;
+        }
+        this.setTimeline(message.documentUri, message.revision, applyTimelineDelta(this.timeline, message.delta), message.stale, message.problems);
         break;
       case 'noTimeline':
         this.documentUri = message.documentUri;

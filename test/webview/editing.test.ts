@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { CompiledClip, CompiledTimeline, CompiledTrack } from '../../protocol/compiled-timeline';
 import type { TimelineGesture } from '../../protocol/gestures';
+import { diffTimeline } from '../../extension/preview/timeline-delta';
 import { range, sampleTimeline } from './fixtures';
 import { startHarness, type Harness, type PreviewPage } from './harness';
 
@@ -141,6 +142,17 @@ describe('editing on the lanes (Chromium)', () => {
     await view.page.mouse.click(c.left + 21, c.y);
     await view.waitForSent('revealClip', from);
     assert.equal((await view.sent()).slice(from).some((m) => m.type === 'editGesture'), false);
+  });
+
+  it('applies a delta to the revision it has; a delta from another base asks for the whole timeline', async () => {
+    const after = sampleTimeline();
+    (after.tracks[0]!.items[3] as CompiledClip).name = 'c-renamed';
+    const delta = diffTimeline(sampleTimeline(), after);
+    await view.send({ type: 'timelineDelta', documentUri: URI, baseRevision: 3, revision: 6, delta, stale: false, problems: clean });
+    assert.equal(await view.page.textContent('.clip[data-clip-id="v1/3"] .clip-name'), 'c-renamed');
+    const from = (await view.sent()).length;
+    await view.send({ type: 'timelineDelta', documentUri: URI, baseRevision: 99, revision: 100, delta, stale: false, problems: clean });
+    await view.waitForSent('ready', from);
   });
 
   it('keeps every one of 14 lanes reachable, names aligned with their lanes', async () => {
