@@ -176,6 +176,31 @@ describe('editing on the lanes (Chromium)', () => {
     await view.page.screenshot({ path: `${artifacts}preview-14-tracks.png` });
   });
 
+  it('a fitted zoom refits when the panel narrows, and the toolbar stays one row', async () => {
+    const fitted = await harness.open();
+    await fitted.send({ type: 'timeline', documentUri: URI, revision: 1, timeline: sampleTimeline(), stale: false, problems: clean });
+    await fitted.page.waitForSelector('.clip[data-clip-id="v1/3"]');
+    const endOf = () => fitted.page.evaluate(() => {
+      const scroller = document.getElementById('lanes-scroller')!.getBoundingClientRect();
+      const c = document.querySelector('.clip[data-clip-id="v1/3"]')!.getBoundingClientRect();
+      return { clipRight: c.right, scrollerRight: scroller.right };
+    });
+    const wide = await endOf();
+    assert.ok(wide.clipRight <= wide.scrollerRight && wide.clipRight > wide.scrollerRight - 10, `the last clip ends at the right edge (${wide.clipRight} / ${wide.scrollerRight})`);
+    await fitted.page.setViewportSize({ width: 420, height: 600 });
+    await fitted.page.waitForFunction(() => {
+      const scroller = document.getElementById('lanes-scroller')!.getBoundingClientRect();
+      const c = document.querySelector('.clip[data-clip-id="v1/3"]')!.getBoundingClientRect();
+      return c.right <= scroller.right && c.right > scroller.right - 10;
+    });
+    const centres = await fitted.page.$eval('.toolbar', (el) => [...el.children]
+      .filter((c) => (c as HTMLElement).offsetParent !== null && c.getBoundingClientRect().height > 0)
+      .map((c) => { const r = c.getBoundingClientRect(); return r.top + r.height / 2; }));
+    assert.ok(Math.max(...centres) - Math.min(...centres) <= 2, `every toolbar control on one row: ${centres.join(', ')}`);
+    await fitted.page.screenshot({ path: `${artifacts}preview-narrow.png` });
+    await fitted.page.close();
+  });
+
   it('draws 50,000 clips a screenful at a time and finds the last one after scrolling', async () => {
     await view.page.evaluate((uri) => {
       const items = [];
