@@ -3,7 +3,7 @@
 import { PRODUCT_VERSION } from '../protocol/version';
 import { createEntitlementGate } from '../licensing/gate';
 import { runnerExecutor } from './jobs/runner-executor';
-import { renderFrame } from '../node/ffmpeg/index';
+import { renderFrame, renderStrip } from '../node/ffmpeg/index';
 import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from '../node/tools/resolve-tools';
@@ -16,6 +16,7 @@ void runHostProcess(process.argv.slice(2), (config) => {
   return {
     executor: runnerExecutor(ffmpegPath, workRoot),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
+    renderStrip: (request, signal) => renderStrip(request, { ffmpegPath, signal }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,
     version: PRODUCT_VERSION,

@@ -6,16 +6,22 @@
 
 import type { CompiledClip, CompiledItem, CompiledTimeline, CompiledTrack } from '../protocol/compiled-timeline';
 import type { TimelineGesture } from '../protocol/gestures';
+import type { RequestStripMessage } from '../protocol/webview';
 import { h } from './dom';
 import { DRAG_THRESHOLD_PX, clipGesture, grabAt, snapFrame, snapMove, snapTargets, type ClipGrab } from './drag';
 import { contentWidth, frameToX, laneOrder, rulerTicks, runningEnds, transitionBlocks, visibleItems, xToFrame, type TransitionBlock } from './layout';
+import { stripFor } from './strips';
 import { formatDuration, formatTimecode } from './timecode';
 
 export interface LanesViewEvents {
   seek(frame: number): void;
+  /** A scrub (drag on the ruler or an empty lane) starts or ends. */
+  scrubbing(active: boolean): void;
   clipClicked(clip: CompiledClip, frame: number): void;
   /** Wheel zoom around `anchorFrame`; `direction` 1 = in. */
   wheelZoom(direction: 1 | -1, anchorFrame: number): void;
+  /** The picture for a clip block (filmstrip or waveform): the data URL, null when there is none, undefined while it is coming. */
+  strip(request: Omit<RequestStripMessage, 'type'>): string | null | undefined;
   /** A drag on the lanes finished: write it to the file. */
   edit(gesture: TimelineGesture): void;
   /** The lanes' visible width changed (panel resized). */
@@ -226,7 +232,31 @@ export class LanesView {
     }, h('span', { class: 'clip-name' }, item.name), h('span', { class: 'clip-duration' }, duration));
     if (item.transitionIn) el.dataset.transitionFrames = String(item.transitionIn.duration);
     this.place(el, item.start, item.duration);
+    const strip = this.timeline ? stripFor(item, lane.track.kind, this.timeline, item.duration * this.zoom) : undefined;
+    if (strip) {
+      el.dataset.stripKey = strip.key;
+      el.classList.add(`strip-${strip.kind}`);
+      this.showStrip(el, this.events.strip(strip));
+    }
     return el;
+  }
+
+  /** Pictures that arrived since the blocks were drawn. */
+  refreshStrips(): void {
+    if (!this.timeline) return;
+    for (const el of this.content.querySelectorAll<HTMLElement>('.clip[data-strip-key]')) {
+      if (el.dataset.stripShown) continue;
+      const found = this.clipById(el.dataset.clipId ?? '');
+      const lane = this.lanes.find((l) => l.track.id === found?.track.id);
+      const strip = found && lane ? stripFor(found.clip, lane.track.kind, this.timeline, found.clip.duration * this.zoom) : undefined;
+      if (strip) this.showStrip(el, this.events.strip(strip));
+    }
+  }
+
+  private showStrip(el: HTMLElement, dataUrl: string | null | undefined): void {
+    if (!dataUrl) return;
+    el.dataset.stripShown = 'true';
+    el.style.backgroundImage = `url("${dataUrl}")`;
   }
 
   /** Clip names stay readable: after the transition that opens the clip, and at the left edge of the view when the clip starts off screen. */
@@ -265,7 +295,8 @@ export class LanesView {
     this.content.addEventListener('pointermove', (e) => this.onMove(e));
     this.content.addEventListener('pointerup', (e) => this.onUp(e));
     this.content.addEventListener('pointercancel', (e) => {
-      if (this.drag && this.drag.kind !== 'scrub') this.undoDrag();
+      if (this.drag?.kind === 'scrub') this.events.scrubbing(false);
+      else if (this.drag) this.undoDrag();
       this.endDrag(e);
     });
     this.scroller.addEventListener('wheel', (e) => {
@@ -315,6 +346,7 @@ export class LanesView {
       };
     } else {
       this.drag = { kind: 'scrub' };
+      this.events.scrubbing(true);
       this.events.seek(this.frameAt(e.clientX));
     }
     this.content.setPointerCapture(e.pointerId);
@@ -374,6 +406,7 @@ export class LanesView {
   private onUp(e: PointerEvent): void {
     const drag = this.drag;
     this.endDrag(e);
+    if (drag?.kind === 'scrub') this.events.scrubbing(false);
     if (!drag || drag.kind === 'scrub') return;
     let gesture: TimelineGesture | undefined;
     if (drag.kind === 'clip') {

@@ -9,6 +9,8 @@ import { FrameView } from './frame-view';
 import { DetectionOverlay } from './detection-overlay';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
+import { StripStore } from './strips';
+import { applyTimelineDelta } from './timeline-delta';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
 import { formatTimecode, nominalFps } from './timecode';
 import { Toolbar } from './toolbar';
@@ -28,6 +30,7 @@ export class PreviewApp {
   private readonly frameView: FrameView;
   private readonly emptyNote: HTMLElement;
   private readonly splitter: HTMLElement;
+  private readonly strips: StripStore;
 
   private documentUri = '';
   private timeline: CompiledTimeline | undefined;
@@ -42,6 +45,8 @@ export class PreviewApp {
   /** 0 = paused; >0 forward via the proxy video; <0 backward, stepped by animation frames. */
   private rate = 0;
   private playWhenProxyReady = false;
+  /** True while the playhead is being dragged or a step key repeats. */
+  private scrubbing = false;
   private reverseClock: { at: number; position: number } | undefined;
 
   private nextRequestId = 1;
@@ -62,8 +67,10 @@ export class PreviewApp {
       openProblems: () => this.host.post({ type: 'openProblems' }),
     });
     this.frameView = new FrameView();
+    this.strips = new StripStore((m) => this.host.post(m), () => this.lanes.refreshStrips());
     this.lanes = new LanesView({
       seek: (frame) => this.seek(frame),
+      scrubbing: (active) => this.setScrubbing(active),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
       wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
       edit: (gesture) => {
@@ -71,6 +78,7 @@ export class PreviewApp {
         this.host.post({ type: 'editGesture', gesture });
       },
       resized: () => this.refit(),
+      strip: (request) => this.strips.get(request),
     });
     this.splitter = h('div', { class: 'splitter', id: 'splitter', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the lanes', title: 'Drag to give the lanes more or less room' });
     this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
@@ -83,6 +91,7 @@ export class PreviewApp {
     );
     this.detections = new DetectionOverlay(this.lanes.element, () => this.zoom);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.element.addEventListener('keyup', () => this.setScrubbing(false));
     this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
@@ -92,6 +101,14 @@ export class PreviewApp {
     switch (message.type) {
       case 'timeline':
         this.setTimeline(message.documentUri, message.revision, message.timeline, message.stale, message.problems);
+        break;
+      case 'timelineDelta':
+        // A delta needs the revision it was made from; anything else asks for the whole timeline again.
+        if (!this.timeline || message.baseRevision !== this.revision) {
+          this.host.post({ type: 'ready' });
+          break;
+        }
+        this.setTimeline(message.documentUri, message.revision, applyTimelineDelta(this.timeline, message.delta), message.stale, message.problems);
         break;
       case 'noTimeline':
         this.documentUri = message.documentUri;
@@ -114,6 +131,9 @@ export class PreviewApp {
         break;
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
+        break;
+      case 'strip':
+        this.strips.answer(message.key, message.dataUrl);
         break;
       case 'editRefused':
         this.toolbar.setStatus(message.reason);
@@ -165,11 +185,42 @@ export class PreviewApp {
     return Math.max(0, (this.timeline?.durationFrames ?? 1) - 1);
   }
 
-  /** A user seek: stops playback, moves the playhead, asks for the frame. */
+  /** A user seek: stops playback, moves the playhead, asks for the frame (or shows the draft proxy's while scrubbing). */
   seek(frame: number): void {
     if (this.rate !== 0) this.pause();
     this.movePlayhead(frame);
+    if (this.scrubbing && this.showProxyFrame()) return;
     this.requestFrameIfNeeded();
+  }
+
+  /**
+   * While the playhead is dragged or a step key repeats, the draft proxy's decoder shows every frame
+   * (an exact host frame takes a few hundred ms; the proxy seeks in a few); when it stops, the exact
+   * frame replaces it. Without a ready proxy the first scrub asks for one and uses host frames.
+   */
+  private setScrubbing(active: boolean): void {
+    if (active === this.scrubbing) return;
+    this.scrubbing = active;
+    if (active) {
+      if (this.proxy.state === 'none' && this.timeline && !this.element.classList.contains('stale')) {
+        this.host.post({ type: 'requestProxy', revision: this.revision });
+      }
+      return;
+    }
+    if (this.rate === 0) {
+      this.frameView.showVideo(false);
+      this.requestFrameIfNeeded();
+    }
+  }
+
+  /** Seeks the ready proxy to the playhead and shows it; false when there is no ready proxy. */
+  private showProxyFrame(): boolean {
+    if (this.proxy.state !== 'ready' || this.rate !== 0) return false;
+    const video = this.frameView.video;
+    if (video.getAttribute('src') !== this.proxy.src) video.src = this.proxy.src;
+    video.currentTime = this.secondsAt(this.playhead);
+    this.frameView.showVideo(true);
+    return true;
   }
 
   private movePlayhead(frame: number): void {
@@ -343,6 +394,8 @@ export class PreviewApp {
     const action = keyAction(e);
     if (!action || !this.timeline) return;
     e.preventDefault();
+    // A held step key scrubs: every step is shown (from the proxy), the exact frame comes on release.
+    if (e.repeat && (action.kind === 'step' || action.kind === 'stepSeconds')) this.setScrubbing(true);
     this.run(action);
   }
 

@@ -59,6 +59,30 @@ export function obviousFix(parsed: ParsedTimeline, issue: TimelineIssue): Simple
       while (ids.has(`${base}-${n}`)) n++;
       return { title: `Rename to "${base}-${n}"`, edits: [{ range: issue.range, newText: `${base}-${n}` }], preferred: true };
     }
+    case 'ignored-setting': {
+      const clip = clipAtOffset(parsed, start);
+      const entry = clip ? entryOf(clip.clip.node, written.replace(/^["']|["']$/g, '')) : undefined;
+      const edit = entry ? removeEntry(parsed, entry) : undefined;
+      return edit ? { title: `Remove "${entry?.key}" (it has no effect here)`, edits: [edit], preferred: true } : undefined;
+    }
+    case 'from-after-to': {
+      const clip = clipAtOffset(parsed, start);
+      const from = clip ? valueOf(clip.clip.node, 'from') : undefined;
+      const to = clip ? valueOf(clip.clip.node, 'to') : undefined;
+      if (from?.kind !== 'scalar' || to?.kind !== 'scalar') return undefined;
+      const text = (n: LocatedNode) => parsed.text.slice(n.offsets[0], n.offsets[1]);
+      return { title: 'Swap "from" and "to"', edits: [{ range: from.range, newText: text(to) }, { range: to.range, newText: text(from) }], preferred: true };
+    }
+    case 'transition-not-on-video-track': {
+      const clip = clipAtOffset(parsed, start);
+      const entry = clip ? entryOf(clip.clip.node, 'transition') : undefined;
+      const edit = entry ? removeEntry(parsed, entry) : undefined;
+      if (!entry || !edit) return undefined;
+      const duration = valueOf(entry.value, 'duration');
+      const length = duration?.kind === 'scalar' ? parsed.text.slice(duration.offsets[0], duration.offsets[1]) : '0.5s';
+      const indent = ' '.repeat(entry.keyRange.start.character);
+      return { title: `Fade in over ${length} instead`, edits: [{ range: edit.range, newText: `${indent}fadeIn: ${length}\n` }], preferred: true };
+    }
     case 'merge-key-unsupported': {
       const at = locate(parsed.root, start);
       const map = at ? parentMap(parsed.root, at.path) : undefined;

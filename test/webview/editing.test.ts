@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { CompiledClip, CompiledTimeline, CompiledTrack } from '../../protocol/compiled-timeline';
 import type { TimelineGesture } from '../../protocol/gestures';
+import { diffTimeline } from '../../extension/preview/timeline-delta';
 import { range, sampleTimeline } from './fixtures';
 import { startHarness, type Harness, type PreviewPage } from './harness';
 
@@ -83,6 +84,29 @@ describe('editing on the lanes (Chromium)', () => {
     await view.send({ type: 'timeline', documentUri: URI, revision: 3, timeline: sampleTimeline(), stale: false, problems: clean });
   });
 
+  it('asks for filmstrips of video clips and a waveform of the music, and draws them when they arrive', async () => {
+    const request = await view.waitForSent('requestStrip');
+    const all = async () => (await view.sent()).filter((m) => m.type === 'requestStrip');
+    await view.page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.filter((m) => m.type === 'requestStrip').length >= 3);
+    assert.ok(request.height === 28 && request.width >= 64);
+    const asked = await all();
+    // Three at a time: answer each, and the rest follow.
+    const answered = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      for (const m of await all()) {
+        if (m.type !== 'requestStrip' || answered.has(m.key)) continue;
+        answered.add(m.key);
+        await view.send({ type: 'strip', key: m.key, dataUrl: await png(view.page, 90) });
+      }
+    }
+    const kinds = new Set((await all()).map((m) => m.type === 'requestStrip' ? `${m.kind}:${m.asset}` : ''));
+    assert.ok(kinds.has('thumbnails:a') && kinds.has('thumbnails:c') && kinds.has('waveform:music'), [...kinds].join(' '));
+    assert.ok(asked.length >= 3);
+    await view.page.waitForSelector('.clip.strip-waveform[data-clip-id="music/0"][data-strip-shown]');
+    await view.page.waitForSelector('.clip.strip-thumbnails[data-clip-id="v1/0"][data-strip-shown]');
+    assert.equal(await view.page.$$eval('.clip.source-text[data-strip-key]', (els) => els.length), 0, 'titles get no strip');
+  });
+
   it('dragging a clip\'s right edge trims it; the host\'s refusal puts the block back and says why', async () => {
     const c = await box(view.page, '.clip[data-clip-id="v1/3"]');
     const gesture = await gestureOf(() => dragBy(view.page, c.right - 2, c.y, -40));
@@ -120,6 +144,17 @@ describe('editing on the lanes (Chromium)', () => {
     assert.equal((await view.sent()).slice(from).some((m) => m.type === 'editGesture'), false);
   });
 
+  it('applies a delta to the revision it has; a delta from another base asks for the whole timeline', async () => {
+    const after = sampleTimeline();
+    (after.tracks[0]!.items[3] as CompiledClip).name = 'c-renamed';
+    const delta = diffTimeline(sampleTimeline(), after);
+    await view.send({ type: 'timelineDelta', documentUri: URI, baseRevision: 3, revision: 6, delta, stale: false, problems: clean });
+    assert.equal(await view.page.textContent('.clip[data-clip-id="v1/3"] .clip-name'), 'c-renamed');
+    const from = (await view.sent()).length;
+    await view.send({ type: 'timelineDelta', documentUri: URI, baseRevision: 99, revision: 100, delta, stale: false, problems: clean });
+    await view.waitForSent('ready', from);
+  });
+
   it('keeps every one of 14 lanes reachable, names aligned with their lanes', async () => {
     const timeline = sampleTimeline();
     const base = timeline.tracks[1]!;
@@ -139,6 +174,31 @@ describe('editing on the lanes (Chromium)', () => {
     const nameFits = await view.page.$eval('.track-header[data-track-id="overlay-10"] .track-name', (el) => el.scrollWidth <= el.parentElement!.clientWidth);
     assert.ok(nameFits, '"overlay-10" is readable, not cut');
     await view.page.screenshot({ path: `${artifacts}preview-14-tracks.png` });
+  });
+
+  it('a fitted zoom refits when the panel narrows, and the toolbar stays one row', async () => {
+    const fitted = await harness.open();
+    await fitted.send({ type: 'timeline', documentUri: URI, revision: 1, timeline: sampleTimeline(), stale: false, problems: clean });
+    await fitted.page.waitForSelector('.clip[data-clip-id="v1/3"]');
+    const endOf = () => fitted.page.evaluate(() => {
+      const scroller = document.getElementById('lanes-scroller')!.getBoundingClientRect();
+      const c = document.querySelector('.clip[data-clip-id="v1/3"]')!.getBoundingClientRect();
+      return { clipRight: c.right, scrollerRight: scroller.right };
+    });
+    const wide = await endOf();
+    assert.ok(wide.clipRight <= wide.scrollerRight && wide.clipRight > wide.scrollerRight - 10, `the last clip ends at the right edge (${wide.clipRight} / ${wide.scrollerRight})`);
+    await fitted.page.setViewportSize({ width: 420, height: 600 });
+    await fitted.page.waitForFunction(() => {
+      const scroller = document.getElementById('lanes-scroller')!.getBoundingClientRect();
+      const c = document.querySelector('.clip[data-clip-id="v1/3"]')!.getBoundingClientRect();
+      return c.right <= scroller.right && c.right > scroller.right - 10;
+    });
+    const centres = await fitted.page.$eval('.toolbar', (el) => [...el.children]
+      .filter((c) => (c as HTMLElement).offsetParent !== null && c.getBoundingClientRect().height > 0)
+      .map((c) => { const r = c.getBoundingClientRect(); return r.top + r.height / 2; }));
+    assert.ok(Math.max(...centres) - Math.min(...centres) <= 2, `every toolbar control on one row: ${centres.join(', ')}`);
+    await fitted.page.screenshot({ path: `${artifacts}preview-narrow.png` });
+    await fitted.page.close();
   });
 
   it('draws 50,000 clips a screenful at a time and finds the last one after scrolling', async () => {
