@@ -3,6 +3,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
+import type { WorkspaceFolders } from '../paths/workspace-folders';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
@@ -20,6 +21,8 @@ export interface HostServices {
   frames: FrameSource;
   /** Folders renders may write to besides the timeline's workspace folder. */
   allowedRoots: string[];
+  /** Folders authenticated clients registered (POST /v1/workspace-folders). */
+  workspaceFolders: WorkspaceFolders;
   version: string;
   pid: number;
   startedAtMs: number;

@@ -13,6 +13,8 @@ import { ensureStateDir, stateFiles } from '../discovery/state-dir';
 import type { JobExecutor } from '../jobs/job-executor';
 import { JobHistory } from '../jobs/job-history';
 import { JobQueue } from '../jobs/job-queue';
+import { admittedExecutor } from '../jobs/admission';
+import { WorkspaceFolders } from '../paths/workspace-folders';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
@@ -69,8 +71,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     maxWaiting: Math.max(0, options.maxQueuedFrames ?? 8),
     jobsRunning: () => queue.counts().running,
   });
+  const workspaceFolders = new WorkspaceFolders();
+  const allowedRoots = options.allowedRoots ?? [];
   const queue = new JobQueue({
-    executor: options.executor,
+    executor: admittedExecutor(options.executor, { gate: options.gate, allowedRoots, workspaceFolders }),
     history: new JobHistory(stateFiles.history(dir)),
     concurrency: Math.max(1, options.concurrency ?? 1),
     maxQueued: Math.max(0, options.maxQueued ?? 20),
@@ -97,7 +101,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
       frames: cachedFrameSource(options.renderFrame, frameScheduler),
-      allowedRoots: options.allowedRoots ?? [],
+      allowedRoots,
+      workspaceFolders,
       version: options.version,
       pid: process.pid,
       startedAtMs: Date.now(),

@@ -10,6 +10,7 @@ import { registerListJobs } from './list-jobs';
 import { registerRenderFrame } from './render-frame';
 import { registerShutdown } from './shutdown';
 import { registerTelemetry } from './telemetry';
+import { registerWorkspaceFolders } from './workspace-folders';
 
 export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerHealth,
@@ -21,4 +22,5 @@ export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerCancelJob,
   registerRenderFrame,
   registerShutdown,
+  registerWorkspaceFolders,
 ];
