@@ -8,6 +8,7 @@ import { atroposConfigDir, licensingBaseUrl } from '../render-host/entitlement/c
 import { FileLicensingStorage } from '../render-host/entitlement/entitlement-storage';
 import { deviceFingerprint } from '../render-host/entitlement/fingerprint';
 import { JwksCache } from '../render-host/entitlement/jwks-cache';
+import { devTrustEnabled } from '../render-host/entitlement/key-trust';
 import { LicensingApi } from '../render-host/entitlement/licensing-api';
 import { LicensingClient } from '../render-host/entitlement/licensing-client';
 import { machineId } from '../render-host/entitlement/machine-id';
@@ -21,7 +22,7 @@ export function createCliLicensingClient(env: NodeJS.ProcessEnv = process.env, f
   return new LicensingClient({
     api: new LicensingApi(base, fetchImpl),
     storage: new FileLicensingStorage(join(configDir, 'licensing', tag)),
-    keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(configDir, 'cache', `jwks-${tag}.json`), fetch: fetchImpl }),
+    keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(configDir, 'cache', `jwks-${tag}.json`), fetch: fetchImpl, devTrust: devTrustEnabled(env) }),
     deviceId: deviceFingerprint(machineId(configDir)),
     deviceName: hostname().slice(0, 64) || 'CLI',
     version: CLI_VERSION,
