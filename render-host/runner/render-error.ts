@@ -1,7 +1,7 @@
 // Why a render did not produce its output, in words a user can act on.
 import type { SourceRange } from '../../protocol/source-range';
 
-export type RenderErrorCode = 'cancelled' | 'output-exists' | 'ffmpeg-failed' | 'ffmpeg-not-found' | 'timeout' | 'invalid-timeline';
+export type RenderErrorCode = 'cancelled' | 'output-exists' | 'ffmpeg-failed' | 'ffmpeg-not-found' | 'timeout' | 'invalid-timeline' | 'stalled' | 'timeline-too-large';
 
 export class RenderError extends Error {
   constructor(
