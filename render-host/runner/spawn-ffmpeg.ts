@@ -2,7 +2,7 @@
 // stdin, then SIGKILL after a grace period), an optional time limit, and an optional stall limit (no
 // output at all for that long: an input that never delivers, such as a FIFO nobody writes). ffmpeg
 // dies with the process that started it (parent-death.ts).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { killedWithParent } from './parent-death';
 import { ProgressReader, type RenderProgress } from './progress';
 
@@ -39,7 +39,14 @@ const STDERR_LIMIT = 64 * 1024;
 export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
   return new Promise((resolve) => {
     const { command, args } = killedWithParent(run.ffmpegPath, run.args);
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (error) {
+      // Some refusals throw at once instead of emitting 'error' (E2BIG: arguments past the system limit).
+      resolve({ exitCode: null, signal: null, stderr: '', stdout: Buffer.alloc(0), spawnError: error as NodeJS.ErrnoException });
+      return;
+    }
     let stderr = '';
     const stdoutChunks: Buffer[] = [];
     let stoppedBy: FfmpegOutcome['stoppedBy'];
