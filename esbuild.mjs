@@ -1,7 +1,7 @@
 // The one build script: an entry per bundle. `--watch` rebuilds on change, `--production` minifies.
 // Type-checking is its own step (`npm run typecheck`): esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +15,13 @@ const bundles = [
   { entry: 'cli/main.ts', out: 'dist/cli.js', ...node },
   { entry: 'webview/main.ts', out: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ];
+
+// A shipped (--production) build trusts only the pinned licensing keys and ignores ATROPOS_DEV_TRUST
+// (render-host/entitlement/key-trust.ts, docs/security.md).
+const define = { __ATROPOS_PRODUCTION__: production ? 'true' : 'false' };
+if (production && /PINNED_SIGNING_KEYS: readonly JWK\[\] = \[\];/.test(readFileSync('render-host/entitlement/pinned-keys.ts', 'utf8'))) {
+  console.warn('esbuild: warning: no licensing keys are pinned (render-host/entitlement/pinned-keys.ts); this build refuses every final render');
+}
 
 const contexts = [];
 for (const b of bundles) {
@@ -31,6 +38,7 @@ for (const b of bundles) {
     logLevel: 'warning',
     legalComments: 'none',
     loader: { '.css': 'text' },
+    define,
     ...rest,
   }));
 }

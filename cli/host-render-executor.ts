@@ -106,5 +106,5 @@ function toRenderProgress(p: JobProgress, fps: { num: number; den: number }): Re
 /** The executor render and frame use: the render host, or this process when ATROPOS_RENDER_IN_PROCESS=1. */
 export function cliExecutor(io: CliIO, command: string): RenderExecutor {
   const ffmpeg = ffmpegFor(io, command); // the host runs the same ffmpeg: without one, fail early with exit 5
-  return io.env.ATROPOS_RENDER_IN_PROCESS === '1' ? localExecutor(ffmpeg) : hostExecutor(io, command);
+  return io.env.ATROPOS_RENDER_IN_PROCESS === '1' ? localExecutor(ffmpeg, { env: io.env, cwd: io.cwd, command }) : hostExecutor(io, command);
 }

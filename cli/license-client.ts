@@ -9,6 +9,7 @@ import { atroposConfigDir, licensingBaseUrl } from '../licensing/config-dir';
 import { FileLicensingStorage } from '../licensing/entitlement-storage';
 import { deviceFingerprint } from '../licensing/fingerprint';
 import { JwksCache } from '../licensing/jwks-cache';
+import { devTrustEnabled } from '../licensing/key-trust';
 import { LicensingApi } from '../licensing/licensing-api';
 import { LicensingClient } from '../licensing/licensing-client';
 import { machineId } from '../licensing/machine-id';
@@ -21,7 +22,7 @@ export function createCliLicensingClient(env: NodeJS.ProcessEnv = process.env, f
   return new LicensingClient({
     api: new LicensingApi(base, fetchImpl),
     storage: new FileLicensingStorage(join(configDir, 'licensing', tag)),
-    keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(configDir, 'cache', `jwks-${tag}.json`), fetch: fetchImpl }),
+    keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(configDir, 'cache', `jwks-${tag}.json`), fetch: fetchImpl, devTrust: devTrustEnabled(env) }),
     deviceId: deviceFingerprint(machineId(configDir)),
     deviceName: hostname().slice(0, 64) || 'CLI',
     version: PRODUCT_VERSION,

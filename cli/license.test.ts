@@ -32,7 +32,8 @@ describe('atropos license', () => {
   before(async () => {
     w = await startWorker();
     dir = mkdtempSync(join(tmpdir(), 'atropos-cli-license-'));
-    env = { ATROPOS_CONFIG_DIR: dir, ATROPOS_LICENSING_URL: w.url };
+    // The local Worker signs with dev keys: trusted only with the explicit dev switch (key-trust.ts).
+    env = { ATROPOS_CONFIG_DIR: dir, ATROPOS_LICENSING_URL: w.url, ATROPOS_DEV_TRUST: '1' };
     licenseKey = String((await w.call('POST', '/admin/licenses', {}, adminHeaders)).json.licenseKey);
   });
   after(async () => {

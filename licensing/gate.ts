@@ -6,6 +6,7 @@ import { FEATURE_FINAL_RENDER, LicensingRoutes } from '../protocol/licensing';
 import { atroposConfigDir, licensingBaseUrl } from './config-dir';
 import { deviceFingerprint } from './fingerprint';
 import { JwksCache, type EntitlementKeySource } from './jwks-cache';
+import { devTrustEnabled } from './key-trust';
 import { machineId } from './machine-id';
 import { decisionFrom } from './refusal';
 import { verifyEntitlement } from './verify-entitlement';
@@ -46,6 +47,8 @@ export function createEntitlementGate(options: EntitlementGateOptions = {}): Hos
     jwksUrl: `${base}${LicensingRoutes.jwks}`,
     cacheFile: join(options.cacheDir ?? join(configDir, 'cache'), `jwks-${safeName(base)}.json`),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    devTrust: devTrustEnabled(env),
   });
   const rawIds = options.machineIds ?? defaultMachineIds(env, configDir);
   const fingerprints = new Set(rawIds.filter((id) => id.trim()).map(deviceFingerprint));

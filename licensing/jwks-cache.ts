@@ -1,9 +1,11 @@
 // The licensing service's public keys, cached in memory and on disk so that entitlements verify
-// offline. A token whose `kid` is unknown triggers one refetch (keys rotate); a kid that stays
-// unknown is not refetched again for a while, so forged kids cannot make us hammer the Worker.
+// offline. A token whose `kid` is unknown triggers a refetch (keys rotate), at most one per minute
+// whatever the kid, so random kids cannot make us hammer the Worker. Only trusted keys are ever
+// handed out (key-trust.ts): the pinned ones, or under an explicit dev trust what the service serves.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JSONWebKeySet } from 'jose';
+import { devTrustEnabled, pinnedKeySet, trustedKeys } from './key-trust';
 
 export type KeyLookup =
   | { ok: true; keys: JSONWebKeySet }
@@ -21,14 +23,16 @@ export interface JwksCacheOptions {
   cacheFile?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
-  /** Milliseconds before the same unknown kid may cause another fetch. */
+  /** Milliseconds before an unknown kid (any kid) may cause another fetch; default one minute. */
   unknownKidRetryMs?: number;
   now?: () => number;
+  /** Trust what the service serves (development only); default devTrustEnabled(process.env). */
+  devTrust?: boolean;
 }
 
 export class JwksCache implements EntitlementKeySource {
   private keys: JSONWebKeySet | undefined;
-  private readonly lastFetchForKid = new Map<string, number>();
+  private lastUnknownKidFetch: number | undefined;
   private inflight: Promise<JSONWebKeySet | string> | undefined;
   /** How many times the network was asked; tests read it. */
   fetchCount = 0;
@@ -37,17 +41,26 @@ export class JwksCache implements EntitlementKeySource {
 
   async keysFor(kid: string): Promise<KeyLookup> {
     this.keys ??= this.readDisk();
-    if (this.keys && hasKid(this.keys, kid)) return { ok: true, keys: this.keys };
+    const trusted = this.trusted();
+    if (hasKid(trusted, kid)) return { ok: true, keys: trusted };
     const now = (this.options.now ?? Date.now)();
-    const last = this.lastFetchForKid.get(kid);
-    const retryMs = this.options.unknownKidRetryMs ?? 5 * 60_000;
-    if (last === undefined || now - last >= retryMs) {
-      this.lastFetchForKid.set(kid, now);
+    const retryMs = this.options.unknownKidRetryMs ?? 60_000;
+    if (this.lastUnknownKidFetch === undefined || now - this.lastUnknownKidFetch >= retryMs) {
+      this.lastUnknownKidFetch = now;
       const fetched = await this.refetch();
-      if (typeof fetched === 'string') return { ok: false, reason: fetched };
+      if (typeof fetched === 'string' && trusted.keys.length === 0) return { ok: false, reason: fetched };
     }
     // Still unknown: verification fails with "no matching key" rather than trusting anything.
-    return this.keys ? { ok: true, keys: this.keys } : { ok: false, reason: 'no signing keys cached yet' };
+    const after = this.trusted();
+    return after.keys.length > 0 ? { ok: true, keys: after } : { ok: false, reason: 'no trusted signing keys are known yet' };
+  }
+
+  /** The cached keys this build may trust, plus the pinned keys (which need no fetch). */
+  private trusted(): JSONWebKeySet {
+    const devTrust = this.options.devTrust ?? devTrustEnabled();
+    const pinned = pinnedKeySet().keys;
+    const cached = this.keys ? trustedKeys(this.keys, devTrust).keys : [];
+    return { keys: [...pinned, ...cached.filter((key) => !pinned.some((p) => p.kid === key.kid))] };
   }
 
   private refetch(): Promise<JSONWebKeySet | string> {

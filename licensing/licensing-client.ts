@@ -1,11 +1,13 @@
 // The licensing client shared by the extension and the CLI, free of VS Code: activation, trial,
 // deactivation, local status, background refresh (< 48 h left) and the token for final renders.
 // Offline, a cached entitlement is honoured until it expires; every refusal says why and what fixes it.
+import { decodeJwt } from 'jose';
 import type { EntitlementAction } from '../protocol/entitlement-gate';
 import {
   FEATURE_FINAL_RENDER,
   PRODUCT_ID,
   REFRESH_BEFORE_EXPIRY_SECONDS,
+  REVALIDATE_AFTER_SECONDS,
   type EntitlementResponse,
   type LicensePlan,
 } from '../protocol/licensing';
@@ -128,11 +130,14 @@ export class LicensingClient {
     };
   }
 
-  /** True when a cached entitlement has less than 48 hours left (or none is cached but a key is). */
+  /** True when a cached entitlement has less than 48 hours left or is 12 hours old (so a revocation
+   *  reaches an online client within a day), or none is cached but a key is. */
   async refreshDue(): Promise<boolean> {
     const stored = await this.options.storage.readEntitlement();
     if (!stored) return Boolean(await this.options.storage.readKey());
-    return Date.parse(stored.expiresAt) - this.now() < REFRESH_BEFORE_EXPIRY_SECONDS * 1000;
+    if (Date.parse(stored.expiresAt) - this.now() < REFRESH_BEFORE_EXPIRY_SECONDS * 1000) return true;
+    const issuedAt = issuedAtMs(stored.token);
+    return issuedAt === undefined || this.now() - issuedAt >= REVALIDATE_AFTER_SECONDS * 1000;
   }
 
   /**
@@ -196,5 +201,15 @@ export class LicensingClient {
       default:
         return { ok: false, message: `${error.message} (HTTP ${result.status})`, actions: ['retry'] };
     }
+  }
+}
+
+/** The token's `iat` in milliseconds (read without verifying: it only decides when to ask again). */
+function issuedAtMs(token: string): number | undefined {
+  try {
+    const iat = decodeJwt(token).iat;
+    return typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : undefined;
+  } catch {
+    return undefined;
   }
 }

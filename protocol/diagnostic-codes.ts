@@ -52,6 +52,8 @@ export const DIAGNOSTIC_CODES = {
   'lut-not-found': 'A LUT file that does not exist',
   'lut-invalid': 'A LUT file that is not a valid .cube (size, domain or entries)',
   'media-truncated': 'A media file whose decodable end is short of what its header says',
+  'too-many-aliases': 'YAML aliases that would copy more values than a timeline can hold (an alias bomb)',
+  'nesting-too-deep': 'YAML nested deeper than a timeline can be',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

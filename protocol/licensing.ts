@@ -27,6 +27,10 @@ export const ENTITLEMENT_LIFETIME_SECONDS = 7 * 24 * 3600;
 export const TRIAL_LENGTH_SECONDS = 14 * 24 * 3600;
 /** Clients refresh in the background when less than this remains. */
 export const REFRESH_BEFORE_EXPIRY_SECONDS = 48 * 3600;
+/** Online clients also ask again once their token is this old, so a revoked licence stops rendering
+ *  within a day (12 h + the extension's 6-hourly check; the CLI asks at each render). Offline, a cached
+ *  token is still honoured until it expires (7 days). */
+export const REVALIDATE_AFTER_SECONDS = 12 * 3600;
 /** Allowed clock difference between the Worker and a machine when checking `exp`/`nbf`. */
 export const CLOCK_SKEW_SECONDS = 120;
 

@@ -20,7 +20,14 @@ export const RenderHostRoutes = {
   telemetry: '/v1/telemetry',
   /** Asks the host to exit once running jobs are cancelled (`atropos host stop`). */
   shutdown: '/v1/shutdown',
+  /** POST: the client's workspace folders, where renders of the timelines inside them may write. */
+  workspaceFolders: '/v1/workspace-folders',
 } as const;
+
+/** POST /v1/workspace-folders body; the answer lists every folder registered so far (real paths). */
+export interface WorkspaceFoldersRequest {
+  folders: string[];
+}
 
 /** Presets that render without an entitlement; every other preset asks the entitlement gate. */
 export const FREE_PRESETS: readonly RenderPresetName[] = ['draft'];
@@ -33,7 +40,8 @@ export interface JobRequest {
   preset: RenderPresetName;
   /** Replace an existing file at outputPath (default false: 409 when it exists). */
   overwrite?: boolean;
-  /** The workspace folder the timeline belongs to; must contain `timeline.sourceFile`. Output may go anywhere inside it. */
+  /** The workspace folder the timeline belongs to. The host ignores it here: the client registers it
+   *  (POST /v1/workspace-folders) before submitting, and only registered folders holding the timeline count. */
   workspaceFolder?: string;
 }
 

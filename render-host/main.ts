@@ -14,7 +14,7 @@ void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
   const workRoot = freshWorkRoot(config.stateDir);
   return {
-    executor: runnerExecutor(ffmpegPath, workRoot),
+    executor: runnerExecutor(ffmpegPath, workRoot, config.stallTimeoutMs),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
     renderStrip: (request, signal) => renderStrip(request, { ffmpegPath, signal }),
     gate: createEntitlementGate(),

@@ -14,6 +14,8 @@ npm run --silent samples:media
 scratch="$(mktemp -d -t atropos-sample-XXXXXX)"
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 export ATROPOS_LICENSING_URL="http://127.0.0.1:${port}"
+# The local Worker signs with dev keys: trust them explicitly (a --production build ignores this).
+export ATROPOS_DEV_TRUST=1
 export ATROPOS_CONFIG_DIR="$scratch/config" ATROPOS_STATE_DIR="$scratch/state"
 worker_pid=""
 cleanup() {

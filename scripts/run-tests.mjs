@@ -29,5 +29,8 @@ if (selected.length === 0) {
   console.error('run-tests: no test files matched');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...selected], { cwd: root, stdio: 'inherit' });
+// Tests run from sources (a development build) against a local Worker with dev keys: they opt in to
+// trusting its keys explicitly. A shipped build ignores the switch (render-host/entitlement/key-trust.ts).
+const env = { ...process.env, ATROPOS_DEV_TRUST: '1' };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...selected], { cwd: root, stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -38,7 +38,7 @@ export function startServer(connection: Connection): void {
   };
   const settings = new SettingsStore(connection, () => client.configuration);
   let fonts: FontCatalog | undefined;
-  const debouncer = new Debouncer();
+  const debouncer = new Debouncer((error) => connection.console.error(`atropos: validation failed: ${error instanceof Error ? error.stack : String(error)}`));
   // Assigned below; media results arrive asynchronously and revalidate the documents that use them.
   let onMediaChanged: (paths: string[]) => void = () => undefined;
   const media = new MediaService((p) => probeMediaFile(p, settings.get().ffprobePath), (paths) => onMediaChanged(paths));

@@ -2,7 +2,7 @@
 // an asset, `output:`) whose lines hold an edit, and splice it into the previous located tree. Used
 // only when it gives exactly what a full parse gives; on any doubt it answers undefined and the caller
 // parses the whole text.
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { changedSpan, entryEnd, findEditedBlocks, type EditedBlock } from './edited-block';
 import type { LocatedNode } from './located';
 import { spliceBlock, type Replacement, type Shift, type TreeStep } from './located-splice';
@@ -10,6 +10,7 @@ import { assembleParsed, type ParsedTimeline } from './parsed-timeline';
 import { lineStartsOf, textPositions } from './text-positions';
 import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
 import { syntaxIssues } from './syntax-issues';
+import { parseBounded } from './yaml-limits';
 import type { TimelineIssue } from '../../protocol/source-range';
 
 export function parseIncrementally(previous: ParsedTimeline, text: string): ParsedTimeline | undefined {
@@ -48,7 +49,9 @@ function reparseBlock(previous: ParsedTimeline, text: string, target: EditedBloc
   if (!laterLinesDeeper(blockLines, target.column)) return undefined;
 
   const snippet = text.slice(target.blockStart, snippetEnd);
-  const document = parseDocument(snippet, { uniqueKeys: true, prettyErrors: false });
+  const bounded = parseBounded(snippet, { uniqueKeys: true });
+  if (bounded.kind === 'too-deep') return undefined;
+  const document = bounded.document;
   const contents = document.contents;
   // The snippet must read as the same kind of block, one of it, starting where the old one did.
   const collection = target.kind === 'item' ? (isSeq(contents) ? contents : undefined) : (isMap(contents) ? contents : undefined);

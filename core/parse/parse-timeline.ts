@@ -10,13 +10,13 @@
 //
 // With `previous` (the same document's last parse), an edit inside one block-sequence item re-parses
 // only that item (incremental-parse.ts); the result is the same as a full parse of the text.
-import { parseDocument } from 'yaml';
 import { assembleParsed, type AliasUse, type ParsedTimeline } from './parsed-timeline';
 import { syntaxIssues } from './syntax-issues';
 import { lineStartsOf, textPositions } from './text-positions';
 import { toPlain } from './to-plain';
 import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
 import { parseIncrementally } from './incremental-parse';
+import { aliasFacts, MAX_ALIAS_NODES, MAX_NESTING, parseBounded } from './yaml-limits';
 
 export type { AliasUse, ParsedTimeline };
 
@@ -36,22 +36,29 @@ export function plainValueOf(parsed: ParsedTimeline): unknown {
 function parseFully(text: string): ParsedTimeline {
   const lineStarts = lineStartsOf(text);
   const { rangeOf } = textPositions(text, lineStarts);
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-
+  const bounded = parseBounded(text, { uniqueKeys: true });
+  if (bounded.kind === 'too-deep') {
+    // Nothing past the syntax is checked: composing the document is what the bound protects.
+    const at = rangeOf(bounded.offset, Math.max(bounded.offset, lineEnd(text, bounded.offset)));
+    return assembleParsed(text, lineStarts, undefined, [{ code: 'nesting-too-deep', severity: 'error', message: `lists and maps nest more than ${MAX_NESTING} deep here; a timeline needs far fewer levels`, range: at }], 'none');
+  }
+  const document = bounded.document;
   const issues = syntaxIssues(document, text, 0, rangeOf);
-
-  const conversion: LocatedConversion = { document, text, base: 0, rangeOf, sawAlias: false };
+  const facts = aliasFacts(document);
+  const refused = facts.refused;
+  if (refused) {
+    const [start, end] = refused.alias.range ?? [0, 0];
+    issues.push(refused.reason === 'too-many-aliases'
+      ? { code: 'too-many-aliases', severity: 'error', message: `aliases here would copy more than ${MAX_ALIAS_NODES} values; the file is not expanded or checked further`, range: rangeOf(start, end) }
+      : { code: 'nesting-too-deep', severity: 'error', message: `this alias nests its anchor's lists and maps more than ${MAX_NESTING} deep; the file is not expanded or checked further`, range: rangeOf(start, end) });
+  }
+  const conversion: LocatedConversion = { document, text, base: 0, rangeOf, sawAlias: false, ...(refused ? {} : { aliasTargets: facts.targets }) };
   const root = toLocatedRoot(conversion);
-  const aliases: AliasUse = !conversion.sawAlias ? 'none' : aliasesExpandTooFar(document) ? 'too-many' : 'some';
+  const aliases: AliasUse = !conversion.sawAlias ? 'none' : refused ? 'too-many' : 'some';
   return assembleParsed(text, lineStarts, root, issues, aliases);
 }
 
-/** yaml refuses to copy out a document whose aliases expand too far; the schema then does not run. */
-function aliasesExpandTooFar(document: ReturnType<typeof parseDocument>): boolean {
-  try {
-    document.toJS({ maxAliasCount: 1000 });
-    return false;
-  } catch {
-    return true;
-  }
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }

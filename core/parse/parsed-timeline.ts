@@ -13,8 +13,8 @@ export interface ParsedTimeline {
   root: LocatedNode | undefined;
   model: TimelineModel;
   issues: TimelineIssue[];
-  /** Whether the file uses aliases; `too-many` when they expand past yaml's limit (a resource-exhaustion
-   *  guard), and the schema then does not run, as yaml's toJS refuses such a file. */
+  /** Whether the file uses aliases; `too-many` when they would expand past yaml-limits.ts (a resource-exhaustion
+   *  guard): they are not expanded and the schema does not run. */
   aliases: AliasUse;
   /** Set when every syntax issue was found by re-parsing one item's lines [start, end) on their own
    *  (incremental-parse.ts): the next edit inside that item may re-parse it again. */

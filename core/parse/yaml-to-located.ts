@@ -11,8 +11,11 @@ export interface LocatedConversion {
   /** File offset of the parsed text's first character. */
   base: number;
   rangeOf(start: number, end: number): SourceRange;
-  /** Set when an alias was met (the caller then decides whether they expand too far). */
+  /** Set when an alias was met. */
   sawAlias: boolean;
+  /** Each alias's anchor (yaml-limits.ts), when they may be expanded; without it an alias reads as empty
+   *  (a document whose aliases expand too far, or a snippet that the caller re-parses in full anyway). */
+  aliasTargets?: ReadonlyMap<YamlNode, YamlNode | undefined>;
 }
 
 export function toLocatedRoot(conversion: LocatedConversion): LocatedNode | undefined {
@@ -23,7 +26,7 @@ export function toLocatedRoot(conversion: LocatedConversion): LocatedNode | unde
 function toLocated(node: unknown, fallbackOffset: number, c: LocatedConversion, inProgress: Set<unknown>): LocatedNode {
   if (isAlias(node)) {
     c.sawAlias = true;
-    const target = node.resolve(c.document);
+    const target = c.aliasTargets?.get(node);
     // A self-referencing alias (`&a [*a]`) would never end: it reads as empty.
     if (target && inProgress.has(target)) return nullScalar(node.range ? c.base + node.range[0] : fallbackOffset, c);
     const [start, end] = node.range ? [c.base + node.range[0], c.base + node.range[1]] : [fallbackOffset, fallbackOffset];

@@ -30,6 +30,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   onProgress?: (p: RenderProgress) => void;
   timeoutMs?: number;
+  /** A pass that writes nothing for this long is stopped as stalled (an input that never delivers). */
+  stallTimeoutMs?: number;
   /** Where helper files go (the host uses its state folder: the TMPDIR it inherited may not outlive its starter). */
   workRoot?: string;
 }
@@ -69,6 +71,7 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
       args,
       signal: options.signal,
       timeoutMs: timeLeft(),
+      ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
       totalSeconds: plan.durationSeconds,
       onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
     });
@@ -107,6 +110,7 @@ async function measureLoudness(plan: RenderPlan, args: string[], options: Render
     args,
     signal: options.signal,
     timeoutMs,
+    ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
     totalSeconds: plan.durationSeconds,
     onProgress: onProgress && ((p) => onProgress(withinRender(p, 'measuring-loudness', 0, MEASURING_SHARE))),
   });
@@ -122,6 +126,10 @@ async function measureLoudness(plan: RenderPlan, args: string[], options: Render
 export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPath: string, pass?: string): void {
   if (outcome.spawnError) {
     const code = outcome.spawnError.code;
+    // Linux caps one argument at 128 KiB: a very large timeline's filter graph can pass it.
+    if (code === 'E2BIG') {
+      throw new RenderError('timeline-too-large', 'This timeline is too large to hand to ffmpeg in one command (the system refused its arguments: E2BIG). Split it into shorter timelines, or render it with a version that passes the filter graph in a file.');
+    }
     throw new RenderError('ffmpeg-not-found', code === 'ENOENT'
       ? `ffmpeg was not found at "${ffmpegPath}". Install FFmpeg or set atropos.ffmpegPath.`
       : `ffmpeg at "${ffmpegPath}" could not be started (${code ?? outcome.spawnError.message}).`);
@@ -129,6 +137,9 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
   const tail = meaningfulTail(outcome.stderr);
   if (outcome.stoppedBy === 'cancel') throw new RenderError('cancelled', 'The render was cancelled; nothing was written.', tail);
   if (outcome.stoppedBy === 'timeout') throw new RenderError('timeout', 'The render took longer than its time limit and was stopped; nothing was written.', tail);
+  if (outcome.stoppedBy === 'stall') {
+    throw new RenderError('stalled', `ffmpeg made no progress for ${Math.round((outcome.stallTimeoutMs ?? 0) / 1000)} s and was stopped; nothing was written. An input is not delivering data (a pipe nobody writes to, a stalled network drive?).`, tail);
+  }
   if (outcome.exitCode === 0) return;
   const culprit = inputBlamed(tail, plan);
   const how = outcome.signal ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode}`;

@@ -1,6 +1,9 @@
 // Runs one ffmpeg process: progress from stdout, the tail of stderr, a polite cancel (`q` on
-// stdin, then SIGKILL after a grace period) and an optional time limit.
-import { spawn } from 'node:child_process';
+// stdin, then SIGKILL after a grace period), an optional time limit, and an optional stall limit (no
+// output at all for that long: an input that never delivers, such as a FIFO nobody writes). ffmpeg
+// dies with the process that started it (parent-death.ts).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { killedWithParent } from './parent-death';
 import { ProgressReader, type RenderProgress } from './progress';
 
 export interface FfmpegRun {
@@ -14,6 +17,8 @@ export interface FfmpegRun {
   /** Keep stdout as bytes (a PNG) instead of reading progress from it. */
   captureStdout?: boolean;
   graceMs?: number;
+  /** Stop the run when ffmpeg writes nothing (no progress, no log line) for this long. */
+  stallTimeoutMs?: number;
 }
 
 export interface FfmpegOutcome {
@@ -22,7 +27,9 @@ export interface FfmpegOutcome {
   stderr: string;
   stdout: Buffer;
   /** Why we stopped it, if we did. */
-  stoppedBy?: 'cancel' | 'timeout';
+  stoppedBy?: 'cancel' | 'timeout' | 'stall';
+  /** The stall limit the run had, when it was stopped for it. */
+  stallTimeoutMs?: number;
   /** The binary could not be started (ENOENT, EACCES). */
   spawnError?: NodeJS.ErrnoException;
 }
@@ -31,7 +38,15 @@ const STDERR_LIMIT = 64 * 1024;
 
 export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(run.ffmpegPath, run.args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const { command, args } = killedWithParent(run.ffmpegPath, run.args);
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (error) {
+      // Some refusals throw at once instead of emitting 'error' (E2BIG: arguments past the system limit).
+      resolve({ exitCode: null, signal: null, stderr: '', stdout: Buffer.alloc(0), spawnError: error as NodeJS.ErrnoException });
+      return;
+    }
     let stderr = '';
     const stdoutChunks: Buffer[] = [];
     let stoppedBy: FfmpegOutcome['stoppedBy'];
@@ -40,19 +55,29 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
     let settled = false;
     const reader = run.onProgress && !run.captureStdout ? new ProgressReader(run.totalSeconds ?? 0, run.onProgress) : undefined;
 
+    let stallTimer: NodeJS.Timeout | undefined;
+    const active = (): void => {
+      if (!run.stallTimeoutMs || stoppedBy || settled) return;
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => stop('stall'), run.stallTimeoutMs);
+    };
+    active();
     child.stdout.on('data', (chunk: Buffer) => {
+      active();
       if (run.captureStdout) stdoutChunks.push(chunk);
       else reader?.push(chunk.toString('utf8'));
     });
     child.stderr.on('data', (chunk: Buffer) => {
+      active();
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_LIMIT);
     });
     // Writing `q` to a process that already left raises EPIPE; that is fine.
     child.stdin.on('error', () => undefined);
 
-    const stop = (why: 'cancel' | 'timeout'): void => {
+    const stop = (why: 'cancel' | 'timeout' | 'stall'): void => {
       if (stoppedBy || settled) return;
       stoppedBy = why;
+      clearTimeout(stallTimer);
       child.stdin.write('q\n');
       child.stdin.end();
       killTimer = setTimeout(() => child.kill('SIGKILL'), run.graceMs ?? 2000);
@@ -67,8 +92,9 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
       settled = true;
       clearTimeout(killTimer);
       clearTimeout(timeout);
+      clearTimeout(stallTimer);
       run.signal?.removeEventListener('abort', onAbort);
-      resolve({ exitCode, signal, stderr, stdout: Buffer.concat(stdoutChunks), stoppedBy, spawnError });
+      resolve({ exitCode, signal, stderr, stdout: Buffer.concat(stdoutChunks), stoppedBy, spawnError, ...(stoppedBy === 'stall' ? { stallTimeoutMs: run.stallTimeoutMs } : {}) });
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       spawnError = error;

@@ -14,6 +14,7 @@ import {
   type JobList,
   type JobRecord,
   type JobRequest,
+  type WorkspaceFoldersRequest,
 } from '../../protocol/render-host';
 import { readSse } from './sse';
 import { DetectionRoutes, isFinishedDetection, type DetectionJobRecord, type DetectionJobRequest } from '../../protocol/detection';
@@ -50,8 +51,16 @@ export class RenderHostClient {
 
   /** Queues a render. `entitlement` is the JWT for presets other than draft. */
   async submit(request: JobRequest, options: { entitlement?: string } = {}): Promise<JobAccepted> {
+    // The host trusts a workspace folder only once this authenticated client has registered it.
+    if (request.workspaceFolder) await this.registerWorkspaceFolders([request.workspaceFolder]);
     const headers: Record<string, string> = options.entitlement ? { [ENTITLEMENT_HEADER]: options.entitlement } : {};
     return this.json<JobAccepted>('POST', RenderHostRoutes.jobs, request, headers);
+  }
+
+  /** Registers folders renders may write into (the timelines inside them); answers every folder registered. */
+  async registerWorkspaceFolders(folders: string[]): Promise<string[]> {
+    const body: WorkspaceFoldersRequest = { folders };
+    return (await this.json<WorkspaceFoldersRequest>('POST', RenderHostRoutes.workspaceFolders, body)).folders;
   }
 
   async list(): Promise<JobRecord[]> {

@@ -20,6 +20,8 @@ export interface ExecutionContext {
   /** Aborted on cancel, timeout or host shutdown; the executor stops and removes its temporary file. */
   signal: AbortSignal;
   onProgress(progress: ExecutionProgress): void;
+  /** The entitlement the job was submitted with, for the admission check at its start (admission.ts). */
+  entitlement?: string;
 }
 
 /** A failure the executor understood (ffmpeg exit, output exists, …): becomes the job's `error`. */

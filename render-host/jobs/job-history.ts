@@ -12,6 +12,8 @@ export interface StoredJob {
   record: JobRecord;
   /** Kept only while the job is queued or running: what it needs to run again after a restart. */
   request?: JobRequest;
+  /** The entitlement the job was submitted with (final renders): checked again when the job starts. */
+  entitlement?: string;
 }
 
 interface HistoryFile {

@@ -59,6 +59,7 @@ export class JobQueue {
           error: { code: 'interrupted', message: 'The render host stopped while this job was running; its output was not written.' },
         };
         delete stored.request;
+        delete stored.entitlement;
       } else if (record.state === 'queued') {
         this.waiting.push(record.id);
       }
@@ -68,7 +69,7 @@ export class JobQueue {
     this.pump();
   }
 
-  submit(request: JobRequest): SubmitResult {
+  submit(request: JobRequest, entitlement?: string): SubmitResult {
     if (this.stopping || this.waiting.length >= this.options.maxQueued) {
       return { accepted: false, retryAfterSeconds: this.estimateWaitSeconds() };
     }
@@ -82,7 +83,7 @@ export class JobQueue {
       durationFrames: request.timeline.durationFrames,
       createdAt: new Date().toISOString(),
     };
-    this.jobs.set(id, { record, request });
+    this.jobs.set(id, { record, request, ...(entitlement ? { entitlement } : {}) });
     this.waiting.push(id);
     try {
       this.persist({ throwOnError: true });
@@ -179,7 +180,7 @@ export class JobQueue {
       this.emit(stored, 'progress');
     };
     const settled = this.options.executor
-      .execute(request, { jobId: id, signal: controller.signal, onProgress })
+      .execute(request, { jobId: id, signal: controller.signal, onProgress, ...(stored.entitlement ? { entitlement: stored.entitlement } : {}) })
       .then(
         () => {
           const seconds = (Date.now() - startedMs) / 1000;
@@ -215,6 +216,7 @@ export class JobQueue {
   private finish(stored: StoredJob, state: JobState, error?: JobFailure): void {
     stored.record = { ...stored.record, state, finishedAt: new Date().toISOString(), ...(error ? { error } : {}) };
     delete stored.request;
+    delete stored.entitlement;
     this.persist();
     this.emit(stored, state as JobEvent['type']);
   }

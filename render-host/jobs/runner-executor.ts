@@ -4,7 +4,7 @@ import type { JobRequest } from '../../protocol/render-host';
 import { partialPathFor, RenderError, renderTimeline, type RenderProgress } from '../../node/ffmpeg/index';
 import { ExecutionError, type ExecutionContext, type ExecutionProgress, type JobExecutor } from './job-executor';
 
-export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecutor {
+export function runnerExecutor(ffmpegPath: string, workRoot?: string, stallTimeoutMs?: number): JobExecutor {
   return {
     temporaryPaths: (request, jobId) => [partialPathFor(request.outputPath, jobId)],
     async execute(request: JobRequest, context: ExecutionContext): Promise<void> {
@@ -15,6 +15,7 @@ export function runnerExecutor(ffmpegPath: string, workRoot?: string): JobExecut
           {
             ffmpegPath,
             ...(workRoot ? { workRoot } : {}),
+            ...(stallTimeoutMs ? { stallTimeoutMs } : {}),
             signal: context.signal,
             onProgress: (p: RenderProgress) => context.onProgress(executionProgress(p, totalFrames)),
           },

@@ -1,16 +1,18 @@
-// Everything a job reads and writes, checked before it is queued: inputs are absolute and
-// readable, the output lies inside an allowed root (after following symlinks), is not an input,
-// and is not an existing file unless overwrite was asked for.
+// Everything a job reads and writes, checked before it is queued and again when it starts: inputs
+// are absolute and readable, the output lies inside an allowed root (after following symlinks), is
+// not an input, and is not an existing file unless overwrite was asked for. The roots come from facts
+// the host checked itself (workspace-folders.ts), never from a request field.
 import { accessSync, constants, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { JobRequest } from '../../protocol/render-host';
+import type { PathRefusalCode } from '../../protocol/render-failures';
 import { isInside, realTarget } from './real-target';
+import { readTimelineFile, timelineFolder, type WorkspaceFolders } from './workspace-folders';
 
 export interface PathProblem {
   status: 400 | 403 | 409;
-  code: 'path-not-absolute' | 'media-missing' | 'media-unreadable' | 'output-outside-roots' | 'output-is-input' | 'output-exists' | 'output-is-folder';
+  code: PathRefusalCode;
   message: string;
   /** JSON pointer into the request body. */
   pointer: string;
@@ -22,7 +24,7 @@ interface InputPath {
 }
 
 /** Returns the first problem found, or undefined when the job may run. */
-export function checkJobPaths(request: JobRequest, configuredRoots: readonly string[]): PathProblem | undefined {
+export function checkJobPaths(request: JobRequest, configuredRoots: readonly string[], workspaceFolders?: WorkspaceFolders): PathProblem | undefined {
   const { timeline } = request;
   const inputs = inputPathsOf(timeline);
   const inputProblem = checkTimelineInputs(timeline);
@@ -33,15 +35,17 @@ export function checkJobPaths(request: JobRequest, configuredRoots: readonly str
   if (!isAbsolute(timeline.sourceFile)) {
     return { status: 400, code: 'path-not-absolute', pointer: '/timeline/sourceFile', message: `The timeline's sourceFile must be absolute (got "${timeline.sourceFile}").` };
   }
+  const source = readTimelineFile(timeline.sourceFile);
+  if (!source.ok) return { status: 403, code: 'timeline-unverified', pointer: '/timeline/sourceFile', message: source.message };
 
   const output = realTarget(request.outputPath);
-  const roots = allowedRoots(request, configuredRoots);
+  const roots = allowedRoots(source.realPath, configuredRoots, workspaceFolders);
   if (!roots.some((root) => isInside(root, output))) {
     return {
       status: 403,
       code: 'output-outside-roots',
       pointer: '/outputPath',
-      message: `The output "${request.outputPath}" resolves to "${output}", which is outside the folders renders may write to (${roots.join(', ')}).`,
+      message: `The output "${request.outputPath}" resolves to "${output}", which is outside the folders renders may write to (${roots.join(', ') || 'none: register a workspace folder'}).`,
     };
   }
   const sameAsInput = [...inputs, { path: timeline.sourceFile, pointer: '/timeline/sourceFile' }].find((input) => realTarget(input.path) === output);
@@ -60,15 +64,12 @@ export function checkJobPaths(request: JobRequest, configuredRoots: readonly str
   return undefined;
 }
 
-/** The configured roots plus the timeline's workspace folder (or, without one, the timeline file's folder). */
-function allowedRoots(request: JobRequest, configuredRoots: readonly string[]): string[] {
-  const sourceFile = realTarget(request.timeline.sourceFile);
+/** The configured roots, the registered workspace folders that hold the timeline, and the timeline's own folder. */
+function allowedRoots(realTimeline: string, configuredRoots: readonly string[], workspaceFolders: WorkspaceFolders | undefined): string[] {
   const roots = configuredRoots.filter((root) => isAbsolute(root)).map(realTarget);
-  const workspace = request.workspaceFolder && isAbsolute(request.workspaceFolder) ? realTarget(request.workspaceFolder) : undefined;
-  // A workspace folder counts only if the timeline is inside it and it is narrower than the home
-  // folder: a caller can't widen the roots by naming "/" or "~".
-  if (workspace && isInside(workspace, sourceFile) && !isInside(workspace, realTarget(homedir()))) roots.push(workspace);
-  else roots.push(dirname(sourceFile));
+  roots.push(...(workspaceFolders?.holding(realTimeline) ?? []));
+  const own = timelineFolder(realTimeline);
+  if (own) roots.push(own);
   return roots;
 }
 

@@ -5,6 +5,7 @@ import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
 import type { DetectionQueue } from '../jobs/detection-queue';
 import type { StripSource } from './strip-source';
+import type { WorkspaceFolders } from '../paths/workspace-folders';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
@@ -26,6 +27,8 @@ export interface HostServices {
   strips?: StripSource;
   /** Folders renders may write to besides the timeline's workspace folder. */
   allowedRoots: string[];
+  /** Folders authenticated clients registered (POST /v1/workspace-folders). */
+  workspaceFolders: WorkspaceFolders;
   version: string;
   pid: number;
   startedAtMs: number;

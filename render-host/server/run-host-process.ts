@@ -12,6 +12,8 @@ export interface HostProcessConfig {
   stateDir: string;
   /** Explicit ffmpeg path from --ffmpeg or ATROPOS_FFMPEG; undefined = resolve the usual way. */
   ffmpegPath?: string;
+  /** --stall-timeout-seconds: a render pass writing nothing this long is stopped as stalled. */
+  stallTimeoutMs: number;
 }
 
 export interface HostComponents {
@@ -31,12 +33,14 @@ export const HOST_USAGE = `render-host [options]
   --frame-concurrency N      preview frames rendered at once, one fewer per running render, at least 1 (default 2)
   --max-queued-frames N      preview frame requests that may wait; more get 429 (default 8)
   --job-timeout-seconds N    a render running longer fails with "timeout" (default 21600)
+  --stall-timeout-seconds N  a render whose ffmpeg writes nothing for N s fails with "stalled" (default 120)
   --idle-timeout-minutes N   exit after N minutes without requests or jobs; 0 = never (default 30)
   --allowed-root DIR         a folder renders may write to (repeatable), besides the timeline's workspace
   --ffmpeg PATH              ffmpeg binary (default $ATROPOS_FFMPEG, else resolved)`;
 
 export async function runHostProcess(argv: string[], components: (config: HostProcessConfig) => Promise<HostComponents> | HostComponents): Promise<number> {
   let values: ReturnType<typeof parseHostArgs>;
+  let stallMs: number;
   let numbers: { port: number; concurrency: number; maxQueued: number; frameConcurrency: number; maxQueuedFrames: number; jobTimeoutMs: number; idleTimeoutMs: number };
   try {
     values = parseHostArgs(argv);
@@ -49,6 +53,7 @@ export async function runHostProcess(argv: string[], components: (config: HostPr
       jobTimeoutMs: numberOption(values['job-timeout-seconds'], 6 * 60 * 60) * 1000,
       idleTimeoutMs: numberOption(values['idle-timeout-minutes'], 30) * 60 * 1000,
     };
+    stallMs = numberOption(values['stall-timeout-seconds'], 120) * 1000;
   } catch (error) {
     process.stderr.write(`render-host: ${(error as Error).message}\n${HOST_USAGE}\n`);
     return 2;
@@ -56,6 +61,7 @@ export async function runHostProcess(argv: string[], components: (config: HostPr
   const config: HostProcessConfig = {
     stateDir: values['state-dir'] ?? stateDir(process.env),
     ...(values.ffmpeg ?? process.env.ATROPOS_FFMPEG ? { ffmpegPath: values.ffmpeg ?? process.env.ATROPOS_FFMPEG } : {}),
+    stallTimeoutMs: stallMs,
   };
   const parts = await components(config);
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -93,6 +99,7 @@ function parseHostArgs(argv: string[]) {
       'frame-concurrency': { type: 'string' },
       'max-queued-frames': { type: 'string' },
       'job-timeout-seconds': { type: 'string' },
+      'stall-timeout-seconds': { type: 'string' },
       'idle-timeout-minutes': { type: 'string' },
       'allowed-root': { type: 'string', multiple: true },
       ffmpeg: { type: 'string' },

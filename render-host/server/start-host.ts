@@ -15,6 +15,8 @@ import { JobHistory } from '../jobs/job-history';
 import { JobQueue } from '../jobs/job-queue';
 import { DetectionQueue } from '../jobs/detection-queue';
 import { runDetection } from '../../node/detect/run-detection';
+import { admittedExecutor } from '../jobs/admission';
+import { WorkspaceFolders } from '../paths/workspace-folders';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
@@ -74,8 +76,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     maxWaiting: Math.max(0, options.maxQueuedFrames ?? 8),
     jobsRunning: () => queue.counts().running,
   });
+  const workspaceFolders = new WorkspaceFolders();
+  const allowedRoots = options.allowedRoots ?? [];
   const queue = new JobQueue({
-    executor: options.executor,
+    executor: admittedExecutor(options.executor, { gate: options.gate, allowedRoots, workspaceFolders }),
     history: new JobHistory(stateFiles.history(dir)),
     concurrency: Math.max(1, options.concurrency ?? 1),
     maxQueued: Math.max(0, options.maxQueued ?? 20),
@@ -105,7 +109,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       gate: options.gate,
       frames: cachedFrameSource(options.renderFrame, frameScheduler),
       ...(options.renderStrip ? { strips: cachedStripSource(options.renderStrip) } : {}),
-      allowedRoots: options.allowedRoots ?? [],
+      allowedRoots,
+      workspaceFolders,
       version: options.version,
       pid: process.pid,
       startedAtMs: Date.now(),

@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { FrameRequest, JobRequest } from '../../protocol/render-host';
 import { RENDER_PRESETS } from '../../protocol/render-presets';
+import { numberProblems } from './number-ranges';
 
 export interface Problem {
   pointer: string;
@@ -58,7 +59,10 @@ export function createRequestValidators(timelineSchema: Record<string, unknown>)
 }
 
 function check<T>(validate: ValidateFunction<T>, body: unknown): Checked<T> {
-  if (validate(body)) return { ok: true, value: body };
+  if (validate(body)) {
+    const problems = numberProblems(body);
+    return problems.length === 0 ? { ok: true, value: body } : { ok: false, problems };
+  }
   return { ok: false, problems: (validate.errors ?? []).slice(0, MAX_PROBLEMS).map(toProblem) };
 }
 

@@ -4,11 +4,18 @@
 export class Debouncer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
+  /** `onError` receives what `run` throws: a timer's exception would otherwise end the process. */
+  constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
+
   schedule(key: string, delayMs: number, run: () => void): void {
     this.cancel(key);
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      run();
+      try {
+        run();
+      } catch (error) {
+        this.onError(error);
+      }
     }, Math.max(0, delayMs));
     this.timers.set(key, timer);
   }

@@ -3,7 +3,7 @@
 // JWKS disk cache), and an expired entitlement refused with a reason and no output file.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importJWK, SignJWT } from 'jose';
@@ -40,6 +40,8 @@ describe('final render gated by a real entitlement', () => {
     temp = makeTempDir('final-render-licence');
     env = { ...process.env, ATROPOS_CONFIG_DIR: join(temp.dir, 'config'), ATROPOS_LICENSING_URL: w.url };
     media = makeClip(join(temp.dir, 'clip.mp4'), 1);
+    // The host writes only beside a timeline file it can read.
+    writeFileSync(join(temp.dir, 'edit.timeline.yaml'), 'version: 1\n');
     const trial = await createCliLicensingClient(env).startTrial();
     assert.ok(trial.ok, JSON.stringify(trial));
     token = trial.token;

@@ -1,17 +1,25 @@
 // YAML → core → plan → ffmpeg → probe, through the `atropos` commands a user runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main';
 import * as m from './media';
+import { createCliLicensingClient } from '../../cli/license-client';
+import { startWorker, type WorkerUnderTest } from '../../worker/test/harness';
 
 let dir = '';
 let cleanup = (): void => undefined;
 let file = '';
+let worker: WorkerUnderTest | undefined;
+// In this process a final render passes the same licence gate as through the host: a trial from the
+// local Worker (its dev keys trusted through ATROPOS_DEV_TRUST, see scripts/run-tests.mjs).
+let licensing: NodeJS.ProcessEnv = {};
 
-before(() => {
+before(async () => {
+  worker = await startWorker();
   ({ dir, cleanup } = m.tempDir());
   m.solidClip(join(dir, 'red.mp4'), 'red', { seconds: 3, toneHz: 440 });
   m.solidClip(join(dir, 'blue.mp4'), 'blue', { seconds: 3, toneHz: 880 });
@@ -50,8 +58,15 @@ markers:
   - at: 1s
     label: Blue
 `);
+  licensing = { ATROPOS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'atropos-cli-render-config-')), ATROPOS_LICENSING_URL: worker.url };
+  const trial = await createCliLicensingClient({ ...process.env, ...licensing }).startTrial();
+  assert.ok(trial.ok, JSON.stringify(trial));
 });
-after(() => cleanup());
+after(async () => {
+  cleanup();
+  if (licensing.ATROPOS_CONFIG_DIR) rmSync(licensing.ATROPOS_CONFIG_DIR, { recursive: true, force: true });
+  await worker?.close().catch(() => undefined);
+});
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -61,7 +76,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   stdout.on('data', (c) => (out += c));
   stderr.on('data', (c) => (err += c));
   // In this process: the render host and its licence gate have their own tests.
-  const env = { ...process.env, ATROPOS_RENDER_IN_PROCESS: '1' };
+  const env = { ...process.env, ATROPOS_RENDER_IN_PROCESS: '1', ...licensing };
   const code = await main(args, { stdout, stderr, cwd: dir, env, signal: new AbortController().signal });
   return { code, stdout: out, stderr: err };
 }

@@ -1,8 +1,8 @@
 // POST /v1/jobs: validate, check paths, ask the entitlement gate for paid presets, then queue.
 import type { Hono } from 'hono';
 import { ENTITLEMENT_HEADER } from '../../../protocol/entitlement-gate';
-import { FREE_PRESETS, RenderHostRoutes, type JobAccepted } from '../../../protocol/render-host';
-import { checkJobPaths } from '../../paths/check-job-paths';
+import { RenderHostRoutes, type JobAccepted } from '../../../protocol/render-host';
+import { admitRender } from '../../jobs/admission';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';
 import { readJson } from '../read-json';
@@ -17,15 +17,15 @@ export function registerCreateJob(app: Hono, services: HostServices): void {
       return problem(c, 400, 'invalid-job', `The job is not valid: ${describeProblems(checked.problems)}`, { problems: checked.problems });
     }
     const request = checked.value;
-    const pathProblem = checkJobPaths(request, services.allowedRoots);
-    if (pathProblem) {
-      return problem(c, pathProblem.status, pathProblem.code, pathProblem.message, { problems: [{ pointer: pathProblem.pointer, message: pathProblem.message }] });
+    const entitlement = c.req.header(ENTITLEMENT_HEADER);
+    const admission = await admitRender(request, entitlement, services);
+    if (!admission.ok && admission.kind === 'path') {
+      const p = admission.problem;
+      return problem(c, p.status, p.code, p.message, { problems: [{ pointer: p.pointer, message: p.message }] });
     }
-    if (!FREE_PRESETS.includes(request.preset)) {
-      const decision = await services.gate.check(c.req.header(ENTITLEMENT_HEADER));
-      if (!decision.ok) return problem(c, decision.status, decision.code, decision.message, { actions: decision.actions });
-    }
-    const result = services.queue.submit(request);
+    if (!admission.ok) return problem(c, admission.status, admission.code, admission.message, { actions: admission.actions });
+    // Kept with the job: it is checked again when the job starts.
+    const result = services.queue.submit(request, entitlement);
     if (!result.accepted) {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return problem(c, 429, 'queue-full', `The render queue is full; try again in about ${result.retryAfterSeconds} s.`, { retryAfterSeconds: result.retryAfterSeconds });

@@ -12,6 +12,7 @@ import { registerRenderFrame } from './render-frame';
 import { registerShutdown } from './shutdown';
 import { registerTelemetry } from './telemetry';
 import { registerDetections } from './detections';
+import { registerWorkspaceFolders } from './workspace-folders';
 
 export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerHealth,
@@ -25,4 +26,5 @@ export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerShutdown,
   registerDetections,
   registerMediaStrip,
+  registerWorkspaceFolders,
 ];
