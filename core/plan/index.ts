@@ -8,3 +8,7 @@ export { shellQuote } from './escape';
 export { PlanError } from './context';
 export { resolvePreset, PRESET_DESCRIPTIONS, type EffectiveOutput } from './presets';
 export type { RenderPlan, PlanInput, PlanFile, FilterChain, Filter, FilterArg } from './types';
+export { chunkTimescale, type RenderPart } from './plan-render';
+export type { FrameRange } from './context';
+export { PLANNER_VERSION } from './version';
+export { chunkGrid, type ChunkGridOptions } from './chunk-grid';
