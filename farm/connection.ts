@@ -14,7 +14,7 @@ export class FarmUrlError extends Error {}
  * `redis://[user:password@]host:port[/db]`. ioredis retries forever (maxRetriesPerRequest: null, as
  * BullMQ workers require): a Redis restart pauses the farm rather than failing its jobs.
  */
-export function connectionFrom(url: string): ConnectionOptions {
+export function connectionFrom(url: string, options: { failFast?: boolean } = {}): ConnectionOptions {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -31,9 +31,10 @@ export function connectionFrom(url: string): ConnectionOptions {
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
-    // Reconnect quickly after a Redis restart, at most every 2 s.
-    retryStrategy: (times: number) => Math.min(2000, 100 * times),
+    // A one-off question (farm status) gives up after a few tries instead of waiting for Redis forever.
+    ...(options.failFast
+      ? { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (times: number) => (times > 3 ? null : 200) }
+      : { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(2000, 100 * times) }),
   };
 }
 

@@ -1,5 +1,6 @@
 // `atropos farm status`: who is working, how much is waiting, and how fast chunks finish.
 import { Queue } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { ASSEMBLE_QUEUE, CHUNK_QUEUE, connectionFrom, QUEUE_PREFIX } from './connection';
 
 export interface FarmStatus {
@@ -12,10 +13,15 @@ export interface FarmStatus {
 
 const WINDOW_MS = 60_000;
 
+export class FarmUnreachableError extends Error {}
+
 export async function farmStatus(redisUrl: string, now = Date.now()): Promise<FarmStatus> {
-  const connection = connectionFrom(redisUrl);
+  const connection = connectionFrom(redisUrl, { failFast: true });
+  await ping(redisUrl, connection as RedisOptions);
   const chunks = new Queue(CHUNK_QUEUE, { connection, prefix: QUEUE_PREFIX });
   const renders = new Queue(ASSEMBLE_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  // Connection errors surface as the rejected reads below, once, not as unhandled events.
+  for (const q of [chunks, renders]) q.on('error', () => undefined);
   try {
     const [workers, chunkCounts, renderCounts, recent] = await Promise.all([
       chunks.getWorkers(),
@@ -30,7 +36,23 @@ export async function farmStatus(redisUrl: string, now = Date.now()): Promise<Fa
       renders: { waiting: renderCounts.waiting ?? 0, 'waiting-children': renderCounts['waiting-children'] ?? 0, active: renderCounts.active ?? 0, completed: renderCounts.completed ?? 0, failed: renderCounts.failed ?? 0 },
       chunksPerSecond: Math.round((done / (WINDOW_MS / 1000)) * 100) / 100,
     };
+  } catch (error) {
+    throw new FarmUnreachableError(`cannot reach the farm's Redis at ${redisUrl} (${(error as Error).message})`);
   } finally {
-    await Promise.all([chunks.close(), renders.close()]);
+    await Promise.all([chunks.close(), renders.close()]).catch(() => undefined);
+  }
+}
+
+/** One PING before the queues connect: an unreachable Redis is one clear error, not a stream of reconnects. */
+async function ping(redisUrl: string, options: RedisOptions): Promise<void> {
+  const client = new Redis({ ...options, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw new FarmUnreachableError(`cannot reach the farm's Redis at ${redisUrl} (${(error as Error).message})`);
+  } finally {
+    client.disconnect();
   }
 }

@@ -2,11 +2,11 @@
 import { resolveTool } from '../../render-host/tools/resolve-tools';
 import { FarmUrlError } from '../../farm/connection';
 import { parsePathMap } from '../../farm/path-map';
-import { farmStatus } from '../../farm/status';
+import { farmStatus, FarmUnreachableError } from '../../farm/status';
 import { startFarmWorker } from '../../farm/worker';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
-import { UsageError } from '../errors';
+import { CommandError, UsageError } from '../errors';
 import { ffmpegFor } from './render-support';
 
 const usage = `Usage: atropos farm worker --redis redis://HOST:PORT [--concurrency N] [--path-map FROM=TO …]
@@ -46,6 +46,7 @@ export const farmCommand: CliCommand = {
       if (sub === 'status') return await status(io, redisUrl, flags.json === true);
     } catch (error) {
       if (error instanceof FarmUrlError) throw new UsageError(`atropos farm: ${error.message}`);
+      if (error instanceof FarmUnreachableError) throw new CommandError(`atropos farm: ${error.message}`, 3);
       throw error;
     }
     throw new UsageError('atropos farm: say worker or status (atropos farm --help)');

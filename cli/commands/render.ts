@@ -6,6 +6,7 @@ import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { cliExecutor } from '../host-render-executor';
+import { farmExecutor } from '../farm-render-executor';
 import { EXIT, loadCompiled } from './render-support';
 
 const PRESETS: RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
@@ -14,12 +15,15 @@ const PRESET_EXTENSION: Record<RenderPresetName, string | undefined> = { final: 
 export const renderCommand: CliCommand = {
   name: 'render',
   summary: 'Render a timeline to a video file with FFmpeg',
-  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${PRESETS.join('|')}] [--json]
+  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${PRESETS.join('|')}] [--json] [--farm redis://HOST:PORT]
 
   -o, --output   where to write (default: the timeline's output path; other presets add .<preset>)
   --overwrite    replace an existing file (otherwise an existing output is an error)
   --preset       final (default), draft (small, quick), vertical (9:16), gif, audio
   --json         one JSON event per line on stdout: progress, then done or error
+  --farm         render on the farm behind this Redis (atropos farm worker; see docs/farm.md);
+                 the output must be on storage the workers share
+  --chunk-seconds  the farm's chunk length (default 10)
 
 Ctrl+C cancels: the output path is left exactly as it was.
 Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
@@ -30,6 +34,8 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
       { name: 'overwrite', type: 'boolean' },
       { name: 'preset', type: 'string', choices: PRESETS },
       { name: 'json', type: 'boolean' },
+      { name: 'farm', type: 'string' },
+      { name: 'chunk-seconds', type: 'string' },
     ], 'render');
     if (positionals.length !== 1) throw new UsageError('atropos render: give one timeline file (atropos render <file.timeline.yaml>)');
     const preset = (flags.preset as RenderPresetName | undefined) ?? 'final';
@@ -38,7 +44,9 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : defaultOutput(timeline.output.path, preset);
     const progress = progressPrinter(io, json);
     try {
-      const result = await cliExecutor(io, 'render').render(
+      const farm = flags.farm as string | undefined;
+      const executor = farm ? farmExecutor(io, farm, chunkSeconds(flags['chunk-seconds'] as string | undefined)) : cliExecutor(io, 'render');
+      const result = await executor.render(
         { timeline, outputPath, preset, overwrite: flags.overwrite === true },
         { signal: io.signal, onProgress: progress.update },
       );
@@ -56,6 +64,13 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     }
   },
 };
+
+function chunkSeconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`atropos render: --chunk-seconds takes a number of seconds above 0 (got "${text}")`);
+  return n;
+}
 
 export function defaultOutput(timelineOutput: string, preset: RenderPresetName): string {
   const ext = PRESET_EXTENSION[preset];
