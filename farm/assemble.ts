@@ -21,6 +21,8 @@ export interface FarmOutput {
   durationSeconds: number;
   bytes: number;
   sha256: string;
+  /** Wall time of the assembly (concat, mux, check, rename). */
+  assemblyMs: number;
 }
 
 export interface AssembleOptions {
@@ -33,6 +35,7 @@ export interface AssembleOptions {
 const quoted = (name: string): string => `'${name.replace(/'/g, "'\\''")}'`;
 
 export async function assembleFarmRender(spec: FarmRenderSpec, options: AssembleOptions): Promise<FarmOutput> {
+  const started = Date.now();
   const { timeline } = spec;
   const fps = timeline.output.fps;
   const missing = spec.chunks.map((_, i) => chunkPath(spec, i)).filter((p) => !existsSync(p));
@@ -72,8 +75,9 @@ export async function assembleFarmRender(spec: FarmRenderSpec, options: Assemble
   } finally {
     await removeQuietly(partial);
   }
+  const assemblyMs = Date.now() - started;
   const { size } = await stat(spec.outputPath);
-  return { outputPath: spec.outputPath, frames: timeline.durationFrames, durationSeconds: (timeline.durationFrames * fps.den) / fps.num, bytes: size, sha256: await sha256Of(spec.outputPath) };
+  return { outputPath: spec.outputPath, frames: timeline.durationFrames, durationSeconds: (timeline.durationFrames * fps.den) / fps.num, bytes: size, sha256: await sha256Of(spec.outputPath), assemblyMs };
 }
 
 interface ProbedStream {

@@ -44,6 +44,8 @@ export interface FarmRenderResult extends FarmOutput {
   elapsedMs: number;
   planHash: string;
   chunks: number;
+  /** Each part's render time, as the workers measured it (for projections). */
+  parts: PartResult[];
 }
 
 const chunkJobId = (renderId: string, index: number): string => `${renderId}-c${index}`;
@@ -92,7 +94,9 @@ export async function renderOnFarm(request: FarmRenderRequest, options: FarmSubm
     });
     options.onSubmitted?.(spec);
     const output = await follow(spec, assembleQueue, chunkQueue, options, started);
-    return { ...output, preset: request.preset, elapsedMs: Date.now() - started, planHash: spec.planHash, chunks: spec.chunks.length };
+    const parent = await Job.fromId(assembleQueue, spec.renderId);
+    const parts = Object.values((await parent?.getChildrenValues<PartResult>()) ?? {}).sort((a, b) => (a.kind === b.kind ? a.index - b.index : a.kind === 'sound' ? -1 : 1));
+    return { ...output, preset: request.preset, elapsedMs: Date.now() - started, planHash: spec.planHash, chunks: spec.chunks.length, parts };
   } catch (error) {
     // Cancelled or failed: stop every part still running, so none writes into the folder removed below.
     await cancelRender(client, spec.renderId, chunkQueue, childIds).catch(() => undefined);

@@ -26,6 +26,8 @@ export interface PartResult {
   kind: 'chunk' | 'sound';
   index: number;
   frames: number;
+  /** Wall time of its render (0 when the file was already there). */
+  ms: number;
 }
 
 export interface FarmWorkerOptions {
@@ -103,7 +105,8 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<FarmW
     const target = kind === 'chunk' ? chunkPath(spec, index) : soundPath(spec);
     const frames = kind === 'chunk' ? (spec.chunks[index]?.to ?? 0) - (spec.chunks[index]?.from ?? 0) : 0;
     // A worker that died after its rename but before BullMQ heard of it: the file is complete (renames are atomic).
-    if (existsSync(target)) return { kind, index, frames };
+    if (existsSync(target)) return { kind, index, frames, ms: 0 };
+    const started = Date.now();
     const cancel = watchCancel(spec.renderId, client, signal);
     let reported = 0;
     try {
@@ -129,7 +132,7 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<FarmW
       cancel.stop();
     }
     log(`${kind} ${index} of ${spec.renderId}: done`);
-    return { kind, index, frames };
+    return { kind, index, frames, ms: Date.now() - started };
   }) as Processor<PartJobData, PartResult>, { ...common, concurrency: Math.max(1, options.concurrency ?? 1) });
 
   const assembleWorker: Worker<FarmRenderSpec, FarmOutput> = new Worker<FarmRenderSpec, FarmOutput>(ASSEMBLE_QUEUE, (async (job, _token, signal) => {

@@ -42,6 +42,10 @@ export interface AtroposSettings {
     apiBaseUrl: string;
     subscriptionUrl: string;
   };
+  farm: {
+    /** Redis of a render farm (`redis://HOST:PORT`); empty = final renders run on this machine. See docs/farm.md. */
+    redisUrl: string;
+  };
 }
 
 export const DEFAULT_SETTINGS: AtroposSettings = {
@@ -55,4 +59,5 @@ export const DEFAULT_SETTINGS: AtroposSettings = {
     apiBaseUrl: 'https://licensing.atropos.app',
     subscriptionUrl: 'https://atropos.app/pricing',
   },
+  farm: { redisUrl: '' },
 };

@@ -7,6 +7,7 @@ import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from './tools/resolve-tools';
 import { freshWorkRoot } from './runner/work-root';
+import { farmJobExecutor } from '../farm/host-executor';
 
 const VERSION = '0.1.0';
 
@@ -14,7 +15,10 @@ void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
   const workRoot = freshWorkRoot(config.stateDir);
   return {
-    executor: runnerExecutor(ffmpegPath, workRoot),
+    // With a farm configured, final renders go to its workers (docs/farm.md).
+    executor: process.env.ATROPOS_FARM_REDIS
+      ? farmJobExecutor({ redisUrl: process.env.ATROPOS_FARM_REDIS, ffmpegPath, local: runnerExecutor(ffmpegPath, workRoot) })
+      : runnerExecutor(ffmpegPath, workRoot),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,

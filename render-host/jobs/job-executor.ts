@@ -19,6 +19,8 @@ export interface ExecutionContext {
   /** Aborted on cancel, timeout or host shutdown; the executor stops and removes its temporary file. */
   signal: AbortSignal;
   onProgress(progress: ExecutionProgress): void;
+  /** The entitlement token the job was submitted with (final renders); the farm executor sends it on. */
+  entitlement?: string;
 }
 
 /** A failure the executor understood (ffmpeg exit, output exists, …): becomes the job's `error`. */

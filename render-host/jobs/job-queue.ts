@@ -41,6 +41,8 @@ export class JobQueue {
   private readonly waiting: string[] = [];
   private readonly running = new Map<string, RunningJob>();
   private readonly events = new JobEvents();
+  /** Entitlement tokens by job, in memory only (never in the history file): the farm executor forwards them. */
+  private readonly entitlements = new Map<string, string>();
   private stopping = false;
 
   constructor(private readonly options: JobQueueOptions) {}
@@ -67,7 +69,7 @@ export class JobQueue {
     this.pump();
   }
 
-  submit(request: JobRequest): SubmitResult {
+  submit(request: JobRequest, extra: { entitlement?: string } = {}): SubmitResult {
     if (this.stopping || this.waiting.length >= this.options.maxQueued) {
       return { accepted: false, retryAfterSeconds: this.estimateWaitSeconds() };
     }
@@ -82,6 +84,7 @@ export class JobQueue {
       createdAt: new Date().toISOString(),
     };
     this.jobs.set(id, { record, request });
+    if (extra.entitlement) this.entitlements.set(id, extra.entitlement);
     this.waiting.push(id);
     try {
       this.persist({ throwOnError: true });
@@ -178,7 +181,7 @@ export class JobQueue {
       this.emit(stored, 'progress');
     };
     const settled = this.options.executor
-      .execute(request, { jobId: id, signal: controller.signal, onProgress })
+      .execute(request, { jobId: id, signal: controller.signal, onProgress, ...(this.entitlements.has(id) ? { entitlement: this.entitlements.get(id) as string } : {}) })
       .then(
         () => {
           const seconds = (Date.now() - startedMs) / 1000;
@@ -205,6 +208,7 @@ export class JobQueue {
       .finally(() => {
         clearTimeout(timer);
         this.running.delete(id);
+        this.entitlements.delete(id);
         this.pump();
         this.options.onJobSettled?.();
       });

@@ -25,7 +25,8 @@ export function registerCreateJob(app: Hono, services: HostServices): void {
       const decision = await services.gate.check(c.req.header(ENTITLEMENT_HEADER));
       if (!decision.ok) return problem(c, decision.status, decision.code, decision.message, { actions: decision.actions });
     }
-    const result = services.queue.submit(request);
+    const entitlement = c.req.header(ENTITLEMENT_HEADER);
+    const result = services.queue.submit(request, entitlement ? { entitlement } : {});
     if (!result.accepted) {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return problem(c, 429, 'queue-full', `The render queue is full; try again in about ${result.retryAfterSeconds} s.`, { retryAfterSeconds: result.retryAfterSeconds });
