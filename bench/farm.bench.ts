@@ -209,8 +209,8 @@ async function main(): Promise<void> {
   licence.env = { ATROPOS_LICENSING_URL: jwks.url, ATROPOS_CONFIG_DIR: join(dir, 'config') };
   licence.entitlement.token = await signEntitlement(key, licence.entitlement.device);
   try {
-    await bench('reference', await load('ref', referenceYaml()), redis.url);
-    await bench('ten-minutes', await load('long', longYaml()), redis.url);
+    await bench('reference', await load('reference', referenceYaml()), redis.url);
+    await bench('ten-minutes', await load('ten-minutes', longYaml()), redis.url);
   } finally {
     await redis.dispose();
     await jwks.close();

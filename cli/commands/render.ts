@@ -7,6 +7,7 @@ import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { cliExecutor } from '../host-render-executor';
 import { farmExecutor } from '../farm-render-executor';
+import { runBatch } from '../batch-render';
 import { EXIT, loadCompiled } from './render-support';
 
 const PRESETS: RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
@@ -24,6 +25,10 @@ export const renderCommand: CliCommand = {
   --farm         render on the farm behind this Redis (atropos farm worker; see docs/farm.md);
                  the output must be on storage the workers share
   --chunk-seconds  the farm's chunk length (default 10)
+  --data         a batch: rows.csv or rows.json, one output per row with the row's values as the
+                 timeline's variables (texts and asset paths); bad rows are reported and skipped;
+                 a manifest (<data>.manifest.json) lists every output with frames, duration and sha256
+  --out          with --data: output path template, e.g. 'out/{id}.mp4' ({id}, {row}, {column})
 
 Ctrl+C cancels: the output path is left exactly as it was.
 Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
@@ -36,10 +41,18 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
       { name: 'json', type: 'boolean' },
       { name: 'farm', type: 'string' },
       { name: 'chunk-seconds', type: 'string' },
+      { name: 'data', type: 'string' },
+      { name: 'out', type: 'string' },
     ], 'render');
     if (positionals.length !== 1) throw new UsageError('atropos render: give one timeline file (atropos render <file.timeline.yaml>)');
     const preset = (flags.preset as RenderPresetName | undefined) ?? 'final';
     const json = flags.json === true;
+    const farmUrl = flags.farm as string | undefined;
+    if (flags.data) {
+      if (flags.output) throw new UsageError('atropos render: with --data, name the outputs with --out \'out/{id}.mp4\' (not -o)');
+      const executor = farmUrl ? farmExecutor(io, farmUrl, chunkSeconds(flags['chunk-seconds'] as string | undefined)) : cliExecutor(io, 'render');
+      return runBatch(io, { file: positionals[0] as string, data: flags.data as string, ...(flags.out ? { out: flags.out as string } : {}), preset, overwrite: flags.overwrite === true, json, executor });
+    }
     const timeline = await loadCompiled(positionals[0] as string, io, 'render');
     const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : defaultOutput(timeline.output.path, preset);
     const progress = progressPrinter(io, json);
