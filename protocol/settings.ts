@@ -45,6 +45,10 @@ export interface AtroposSettings {
     apiBaseUrl: string;
     subscriptionUrl: string;
   };
+  farm: {
+    /** Redis of a render farm (`redis://HOST:PORT`); empty = final renders run on this machine. See docs/farm.md. */
+    redisUrl: string;
+  };
 }
 
 export const DEFAULT_SETTINGS: AtroposSettings = {
@@ -58,4 +62,5 @@ export const DEFAULT_SETTINGS: AtroposSettings = {
     apiBaseUrl: DEFAULT_LICENSING_URL,
     subscriptionUrl: 'https://atropos.app/pricing',
   },
+  farm: { redisUrl: '' },
 };

@@ -8,13 +8,17 @@ import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
 import { resolveTool } from '../node/tools/resolve-tools';
 import { freshWorkRoot } from '../node/ffmpeg/work-root';
+import { farmJobExecutor } from './jobs/farm-executor';
 
 
 void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
   const workRoot = freshWorkRoot(config.stateDir);
   return {
-    executor: runnerExecutor(ffmpegPath, workRoot, config.stallTimeoutMs),
+    // With a farm configured, final renders go to its workers (docs/farm.md).
+    executor: process.env.ATROPOS_FARM_REDIS
+      ? farmJobExecutor({ redisUrl: process.env.ATROPOS_FARM_REDIS, ffmpegPath, local: runnerExecutor(ffmpegPath, workRoot, config.stallTimeoutMs) })
+      : runnerExecutor(ffmpegPath, workRoot, config.stallTimeoutMs),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
     renderStrip: (request, signal) => renderStrip(request, { ffmpegPath, signal }),
     gate: createEntitlementGate(),

@@ -9,6 +9,7 @@ import { frameCommand } from './frame';
 import { planCommand } from './plan';
 import { hostCommand } from './host';
 import { detectCommand } from './detect';
+import { farmCommand } from './farm';
 
 export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand, renderCommand, frameCommand, planCommand, hostCommand];
-commands.push(detectCommand);
+commands.push(detectCommand, farmCommand);

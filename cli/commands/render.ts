@@ -6,19 +6,28 @@ import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { cliExecutor } from '../host-render-executor';
+import { farmExecutor } from '../farm-render-executor';
+import { runBatch } from '../batch-render';
 import { EXIT, loadCompiled } from './render-support';
 
 
 export const renderCommand: CliCommand = {
   name: 'render',
   summary: 'Render a timeline to a video file with FFmpeg',
-  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${RENDER_PRESETS.join('|')}] [--json]
+  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${RENDER_PRESETS.join('|')}] [--json] [--farm redis://HOST:PORT]
 
   -o, --output   where to write (default: the timeline's output path; draft and vertical add .draft/.vertical,
                  gif and audio take .gif/.m4a)
   --overwrite    replace an existing file (otherwise an existing output is an error)
   --preset       final (default), draft (small, quick), vertical (9:16), gif, audio
   --json         one JSON event per line on stdout: progress, then done or error
+  --farm         render on the farm behind this Redis (atropos farm worker; see docs/farm.md);
+                 the output must be on storage the workers share
+  --chunk-seconds  the farm's chunk length (default 10)
+  --data         a batch: rows.csv or rows.json, one output per row with the row's values as the
+                 timeline's variables (texts and asset paths); bad rows are reported and skipped;
+                 a manifest (<data>.manifest.json) lists every output with frames, duration and sha256
+  --out          with --data: output path template, e.g. 'out/{id}.mp4' ({id}, {row}, {column})
 
 Ctrl+C cancels: the output path is left exactly as it was.
 Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
@@ -29,15 +38,27 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
       { name: 'overwrite', type: 'boolean' },
       { name: 'preset', type: 'string', choices: RENDER_PRESETS },
       { name: 'json', type: 'boolean' },
+      { name: 'farm', type: 'string' },
+      { name: 'chunk-seconds', type: 'string' },
+      { name: 'data', type: 'string' },
+      { name: 'out', type: 'string' },
     ], 'render');
     if (positionals.length !== 1) throw new UsageError('atropos render: give one timeline file (atropos render <file.timeline.yaml>)');
     const preset = (flags.preset as RenderPresetName | undefined) ?? 'final';
     const json = flags.json === true;
+    const farmUrl = flags.farm as string | undefined;
+    if (flags.data) {
+      if (flags.output) throw new UsageError('atropos render: with --data, name the outputs with --out \'out/{id}.mp4\' (not -o)');
+      const executor = farmUrl ? farmExecutor(io, farmUrl, chunkSeconds(flags['chunk-seconds'] as string | undefined)) : cliExecutor(io, 'render');
+      return runBatch(io, { file: positionals[0] as string, data: flags.data as string, ...(flags.out ? { out: flags.out as string } : {}), preset, overwrite: flags.overwrite === true, json, executor });
+    }
     const timeline = await loadCompiled(positionals[0] as string, io, 'render');
     const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : outputPathForPreset(timeline.output.path, preset);
     const progress = progressPrinter(io, json);
     try {
-      const result = await cliExecutor(io, 'render').render(
+      const farm = flags.farm as string | undefined;
+      const executor = farm ? farmExecutor(io, farm, chunkSeconds(flags['chunk-seconds'] as string | undefined)) : cliExecutor(io, 'render');
+      const result = await executor.render(
         { timeline, outputPath, preset, overwrite: flags.overwrite === true },
         { signal: io.signal, onProgress: progress.update },
       );
@@ -55,6 +76,13 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     }
   },
 };
+
+function chunkSeconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`atropos render: --chunk-seconds takes a number of seconds above 0 (got "${text}")`);
+  return n;
+}
 
 function exitCodeOf(error: RenderError): number {
   switch (error.code) {

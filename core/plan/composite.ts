@@ -1,17 +1,17 @@
 // Stacks the tracks bottom-up into one picture: the first video track is the base, upper video
 // tracks go over it (their gaps transparent), overlay tracks add their clips and titles.
 import type { CompiledTrack } from '../../protocol/compiled-timeline';
-import { wholeClip } from './clip-picture';
 import { filter, type PlanContext } from './context';
 import { overlayMedia, overlayText } from './overlay-layer';
 import { colourStream, trackPicture } from './track-picture';
 
-/** Builds the whole timeline's picture; returns its label (pts = timeline frame, tb = 1/fps). */
+/** Builds the picture of the plan's frames; returns its label (pts = timeline frame, tb = 1/fps). */
 export function compositeTimeline(ctx: PlanContext): string {
   const videoTracks = ctx.timeline.tracks.filter((t) => t.kind === 'video');
+  const { from, to } = ctx.frames;
   let composite = videoTracks[0]
     ? trackPicture(ctx, videoTracks[0], 'yuv420p')
-    : colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames }, 'yuv420p');
+    : colourStream(ctx, { localStart: from, frames: to - from }, 'yuv420p');
   for (const track of ctx.timeline.tracks) {
     if (track === videoTracks[0] || track.kind === 'audio') continue;
     composite = addTrack(ctx, composite, track);
@@ -26,10 +26,12 @@ function addTrack(ctx: PlanContext, base: string, track: CompiledTrack): string 
   }
   let composite = base;
   for (const item of track.items) {
-    if (item.kind !== 'clip') continue;
+    // A chunk of a farm render plans only the clips it shows.
+    const window = item.kind === 'clip' ? ctx.windowOf(item) : undefined;
+    if (item.kind !== 'clip' || !window) continue;
     composite = item.source.kind === 'text'
       ? overlayText(ctx, composite, item)
-      : overlayMedia(ctx, composite, item, item.source, wholeClip(item));
+      : overlayMedia(ctx, composite, item, item.source, window);
   }
   return composite;
 }

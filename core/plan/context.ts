@@ -14,6 +14,12 @@ export class PlanError extends Error {
 
 export const filter = (name: string, ...args: FilterArg[]): Filter => ({ name, args });
 
+/** Timeline frames [from, to) a plan covers: the whole timeline, or one chunk of a farm render. */
+export interface FrameRange {
+  from: number;
+  to: number;
+}
+
 export class PlanContext {
   readonly inputs: PlanInput[] = [];
   readonly chains: FilterChain[] = [];
@@ -26,8 +32,27 @@ export class PlanContext {
     readonly out: EffectiveOutput,
     /** Folder where the runner writes the plan's helper files. */
     readonly fileDirectory: string,
+    /** The frames the picture covers; its timestamps stay timeline frames (the first is `frames.from`). */
+    readonly frames: FrameRange = { from: 0, to: timeline.durationFrames },
   ) {
     this.assets = new Map(timeline.assets.map((a) => [a.id, a]));
+  }
+
+  /** True when the plan covers part of the timeline only (a farm chunk). */
+  get partial(): boolean {
+    return this.frames.from > 0 || this.frames.to < this.timeline.durationFrames;
+  }
+
+  /**
+   * The clip-local frames of `item` inside the plan's frames, or undefined when it has none there.
+   * A whole render plans every clip whole, exactly as before.
+   */
+  windowOf(item: { start: number; duration: number }): { localStart: number; frames: number } | undefined {
+    if (!this.partial) return { localStart: 0, frames: item.duration };
+    const from = Math.max(item.start, this.frames.from);
+    const to = Math.min(item.start + item.duration, this.frames.to);
+    if (to <= from) return undefined;
+    return { localStart: from - item.start, frames: to - from };
   }
 
   label(prefix: string): string {

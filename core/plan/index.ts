@@ -9,3 +9,7 @@ export { PlanError } from './context';
 export { resolvePreset, PRESET_DESCRIPTIONS, type EffectiveOutput } from './presets';
 export type { RenderPlan, PlanInput, PlanFile, FilterChain, Filter, FilterArg } from './types';
 export { planStrip, stripTiles } from './plan-strip';
+export { chunkTimescale, type RenderPart } from './plan-render';
+export type { FrameRange } from './context';
+export { PLANNER_VERSION } from './version';
+export { chunkGrid, type ChunkGridOptions } from './chunk-grid';

@@ -4,13 +4,23 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { chaptersMetadata } from './chapters';
 import { compositeTimeline } from './composite';
-import { filter, PlanContext } from './context';
-import { containerOf, encoderArgs } from './encoder';
+import { filter, PlanContext, PlanError, type FrameRange } from './context';
+import { containerOf, encoderArgs, isMp4Family } from './encoder';
 import { planAudio } from './audio';
 import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from './loudness';
 import { resolvePreset } from './presets';
 import { framesToSeconds } from './time';
+import { renumber } from './track-picture';
 import type { RenderPlan } from './types';
+
+/**
+ * Part of a render, for the farm (farm/): the picture of timeline frames [from, to) alone, encoded
+ * with a fixed number of encoder threads (so its bytes do not depend on the machine), or the whole
+ * timeline's sound alone. Assembly joins the parts; a whole render plans no part.
+ */
+export type RenderPart =
+  | { kind: 'picture'; frames: FrameRange; threads: number }
+  | { kind: 'sound' };
 
 export interface PlanRenderOptions {
   preset: RenderPresetName;
@@ -22,21 +32,27 @@ export interface PlanRenderOptions {
    * Without it a loudness target uses loudnorm's single pass.
    */
   loudness?: LoudnessMeasurement;
+  /** Plan one part only (a farm chunk or the farm's sound); default the whole render. */
+  part?: RenderPart;
 }
 
 /** Containers that hold chapters. */
 const CHAPTER_CONTAINERS = new Set(['mp4', 'm4v', 'm4a', 'mov', 'mkv', 'webm']);
 
 export function planRender(timeline: CompiledTimeline, options: PlanRenderOptions): RenderPlan {
-  const out = resolvePreset(timeline.output, options.preset);
-  const ctx = new PlanContext(timeline, out, options.textFiles.directory);
+  const part = options.part;
+  const whole = resolvePreset(timeline.output, options.preset);
+  const out = !part ? whole : part.kind === 'picture' ? { ...whole, audio: undefined } : { ...whole, video: undefined, gif: undefined };
+  const frames = part?.kind === 'picture' ? checkedRange(timeline, part.frames) : { from: 0, to: timeline.durationFrames };
+  const ctx = new PlanContext(timeline, out, options.textFiles.directory, frames);
   const maps: string[] = [];
   let outputFrames = 0;
   if (out.video) {
     const picture = compositeTimeline(ctx);
     // No fps filter at the end: at end of stream it drops a last frame whose duration it cannot
     // see (after overlay). Timestamps are already one tick per frame; `-r` tells the muxer the rate.
-    const finish = [filter('trim', ['end_frame', timeline.durationFrames])];
+    // A chunk's timestamps start again from 0: assembly places it.
+    const finish = [filter('trim', ['end_frame', frames.to - frames.from]), ...(ctx.partial ? renumber(ctx) : [])];
     if (out.gif) {
       outputFrames = Math.ceil(framesToSeconds(timeline.durationFrames, out.fps) * out.gif.fps);
       const [a, b, palette] = [ctx.label('gif'), ctx.label('gif'), ctx.label('palette')];
@@ -44,7 +60,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
       ctx.chain([a], [filter('palettegen', ['stats_mode', 'diff'])], palette);
       ctx.chain([b, palette], [filter('paletteuse', ['dither', 'bayer'])], 'vout');
     } else {
-      outputFrames = timeline.durationFrames;
+      outputFrames = frames.to - frames.from;
       ctx.chain([picture], [...finish, filter('format', out.video.pixelFormat)], 'vout');
     }
     maps.push('[vout]');
@@ -52,8 +68,8 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   const sound = planAudio(ctx, levelFilters(ctx, options.loudness));
   if (sound) maps.push(`[${sound}]`);
   const container = containerOf(options.outputPath);
-  const chapters = CHAPTER_CONTAINERS.has(container) ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps) : undefined;
-  const encoder = encoderArgs(out, options.outputPath);
+  const chapters = CHAPTER_CONTAINERS.has(container) && !part ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps) : undefined;
+  const encoder = part ? partEncoderArgs(out, options.outputPath, part) : encoderArgs(out, options.outputPath);
   if (chapters) {
     const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
     encoder.unshift('-map_chapters', String(index));
@@ -67,12 +83,41 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     outputPath: options.outputPath,
     files: ctx.files,
     outputFrames,
-    durationSeconds: framesToSeconds(timeline.durationFrames, out.fps),
+    durationSeconds: framesToSeconds(frames.to - frames.from, out.fps),
   };
+}
+
+/** A part's frames must lie inside the timeline. */
+function checkedRange(timeline: CompiledTimeline, range: FrameRange): FrameRange {
+  if (!Number.isInteger(range.from) || !Number.isInteger(range.to) || range.from < 0 || range.to <= range.from || range.to > timeline.durationFrames) {
+    throw new PlanError(`Frames ${range.from} to ${range.to} are not a range of the timeline (0 to ${timeline.durationFrames}).`);
+  }
+  return range;
+}
+
+/**
+ * A part's codec options: the render's own, without +faststart (assembly writes the index once),
+ * and for a picture the encoder threads the part fixes: x264's output depends on its thread count.
+ */
+function partEncoderArgs(out: ReturnType<typeof resolvePreset>, outputPath: string, part: RenderPart): string[] {
+  const args = encoderArgs(out, outputPath);
+  const faststart = args.indexOf('+faststart');
+  if (faststart > 0) args.splice(faststart - 1, 2);
+  if (part.kind === 'picture') {
+    args.push('-threads', String(part.threads));
+    // A whole number of ticks per frame, so assembly can state every timestamp exactly.
+    if (isMp4Family(containerOf(outputPath))) args.push('-video_track_timescale', String(chunkTimescale(out.fps)));
+  }
+  return args;
 }
 
 function levelFilters(ctx: PlanContext, measurement: LoudnessMeasurement | undefined) {
   const { loudness, audio } = ctx.out;
   if (loudness === undefined || !audio) return [];
   return measurement ? measuredLoudness(loudness, measurement, audio.sampleRate) : singlePassLoudness(loudness, audio.sampleRate);
+}
+
+/** A chunk's time base: a multiple of the frame rate's numerator of at least 10000 ticks a second. */
+export function chunkTimescale(fps: { num: number; den: number }): number {
+  return fps.num * Math.ceil(10000 / fps.num);
 }

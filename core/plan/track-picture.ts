@@ -64,15 +64,25 @@ interface Part {
   label: string;
 }
 
-/** Cuts one item's stream into head (transition in), body and tail (transition out) parts. */
-function splitItem(ctx: PlanContext, stream: string, duration: number, head: number, tail: number): { head?: string; body?: string; tail?: string } {
+/**
+ * Cuts one item's stream into head (transition in), body and tail (transition out) parts. The stream
+ * holds the item's frames `window` (all of them in a whole render; a chunk's share in a farm chunk,
+ * which never cuts through a transition: see chunk-grid.ts).
+ */
+function splitItem(ctx: PlanContext, stream: string, window: ClipWindow, duration: number, head: number, tail: number): { head?: string; body?: string; tail?: string } {
+  const first = window.localStart;
+  const last = window.localStart + window.frames;
   const pieces: Array<['head' | 'body' | 'tail', number, number]> = [];
-  if (head > 0) pieces.push(['head', 0, head]);
-  if (duration - head - tail > 0) pieces.push(['body', head, duration - tail]);
-  if (tail > 0) pieces.push(['tail', duration - tail, duration]);
+  const keep = (name: 'head' | 'body' | 'tail', from: number, to: number): void => {
+    const [a, b] = [Math.max(from, first), Math.min(to, last)];
+    if (b > a) pieces.push([name, a - first, b - first]);
+  };
+  if (head > 0) keep('head', 0, head);
+  if (duration - head - tail > 0) keep('body', head, duration - tail);
+  if (tail > 0) keep('tail', duration - tail, duration);
   const result: { head?: string; body?: string; tail?: string } = {};
   if (pieces.length === 1 && pieces[0]?.[0] === 'body') {
-    // Item streams already count frames from 0 in output ticks.
+    // Item streams already count frames in output ticks.
     result.body = stream;
     return result;
   }
@@ -111,17 +121,21 @@ function overlayFade(ctx: PlanContext, outgoing: string, incoming: string, durat
   return ctx.chain([under, rising], [filter('overlay', ['x', 0], ['y', 0], ['eof_action', 'pass']), ...renumber(ctx)], ctx.label('xf'));
 }
 
-/** The whole track as one stream of `durationFrames` frames from pts 0. */
+/** The track over the plan's frames as one stream, pts = timeline frame (the first is `ctx.frames.from`). */
 export function trackPicture(ctx: PlanContext, track: CompiledTrack, format: LayerFormat): string {
+  const { from, to } = ctx.frames;
   const segments: Part[] = [];
   let pendingTail: string | undefined;
   const items = track.items;
   let end = 0;
   items.forEach((item, i) => {
+    end = Math.max(end, item.start + item.duration);
+    const window = ctx.windowOf(item);
+    if (!window) return;
     const head = transitionFrames(item);
     const tail = transitionFrames(items[i + 1]);
-    const stream = itemPicture(ctx, item, { localStart: 0, frames: item.duration }, format);
-    const parts = splitItem(ctx, stream, item.duration, head, tail);
+    const stream = itemPicture(ctx, item, window, format);
+    const parts = splitItem(ctx, stream, window, item.duration, head, tail);
     if (parts.head) {
       const type = item.kind === 'clip' && item.transitionIn ? item.transitionIn.type : 'fade';
       if (pendingTail) segments.push({ label: crossfade(ctx, pendingTail, parts.head, type, head, format) });
@@ -129,13 +143,15 @@ export function trackPicture(ctx: PlanContext, track: CompiledTrack, format: Lay
     }
     if (parts.body) segments.push({ label: parts.body });
     pendingTail = parts.tail;
-    end = Math.max(end, item.start + item.duration);
   });
   if (pendingTail) segments.push({ label: pendingTail });
   // A track shorter than the timeline ends in the background colour (or transparency above the base).
-  if (end < ctx.timeline.durationFrames) segments.push({ label: colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames - end }, format) });
-  if (segments.length === 0) return colourStream(ctx, { localStart: 0, frames: ctx.timeline.durationFrames }, format);
-  if (segments.length === 1) return (segments[0] as Part).label;
-  return ctx.chain(segments.map((s) => s.label), [filter('concat', ['n', segments.length], ['v', 1], ['a', 0]), ...renumber(ctx)], ctx.label('track'));
+  const fillFrom = Math.max(end, from);
+  if (fillFrom < to) segments.push({ label: colourStream(ctx, { localStart: 0, frames: to - fillFrom }, format) });
+  if (segments.length === 0) return colourStream(ctx, { localStart: from, frames: to - from }, format);
+  if (segments.length === 1) {
+    const only = (segments[0] as Part).label;
+    return ctx.partial ? ctx.chain([only], renumber(ctx, from), ctx.label('track')) : only;
+  }
+  return ctx.chain(segments.map((s) => s.label), [filter('concat', ['n', segments.length], ['v', 1], ['a', 0]), ...renumber(ctx, from)], ctx.label('track'));
 }
-

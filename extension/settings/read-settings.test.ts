@@ -19,6 +19,7 @@ describe('readSettings', () => {
       'render.defaultPreset': 'draft', 'preview.frameWidth': 320,
       'diagnostics.severity': { 'font-not-found': 'off', 'clip-past-media-end': 'error' }, 'diagnostics.debounceMs': 300,
       'licensing.apiBaseUrl': 'http://127.0.0.1:8787', 'licensing.subscriptionUrl': 'https://example.test/buy',
+      'farm.redisUrl': 'redis://farm.lan:6379',
     }));
     assert.deepEqual(warnings, []);
     assert.deepEqual(settings, {
@@ -27,6 +28,7 @@ describe('readSettings', () => {
       render: { defaultPreset: 'draft' }, preview: { frameWidth: 320 },
       diagnostics: { severity: { 'font-not-found': 'off', 'clip-past-media-end': 'error' }, debounceMs: 300 },
       licensing: { apiBaseUrl: 'http://127.0.0.1:8787', subscriptionUrl: 'https://example.test/buy' },
+      farm: { redisUrl: 'redis://farm.lan:6379' },
     });
   });
 

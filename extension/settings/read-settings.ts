@@ -66,6 +66,7 @@ export function readSettings(get: SettingGetter): SettingsReadResult {
         apiBaseUrl: pick('licensing.apiBaseUrl', d.licensing.apiBaseUrl, isUrl, 'an http(s) URL'),
         subscriptionUrl: pick('licensing.subscriptionUrl', d.licensing.subscriptionUrl, isUrl, 'an http(s) URL'),
       },
+      farm: { redisUrl: pick('farm.redisUrl', d.farm.redisUrl, (v: unknown): v is string => typeof v === 'string' && (v === '' || /^rediss?:\/\//.test(v)), 'a redis:// URL or empty').trim() },
     },
   };
 }

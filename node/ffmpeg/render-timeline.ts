@@ -7,7 +7,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPlan } from '../../core/plan';
+import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPart, type RenderPlan } from '../../core/plan';
 import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
 import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
@@ -23,6 +23,8 @@ export interface RenderRequest {
   preset: RenderPresetName;
   overwrite: boolean;
   jobId?: string;
+  /** One part of a farm render (a chunk's picture, or the sound); default the whole render. */
+  part?: RenderPart;
 }
 
 export interface RenderOptions {
@@ -59,11 +61,12 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   // The time limit covers both passes.
   const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
-    const measuring = planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
+    // A picture part has no sound to measure; the sound part measures as a whole render does.
+    const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
     const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
     const renderFrom = measuring ? MEASURING_SHARE : 0;
     if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
-    const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}) }));
+    const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
     const args = await prepareRun(plan, workDir);
     const onProgress = options.onProgress;
     const outcome = await runFfmpeg({

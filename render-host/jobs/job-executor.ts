@@ -20,7 +20,7 @@ export interface ExecutionContext {
   /** Aborted on cancel, timeout or host shutdown; the executor stops and removes its temporary file. */
   signal: AbortSignal;
   onProgress(progress: ExecutionProgress): void;
-  /** The entitlement the job was submitted with, for the admission check at its start (admission.ts). */
+  /** The entitlement the job was submitted with: for the admission check at its start (admission.ts), and sent on by the farm executor. */
   entitlement?: string;
 }
 

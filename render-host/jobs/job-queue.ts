@@ -42,6 +42,7 @@ export class JobQueue {
   private readonly waiting: string[] = [];
   private readonly running = new Map<string, RunningJob>();
   private readonly events = new JobEvents();
+  /** Entitlement tokens by job, in memory only (never in the history file): the farm executor forwards them. */
   private stopping = false;
 
   constructor(private readonly options: JobQueueOptions) {}

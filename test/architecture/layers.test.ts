@@ -25,8 +25,8 @@ const LAYERS: Record<string, Layer> = {
   node: { folders: ['core', 'protocol', 'schemas'], packages: ['ffmpeg-static'], nodeBuiltins: true },
   licensing: { folders: ['protocol'], packages: ['jose'], nodeBuiltins: true },
   server: { folders: ['core', 'protocol', 'node', 'schemas'], packages: ['vscode-languageserver', 'vscode-languageserver-textdocument'], nodeBuiltins: true },
-  extension: { folders: ['core', 'protocol', 'licensing', 'render-host/client', 'farm/client'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: true },
-  'render-host': { folders: ['core', 'protocol', 'node', 'licensing', 'schemas', 'farm/client'], packages: ['hono', '@hono/node-server', 'ajv', 'ajv-formats'], nodeBuiltins: true },
+  extension: { folders: ['core', 'protocol', 'licensing', 'render-host/client'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: true },
+  'render-host': { folders: ['core', 'protocol', 'node', 'licensing', 'schemas', 'farm'], packages: ['hono', '@hono/node-server', 'ajv', 'ajv-formats'], nodeBuiltins: true },
   farm: { folders: ['core', 'protocol', 'node', 'licensing', 'schemas'], packages: ['bullmq', 'ioredis'], nodeBuiltins: true },
   // In-process renders (ATROPOS_RENDER_IN_PROCESS=1) pass the host's own admission: its path rules and licence gate.
   cli: { folders: ['core', 'protocol', 'node', 'licensing', 'render-host/client', 'render-host/discovery', 'render-host/jobs/admission', 'render-host/paths', 'farm'], packages: [], nodeBuiltins: true },

@@ -1,0 +1,224 @@
+// The farm against one process, in one run: the render benchmark's reference edit (8 clips, crossfades,
+// logo, title, music; 60 s) and a 10-minute timeline (20 clips of 30 s, a crossfade between each),
+// rendered by one process, then by the farm with 1 and 2 local workers on a local redis-server.
+// Every process runs under GNU time (wall, CPU with its ffmpeg children, peak memory).
+// Sizes are small by default so it finishes in minutes on a shared 2-core machine:
+//   BENCH_FARM_REF_SIZE (default 640x360), BENCH_FARM_LONG_SIZE (default 320x180), BENCH_FARM_WORKERS (default 1,2).
+// Run: npm run bench:farm   (first run makes media under .cache/bench-farm)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadTimeline } from '../cli/load-timeline';
+import { renderOnFarm, type FarmRenderResult } from '../farm/submit';
+import { startRedis, TEST_WORKER_ENV } from '../farm/test-support';
+import { keySet, makeTestKey, signEntitlement, startJwksServer } from '../licensing/test-keys';
+import type { CompiledTimeline } from '../protocol/compiled-timeline';
+
+const root = resolve(__dirname, '..');
+const dir = join(root, '.cache', 'bench-farm');
+const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
+const REF_SIZE = process.env.BENCH_FARM_REF_SIZE || '640x360';
+const LONG_SIZE = process.env.BENCH_FARM_LONG_SIZE || '320x180';
+const WORKER_COUNTS = (process.env.BENCH_FARM_WORKERS || '1,2').split(',').map(Number);
+
+interface Measure { wall: number; cpu: number; peakMb: number }
+
+function ffmpeg(args: string[]): void {
+  execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+}
+
+function source(name: string, size: string, seconds: number, hue: number, rate = 30): string {
+  const path = join(dir, `${name}.mp4`);
+  if (!existsSync(path)) {
+    console.log(`making ${path}`);
+    ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${rate}:d=${seconds},hue=h=${hue}`, '-f', 'lavfi', '-i', `sine=f=${200 + hue}:r=48000:d=${seconds}`,
+      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(rate * 2), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '192k', '-ac', '2', '-shortest', path]);
+  }
+  return path;
+}
+
+function common(): void {
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'logo.png'))) ffmpeg(['-f', 'lavfi', '-i', 'color=c=white@0.9:s=400x200,format=rgba,drawbox=x=20:y=20:w=360:h=160:color=red@0.8:t=fill', '-frames:v', '1', join(dir, 'logo.png')]);
+  if (!existsSync(join(dir, 'music.mp3'))) ffmpeg(['-f', 'lavfi', '-i', 'aevalsrc=0.3*sin(2*PI*330*t)*(0.6+0.4*sin(2*PI*0.5*t)):s=48000:c=stereo:d=600', '-c:a', 'libmp3lame', '-b:a', '192k', join(dir, 'music.mp3')]);
+}
+
+/** The render benchmark's reference edit (bench/render.bench.ts) at REF_SIZE. */
+function referenceYaml(): string {
+  const frames = [233, 232, 233, 232, 233, 232, 233, 232];
+  const clips: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    source(`ref${i + 1}`, i === 7 ? '1280x720' : '1920x1080', 9, (i + 1) * 40, i === 7 ? 25 : 30);
+    clips.push(`      - asset: ref${i + 1}`, '        from: 0.5s', `        length: ${frames[i]}f`);
+    if (i % 2 === 1) clips.push('        transition: { type: fade, duration: 0.5s }');
+  }
+  return `version: 1
+output:
+  path: ref.mp4
+  size: ${REF_SIZE}
+  fps: 30
+  video: { codec: h264, crf: 23, preset: veryfast }
+  audio: { codec: aac, bitrate: 192k, sampleRate: 48000 }
+assets:
+${Array.from({ length: 8 }, (_, i) => `  ref${i + 1}: ref${i + 1}.mp4`).join('\n')}
+  logo: logo.png
+  music: music.mp3
+tracks:
+  - id: main
+    type: video
+    clips:
+${clips.join('\n')}
+  - id: logo
+    type: overlay
+    clips:
+      - { asset: logo, at: 5s, length: 50s, position: top-right, scale: 0.15 }
+  - id: titles
+    type: overlay
+    clips:
+      - { text: Reference edit, at: 1s, length: 4s, style: { size: 96, color: white }, position: bottom, fadeIn: 0.5s, fadeOut: 0.5s }
+  - id: music
+    type: audio
+    clips:
+      - { asset: music, at: 0, length: 60s, volume: -18dB }
+`;
+}
+
+/** 20 clips of about 30.5 s with a 0.5 s crossfade into each: 600 s. */
+function longYaml(): string {
+  const clips: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    source(`long${i % 4}`, LONG_SIZE, 32, (i % 4) * 70);
+    // 19 × 915 + 900 − 19 × 15 = 18000 frames.
+    clips.push(`      - asset: long${i % 4}`, '        from: 0.5s', `        length: ${i === 19 ? 900 : 915}f`);
+    if (i > 0) clips.push('        transition: { type: fade, duration: 0.5s }');
+  }
+  return `version: 1
+output:
+  path: long.mp4
+  size: ${LONG_SIZE}
+  fps: 30
+  video: { codec: h264, crf: 23, preset: veryfast }
+  audio: { codec: aac, bitrate: 192k, sampleRate: 48000 }
+assets:
+${Array.from({ length: 4 }, (_, i) => `  long${i}: long${i}.mp4`).join('\n')}
+  logo: logo.png
+  music: music.mp3
+tracks:
+  - id: main
+    type: video
+    clips:
+${clips.join('\n')}
+  - id: logo
+    type: overlay
+    clips:
+      - { asset: logo, at: 0, length: 600s, position: top-right, scale: 0.15 }
+  - id: music
+    type: audio
+    clips:
+      - { asset: music, at: 0, length: 600s, volume: -18dB }
+`;
+}
+
+function parseTime(text: string): Measure {
+  const field = (label: string): string => new RegExp(`${label}: (.+)`).exec(text)?.[1]?.trim() ?? '0';
+  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number).reduce((acc, part) => acc * 60 + part, 0);
+  return { wall, cpu: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')), peakMb: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024 };
+}
+
+async function load(name: string, yaml: string): Promise<CompiledTimeline> {
+  const file = join(dir, `${name}.timeline.yaml`);
+  writeFileSync(file, yaml);
+  const loaded = await loadTimeline(file, { cwd: dir, command: 'bench' });
+  if (!loaded.compiled) throw new Error(`${name}: ${loaded.issues.map((i) => i.message).join('; ')}`);
+  return loaded.compiled;
+}
+
+/** `atropos render` in one process (node + its ffmpeg), under GNU time. */
+function oneProcess(name: string): Measure {
+  const report = join(dir, `${name}-one.time`);
+  const result = spawnSync('/usr/bin/time', ['-v', '-o', report, process.execPath, join(root, 'bin', 'atropos'), 'render', `${name}.timeline.yaml`, '-o', `${name}-one.mp4`, '--overwrite'],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATROPOS_RENDER_IN_PROCESS: '1' } });
+  if (result.status !== 0) throw new Error(`one-process render of ${name} failed`);
+  return parseTime(readFileSync(report, 'utf8'));
+}
+
+interface FarmRun { wall: number; cpu: number; workerPeakMb: number[]; result: FarmRenderResult }
+
+/** A local licensing key set and a token for it: the workers verify final renders as they would in production. */
+const licence = { env: {} as NodeJS.ProcessEnv, entitlement: { token: '', device: 'bench-device' } };
+
+async function farm(name: string, timeline: CompiledTimeline, workers: number, redisUrl: string): Promise<FarmRun> {
+  const procs = Array.from({ length: workers }, (_, i) => {
+    const report = join(dir, `${name}-w${workers}-${i}.time`);
+    const child = spawn('/usr/bin/time', ['-v', '-o', report, process.execPath, join(root, 'bin', 'atropos'), 'farm', 'worker', '--redis', redisUrl], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...TEST_WORKER_ENV, ...licence.env } });
+    let out = '';
+    const ready = new Promise<void>((ok) => child.stdout?.on('data', (d: Buffer) => { out += d.toString(); if (/ready on/.test(out)) ok(); }));
+    const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+    return { child, report, ready, exited };
+  });
+  await Promise.all(procs.map((p) => p.ready));
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const output = join(dir, `${name}-farm${workers}.mp4`);
+  const result = await renderOnFarm({ timeline, outputPath: output, preset: 'final', overwrite: true }, { redisUrl, ffmpegPath: FFMPEG, entitlement: licence.entitlement });
+  const wall = (performance.now() - started) / 1000;
+  const submitterCpu = (() => { const u = process.cpuUsage(cpuBefore); return (u.user + u.system) / 1e6; })();
+  // SIGINT to the workers themselves (not GNU time): they close and time writes its report.
+  for (const p of procs) {
+    const pid = p.child.pid as number;
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) process.kill(Number(child), 'SIGINT');
+  }
+  await Promise.all(procs.map((p) => p.exited));
+  const measures = procs.map((p) => parseTime(readFileSync(p.report, 'utf8')));
+  return { wall, cpu: submitterCpu + measures.reduce((s, m) => s + m.cpu, 0), workerPeakMb: measures.map((m) => m.peakMb), result };
+}
+
+const f1 = (n: number): string => n.toFixed(1);
+
+async function bench(name: string, timeline: CompiledTimeline, redisUrl: string): Promise<void> {
+  console.log(`\n== ${name}: ${timeline.durationFrames} frames at ${timeline.output.width}x${timeline.output.height} (final preset: x264 veryfast crf 23, AAC) ==`);
+  const one = oneProcess(name);
+  console.log(`one process           wall ${f1(one.wall)} s  CPU ${f1(one.cpu)} s  peak ${f1(one.peakMb)} MB`);
+  for (const workers of WORKER_COUNTS) {
+    const run = await farm(name, timeline, workers, redisUrl);
+    const chunkMs = run.result.parts.filter((p) => p.kind === 'chunk').map((p) => p.ms);
+    const soundMs = run.result.parts.find((p) => p.kind === 'sound')?.ms ?? 0;
+    const mean = chunkMs.reduce((s, n) => s + n, 0) / Math.max(1, chunkMs.length);
+    console.log(`farm, ${workers} worker(s)   wall ${f1(run.wall)} s  CPU ${f1(run.cpu)} s  peak per worker ${run.workerPeakMb.map(f1).join(', ')} MB  assembly ${(run.result.assemblyMs / 1000).toFixed(2)} s  ${run.result.chunks} chunks (mean ${f1(mean / 1000)} s, sound ${f1(soundMs / 1000)} s)`);
+    console.log(`  chunking overhead (farm CPU ÷ one-process CPU): ${(run.cpu / one.cpu).toFixed(2)}  (goal ≤ 1.10)`);
+    console.log(`  assembly ÷ one-process wall: ${((run.result.assemblyMs / 1000 / one.wall) * 100).toFixed(1)} %  (goal ≤ 2 %)`);
+    if (workers === WORKER_COUNTS[0]) {
+      // Each worker on its own machine renders ceil(chunks / N) chunks one after another; the sound runs beside them.
+      for (const n of [8, 32]) {
+        const perWorker = Math.ceil(chunkMs.length / n);
+        const sorted = [...chunkMs].sort((a, b) => b - a);
+        const slowest = sorted.slice(0, perWorker).reduce((s, x) => s + x, 0);
+        const projected = Math.max(slowest, soundMs) + run.result.assemblyMs;
+        console.log(`  projected wall with ${n} workers (one machine each, measured chunk times): ${f1(projected / 1000)} s (${f1(one.wall / (projected / 1000))}× faster than one process)`);
+      }
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  common();
+  const redis = await startRedis();
+  const key = await makeTestKey('bench');
+  const jwks = await startJwksServer(keySet(key));
+  licence.env = { ATROPOS_LICENSING_URL: jwks.url, ATROPOS_CONFIG_DIR: join(dir, 'config') };
+  licence.entitlement.token = await signEntitlement(key, licence.entitlement.device);
+  try {
+    await bench('reference', await load('reference', referenceYaml()), redis.url);
+    await bench('ten-minutes', await load('ten-minutes', longYaml()), redis.url);
+  } finally {
+    await redis.dispose();
+    await jwks.close();
+  }
+  if (process.env.BENCH_FARM_CLEAN) rmSync(dir, { recursive: true, force: true });
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
