@@ -70,14 +70,14 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
     const fromAsset = assets.get(transition && entry.previous ? entry.previous.clip.asset : entry.clip.asset);
     if (fromAsset?.path) lines.push(`* FROM FILE: ${fromAsset.path}`);
     const speedLine = (clip: InterchangeClip, clipReel: string, clipSource: number): void => {
-      if (clip.speed === 1) return;
+      if (clip.speed === 1 || (clip.speed === 0 && !isFreeze(clip))) return;
       const fps = clip.speed * (timeline.rate.num / timeline.rate.den);
       const written = `${fps < 0 ? '-' : ''}${Math.abs(fps).toFixed(1).padStart(5, '0')}`;
       lines.push(`M2   ${clipReel.padEnd(8)}       ${written}                ${tc(clipSource)}`);
     };
     if (transition && entry.previous) speedLine(entry.previous.clip, reelOf(assets.get(entry.previous.clip.asset)), sourceFrames(entry.previous.clip, assets.get(entry.previous.clip.asset), timeline.rate));
     speedLine(entry.clip, reel, source);
-    if (entry.clip.speed === 0) lines.push('* * FREEZE FRAME');
+    if (isFreeze(entry.clip)) lines.push('* * FREEZE FRAME');
     const aud = (entry.clip.metadata.edl as { aud?: unknown } | undefined)?.aud;
     if (Array.isArray(aud) && aud.length && entry.channel !== 'V') lines.push(`AUD  ${aud.join(' ')}`);
     for (const marker of markersIn(timeline.markers, entry)) {
@@ -93,8 +93,11 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
 
 /** A freeze frame's clip name ends in " FF", as editors and OpenTimelineIO write it. */
 function clipName(clip: InterchangeClip): string {
-  return clip.speed === 0 && !/\sFF$/.test(clip.name) ? `${clip.name} FF` : clip.name;
+  return isFreeze(clip) && !/\sFF$/.test(clip.name) ? `${clip.name} FF` : clip.name;
 }
+
+/** A hold of more than one frame: one frame held for one frame is a plain cut (readers drop its M2). */
+const isFreeze = (clip: InterchangeClip): boolean => clip.speed === 0 && clip.frames > 1;
 
 /** The CMX code of a transition: the one an import read (W### wipes keep their number), else by type. */
 function editTypeOf(transition: NonNullable<InterchangeClip['transitionIn']>): string | undefined {
