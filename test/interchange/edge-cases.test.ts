@@ -335,3 +335,13 @@ test('EDL as OpenTimelineIO 1.0 reads it: a clip keeps its source length and the
   for (const expected of [/kept the source length/, /placed after it, 12 frames later/, /does not continue "R2"/]) assert.match(said, expected);
   throughFile(timeline);
 });
+
+test('what an export will lose names the settings neither format holds', () => {
+  const yaml = [
+    'version: 1', 'output: { path: out/x.mp4, size: 320x180, fps: 24 }', 'assets:', '  a: a.mov', 'tracks:',
+    '  - id: main', '    type: video', '    clips:', '      - { asset: a, from: 0, length: 24f }',
+    '  - id: logo', '    type: overlay', '    clips:', '      - { asset: a, at: 0, from: 0, length: 12f, scale: 0.5, opacity: 0.8 }', '',
+  ].join('\n');
+  const source = timelineToInterchange(yaml, { timelinePath: '/nowhere/x.timeline.yaml', media: () => ({ status: 'missing' }) });
+  assert.deepEqual(source.warnings.map((w) => w.message), ['the scale, opacity of "a" (clip 1 of track "logo") are not exported: EDL and OTIO cuts carry no such settings']);
+});
