@@ -8,7 +8,9 @@ import { analyzeTimeline, parseTimeline } from '../../core/index';
 import { exportEdl, exportOtio, importEdl, importOtio, timelineToInterchange, writeTimelineYaml, type ImportResult, type InterchangeTimeline } from '../../core/interchange/index';
 import { itemStarts, newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
 import { rational } from '../../core/time/index';
-import { ourFrames } from './frame-map';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ourFrames, sharedInterop } from './frame-map';
 
 const byName = (clip: InterchangeClip): string => clip.name;
 
@@ -344,4 +346,11 @@ test('what an export will lose names the settings neither format holds', () => {
   ].join('\n');
   const source = timelineToInterchange(yaml, { timelinePath: '/nowhere/x.timeline.yaml', media: () => ({ status: 'missing' }) });
   assert.deepEqual(source.warnings.map((w) => w.message), ['the scale, opacity of "a" (clip 1 of track "logo") are not exported: EDL and OTIO cuts carry no such settings']);
+});
+
+test('the same cut on A1 and A2 is one AA event again, with its AUD line (multi_audio.edl)', () => {
+  const text = readFileSync(join(sharedInterop(), 'edl', 'multi_audio.edl'), 'utf8');
+  const { timeline } = importEdl(text, { rate: 24 });
+  const events = exportEdl(throughFile(timeline).again).text.split('\n').filter((line) => /^(\d{3} |AUD)/.test(line));
+  assert.deepEqual(events, ['001  AX       AA    C        00:00:00:00 00:56:55:22 00:00:00:00 00:56:55:22', 'AUD  3']);
 });

@@ -26,10 +26,10 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
   for (const { track, channel } of audio) if (channel > 2) warnings.push({ message: `track "${track.name}" is not exported: an EDL has two sound channels (A, A2) and it would be channel ${channel}` });
   if (video[0] && !video[0].muted && audio.length) warnings.push({ message: `the sound of the clips on "${video[0].name}" is not exported: EDL picture events are V only` });
 
-  const placed = [
+  const placed = pairChannels([
     ...(video[0] ? place(video[0], 'V', warnings) : []),
     ...audio.filter(({ channel }) => channel <= 2).flatMap(({ track, channel }) => place(track, channel === 1 ? 'A' : 'A2', warnings)),
-  ].sort((a, b) => a.start - b.start || channelOrder(a.channel) - channelOrder(b.channel));
+  ]).sort((a, b) => a.start - b.start || channelOrder(a.channel) - channelOrder(b.channel));
 
   const assets = new Map(timeline.assets.map((asset) => [asset.id, asset]));
   const recordStart = timeline.startFrames;
@@ -106,7 +106,25 @@ function editTypeOf(transition: NonNullable<InterchangeClip['transitionIn']>): s
   return EDIT_TYPES[transition.type];
 }
 
-const channelOrder = (channel: string): number => (channel === 'V' ? 0 : channel === 'A' ? 1 : 2);
+const channelOrder = (channel: string): number => (channel === 'V' ? 0 : channel === 'A' || channel === 'AA' ? 1 : 2);
+
+/** The same cut of the same source on A and A2 is one `AA` event, as editors write stereo. */
+function pairChannels(placed: PlacedClip[]): PlacedClip[] {
+  const partners = new Map<PlacedClip, PlacedClip>();
+  const secondChannel = placed.filter((entry) => entry.channel === 'A2' && !entry.previous && !entry.clip.transitionIn);
+  for (const entry of placed) {
+    if (entry.channel !== 'A' || entry.previous || entry.clip.transitionIn) continue;
+    const twin = secondChannel.find((other) => !partners.has(other) && other.start === entry.start && other.recordFrames === entry.recordFrames && sameCut(other.clip, entry.clip));
+    if (twin) partners.set(twin, entry);
+  }
+  const paired = new Set(partners.values());
+  return placed.filter((entry) => !partners.has(entry)).map((entry) => (paired.has(entry) ? { ...entry, channel: 'AA' } : entry));
+}
+
+function sameCut(a: InterchangeClip, b: InterchangeClip): boolean {
+  return a.asset === b.asset && a.name === b.name && a.speed === b.speed && a.sourceIn.num * b.sourceIn.den === b.sourceIn.num * a.sourceIn.den
+    && a.frames === b.frames && JSON.stringify((a.metadata.edl as { aud?: unknown } | undefined)?.aud) === JSON.stringify((b.metadata.edl as { aud?: unknown } | undefined)?.aud);
+}
 
 /**
  * Sound tracks by CMX channel: a track named A, A1 or A2 (as an EDL import names them) keeps its
