@@ -64,27 +64,31 @@ export function fromPlaced(placed: Placed[]): InterchangeItem[] {
     if (overlap > 0 && item.kind === 'clip' && item.transitionIn?.frames === overlap && last?.kind === 'clip') {
       items.push(item);
     } else if (overlap > 0 && last) {
-      const copy = item.kind === 'clip' ? { ...item } : { ...item };
-      if (copy.kind === 'clip') delete copy.transitionIn;
-      last.frames -= overlap;
-      if (last.frames <= 0) items.pop();
-      items.push(copy);
+      items[items.length - 1] = { ...last, frames: last.frames - overlap };
+      if (last.frames - overlap <= 0) items.pop();
+      items.push(withoutTransition(item));
     } else {
       if (start > end) items.push({ kind: 'gap', frames: start - end, metadata: {} });
-      const copy = item.kind === 'clip' && item.transitionIn ? { ...item, transitionIn: undefined } : item;
-      if (copy.kind === 'clip' && !copy.transitionIn) delete copy.transitionIn;
-      items.push(copy);
+      items.push(withoutTransition(item));
     }
     end = Math.max(end, start + item.frames);
   }
   return mergeGaps(items);
 }
 
+/** The item without its transition in (nothing before it to blend with any more). */
+function withoutTransition(item: InterchangeItem): InterchangeItem {
+  if (item.kind !== 'clip' || !item.transitionIn) return item;
+  const { transitionIn: _dropped, ...rest } = item;
+  void _dropped;
+  return rest;
+}
+
 function mergeGaps(items: InterchangeItem[]): InterchangeItem[] {
   const out: InterchangeItem[] = [];
   for (const item of items) {
     const last = out[out.length - 1];
-    if (item.kind === 'gap' && last?.kind === 'gap' && !Object.keys(item.metadata).length && !Object.keys(last.metadata).length) last.frames += item.frames;
+    if (item.kind === 'gap' && last?.kind === 'gap' && !Object.keys(item.metadata).length && !Object.keys(last.metadata).length) out[out.length - 1] = { ...last, frames: last.frames + item.frames };
     else out.push(item);
   }
   return out;

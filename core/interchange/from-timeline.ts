@@ -19,6 +19,8 @@ export interface TimelineExportSource {
 }
 
 type Plain = Record<string, unknown>;
+/** Clip settings neither format has a field for: listed in "what this export will lose". */
+const PICTURE_AND_SOUND_SETTINGS = ['position', 'scale', 'opacity', 'fit', 'animate', 'volume', 'duck'] as const;
 const plain = (value: unknown): Plain => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : {});
 
 export function timelineToInterchange(text: string, context: AnalysisContext): TimelineExportSource {
@@ -104,6 +106,8 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
           delete transitionMetadata.inOffsetFrames;
           clip.transitionIn = { type: timing.transition.type, frames: overlap, inOffsetFrames: inOffset, metadata: transitionMetadata };
         }
+        const unsaid = PICTURE_AND_SOUND_SETTINGS.filter((key) => rawClip[key] !== undefined);
+        if (unsaid.length) warnings.push({ message: `the ${unsaid.join(', ')} of "${clip.name}" (${label}) ${unsaid.length === 1 ? 'is' : 'are'} not exported: EDL and OTIO cuts carry no ${unsaid.length === 1 ? 'such setting' : 'such settings'}` });
         items.push(clip);
       } else {
         // Text and anything else without media: keep the time it takes, as a gap.

@@ -8,7 +8,9 @@ import { analyzeTimeline, parseTimeline } from '../../core/index';
 import { exportEdl, exportOtio, importEdl, importOtio, timelineToInterchange, writeTimelineYaml, type ImportResult, type InterchangeTimeline } from '../../core/interchange/index';
 import { itemStarts, newClip, type InterchangeClip, type InterchangeItem, type InterchangeTrack } from '../../core/interchange/model';
 import { rational } from '../../core/time/index';
-import { ourFrames } from './frame-map';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ourFrames, sharedInterop } from './frame-map';
 
 const byName = (clip: InterchangeClip): string => clip.name;
 
@@ -334,4 +336,21 @@ test('EDL as OpenTimelineIO 1.0 reads it: a clip keeps its source length and the
   const said = warnings.map((w) => w.message).join('\n');
   for (const expected of [/kept the source length/, /placed after it, 12 frames later/, /does not continue "R2"/]) assert.match(said, expected);
   throughFile(timeline);
+});
+
+test('what an export will lose names the settings neither format holds', () => {
+  const yaml = [
+    'version: 1', 'output: { path: out/x.mp4, size: 320x180, fps: 24 }', 'assets:', '  a: a.mov', 'tracks:',
+    '  - id: main', '    type: video', '    clips:', '      - { asset: a, from: 0, length: 24f }',
+    '  - id: logo', '    type: overlay', '    clips:', '      - { asset: a, at: 0, from: 0, length: 12f, scale: 0.5, opacity: 0.8 }', '',
+  ].join('\n');
+  const source = timelineToInterchange(yaml, { timelinePath: '/nowhere/x.timeline.yaml', media: () => ({ status: 'missing' }) });
+  assert.deepEqual(source.warnings.map((w) => w.message), ['the scale, opacity of "a" (clip 1 of track "logo") are not exported: EDL and OTIO cuts carry no such settings']);
+});
+
+test('the same cut on A1 and A2 is one AA event again, with its AUD line (multi_audio.edl)', () => {
+  const text = readFileSync(join(sharedInterop(), 'edl', 'multi_audio.edl'), 'utf8');
+  const { timeline } = importEdl(text, { rate: 24 });
+  const events = exportEdl(throughFile(timeline).again).text.split('\n').filter((line) => /^(\d{3} |AUD)/.test(line));
+  assert.deepEqual(events, ['001  AX       AA    C        00:00:00:00 00:56:55:22 00:00:00:00 00:56:55:22', 'AUD  3']);
 });

@@ -26,10 +26,10 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
   for (const { track, channel } of audio) if (channel > 2) warnings.push({ message: `track "${track.name}" is not exported: an EDL has two sound channels (A, A2) and it would be channel ${channel}` });
   if (video[0] && !video[0].muted && audio.length) warnings.push({ message: `the sound of the clips on "${video[0].name}" is not exported: EDL picture events are V only` });
 
-  const placed = [
+  const placed = pairChannels([
     ...(video[0] ? place(video[0], 'V', warnings) : []),
     ...audio.filter(({ channel }) => channel <= 2).flatMap(({ track, channel }) => place(track, channel === 1 ? 'A' : 'A2', warnings)),
-  ].sort((a, b) => a.start - b.start || channelOrder(a.channel) - channelOrder(b.channel));
+  ]).sort((a, b) => a.start - b.start || channelOrder(a.channel) - channelOrder(b.channel));
 
   const assets = new Map(timeline.assets.map((asset) => [asset.id, asset]));
   const recordStart = timeline.startFrames;
@@ -70,14 +70,14 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
     const fromAsset = assets.get(transition && entry.previous ? entry.previous.clip.asset : entry.clip.asset);
     if (fromAsset?.path) lines.push(`* FROM FILE: ${fromAsset.path}`);
     const speedLine = (clip: InterchangeClip, clipReel: string, clipSource: number): void => {
-      if (clip.speed === 1) return;
+      if (clip.speed === 1 || (clip.speed === 0 && !isFreeze(clip))) return;
       const fps = clip.speed * (timeline.rate.num / timeline.rate.den);
       const written = `${fps < 0 ? '-' : ''}${Math.abs(fps).toFixed(1).padStart(5, '0')}`;
       lines.push(`M2   ${clipReel.padEnd(8)}       ${written}                ${tc(clipSource)}`);
     };
     if (transition && entry.previous) speedLine(entry.previous.clip, reelOf(assets.get(entry.previous.clip.asset)), sourceFrames(entry.previous.clip, assets.get(entry.previous.clip.asset), timeline.rate));
     speedLine(entry.clip, reel, source);
-    if (entry.clip.speed === 0) lines.push('* * FREEZE FRAME');
+    if (isFreeze(entry.clip)) lines.push('* * FREEZE FRAME');
     const aud = (entry.clip.metadata.edl as { aud?: unknown } | undefined)?.aud;
     if (Array.isArray(aud) && aud.length && entry.channel !== 'V') lines.push(`AUD  ${aud.join(' ')}`);
     for (const marker of markersIn(timeline.markers, entry)) {
@@ -93,8 +93,11 @@ export function exportEdl(timeline: InterchangeTimeline): ExportResult {
 
 /** A freeze frame's clip name ends in " FF", as editors and OpenTimelineIO write it. */
 function clipName(clip: InterchangeClip): string {
-  return clip.speed === 0 && !/\sFF$/.test(clip.name) ? `${clip.name} FF` : clip.name;
+  return isFreeze(clip) && !/\sFF$/.test(clip.name) ? `${clip.name} FF` : clip.name;
 }
+
+/** A hold of more than one frame: one frame held for one frame is a plain cut (readers drop its M2). */
+const isFreeze = (clip: InterchangeClip): boolean => clip.speed === 0 && clip.frames > 1;
 
 /** The CMX code of a transition: the one an import read (W### wipes keep their number), else by type. */
 function editTypeOf(transition: NonNullable<InterchangeClip['transitionIn']>): string | undefined {
@@ -103,7 +106,25 @@ function editTypeOf(transition: NonNullable<InterchangeClip['transitionIn']>): s
   return EDIT_TYPES[transition.type];
 }
 
-const channelOrder = (channel: string): number => (channel === 'V' ? 0 : channel === 'A' ? 1 : 2);
+const channelOrder = (channel: string): number => (channel === 'V' ? 0 : channel === 'A' || channel === 'AA' ? 1 : 2);
+
+/** The same cut of the same source on A and A2 is one `AA` event, as editors write stereo. */
+function pairChannels(placed: PlacedClip[]): PlacedClip[] {
+  const partners = new Map<PlacedClip, PlacedClip>();
+  const secondChannel = placed.filter((entry) => entry.channel === 'A2' && !entry.previous && !entry.clip.transitionIn);
+  for (const entry of placed) {
+    if (entry.channel !== 'A' || entry.previous || entry.clip.transitionIn) continue;
+    const twin = secondChannel.find((other) => !partners.has(other) && other.start === entry.start && other.recordFrames === entry.recordFrames && sameCut(other.clip, entry.clip));
+    if (twin) partners.set(twin, entry);
+  }
+  const paired = new Set(partners.values());
+  return placed.filter((entry) => !partners.has(entry)).map((entry) => (paired.has(entry) ? { ...entry, channel: 'AA' } : entry));
+}
+
+function sameCut(a: InterchangeClip, b: InterchangeClip): boolean {
+  return a.asset === b.asset && a.name === b.name && a.speed === b.speed && a.sourceIn.num * b.sourceIn.den === b.sourceIn.num * a.sourceIn.den
+    && a.frames === b.frames && JSON.stringify((a.metadata.edl as { aud?: unknown } | undefined)?.aud) === JSON.stringify((b.metadata.edl as { aud?: unknown } | undefined)?.aud);
+}
 
 /**
  * Sound tracks by CMX channel: a track named A, A1 or A2 (as an EDL import names them) keeps its

@@ -1,6 +1,7 @@
 // CMX 3600 EDL → interchange timeline. Every event becomes a clip, a gap or a transition, or a
-// warning that names its line. Record time keeps priority (as in OpenTimelineIO's reader): a clip
-// lasts what its record timecodes say; the source side gives its in point and, with M2, its speed.
+// warning that names its line. Timing follows OpenTimelineIO 0.18.1's CMX reader frame for frame
+// (test/interchange/otio-reference.test.ts): a clip lasts its record length when M2 or a freeze
+// explains a different source length, else its source length; the source side gives its in point.
 import { dropFramesPerMinute, formatFps, frameRateFromDecimal, nominalFps, rational, type Rational } from '../../time';
 import { mediaStartFrames, type MediaFactsLookup } from '../media-start';
 import { uniqueId } from '../names';
@@ -175,7 +176,8 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
     const clipWarnings: ImportWarning[] = [];
     if (motion && !frozen && motion.fps !== 0) {
       if (lengthsDisagree || motion.fps < 0) {
-        // Reverse applies whatever the lengths (they cannot tell the direction). M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
+        // M2 is frames per second, our speed relative to the timeline's rate. Reverse applies
+        // whatever the lengths: they cannot tell the direction.
         speed = m2Speed(motion.fps, timeline.rate);
       } else {
         clipWarnings.push({ line: motion.line, message: `M2 ${motion.fps} on line ${motion.line} is ignored: event ${statement.number} lasts as long on the source as on the record side` });

@@ -4,6 +4,8 @@
 // OTIO transitions sit between two items with an in/out offset around the cut; ours overlap the
 // incoming clip with the outgoing one, so the outgoing clip grows by out_offset and the incoming
 // clip starts in_offset earlier. Nothing moves on the timeline.
+// Nested Tracks and Stacks are flattened with their own source_range (compose.ts); a disabled item
+// is a gap that remembers it; markers (Marker.1–3) land on timeline frames inside their clip.
 import { rational, sub, div, mul, compare, type Rational } from '../../time';
 import { uniqueId } from '../names';
 import {
