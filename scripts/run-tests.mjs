@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['core', 'node', 'protocol', 'server', 'extension', 'webview', 'render-host', 'cli', 'worker', 'schemas', 'samples', 'test'];
+const roots = ['core', 'node', 'licensing', 'farm', 'protocol', 'server', 'extension', 'webview', 'render-host', 'cli', 'worker', 'schemas', 'samples', 'test'];
 const skip = new Set(['node_modules', 'dist', 'out', '.cache', '.wrangler']);
 
 function collect(dir, found) {

@@ -7,7 +7,7 @@ import { DETECT_PROFILES, applyEdit, insertMarkers, keepBetweenSilences, keepHig
 import { formatClock, framesToSeconds, parseTimeValue, rational, secondsToFrames } from '../../core/time';
 import { DetectionError } from '../../node/detect/detection-error';
 import { runDetection } from '../../node/detect/run-detection';
-import { probeMedia } from '../../render-host/media/probe';
+import { probeMedia } from '../../node/media/probe';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';

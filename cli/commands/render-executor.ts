@@ -1,6 +1,6 @@
 // How render and frame are carried out. Today: the runner in this process. The render host's
 // client can implement the same interface, and the commands will not change.
-import { renderFrame, renderTimeline, type RenderOptions, type RenderRequest, type RenderResult } from '../../render-host/runner';
+import { renderFrame, renderTimeline, type RenderOptions, type RenderRequest, type RenderResult } from '../../node/ffmpeg';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 
 export interface RenderExecutor {

@@ -6,8 +6,8 @@ import { engineFor } from '../../core/detect/engines';
 import { needsAudio, needsVideo } from '../../core/detect/heuristic/plan';
 import { statsSeconds } from '../../core/detect/progress-line';
 import type { DetectRequest, DetectResult, DetectSource } from '../../core/detect/types';
-import { probeMedia } from '../../render-host/media/probe';
-import { resolveTool, ToolNotFoundError } from '../../render-host/tools/resolve-tools';
+import { probeMedia } from '../media/probe';
+import { resolveTool, ToolNotFoundError } from '../tools/resolve-tools';
 import { detectSourceFrom } from './detect-source';
 import { DetectionError } from './detection-error';
 

@@ -4,6 +4,7 @@ import {
   RenderHostRoutes,
   isTerminalJobState,
   type FrameRequest,
+  type MediaStripRequest,
   type HostErrorBody,
   type HostErrorDetails,
   type HostHealth,
@@ -90,6 +91,12 @@ export class RenderHostClient {
   /** The composite frame as PNG bytes. */
   async frame(request: FrameRequest, signal?: AbortSignal): Promise<Buffer> {
     const response = await this.request('POST', RenderHostRoutes.frames, request, {}, signal);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  /** A filmstrip or waveform PNG for the lanes (POST /v1/strips). */
+  async strip(request: MediaStripRequest, signal?: AbortSignal): Promise<Buffer> {
+    const response = await this.request('POST', RenderHostRoutes.strips, request, {}, signal);
     return Buffer.from(await response.arrayBuffer());
   }
 

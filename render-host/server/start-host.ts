@@ -19,12 +19,15 @@ import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
 import { FrameScheduler } from './frame-scheduler';
+import { cachedStripSource, type RenderStripFn } from './strip-source';
 import { createRequestValidators } from './validate-request';
 
 export interface HostOptions {
   stateDir: string;
   executor: JobExecutor;
   renderFrame: RenderFrameFn;
+  /** Filmstrips and waveforms (POST /v1/strips); without it that route answers 503. */
+  renderStrip?: RenderStripFn;
   gate: EntitlementGate;
   timelineSchema: Record<string, unknown>;
   version: string;
@@ -101,6 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
       frames: cachedFrameSource(options.renderFrame, frameScheduler),
+      ...(options.renderStrip ? { strips: cachedStripSource(options.renderStrip) } : {}),
       allowedRoots: options.allowedRoots ?? [],
       version: options.version,
       pid: process.pid,

@@ -14,7 +14,7 @@ export function registerCodeLens(context: ServerContext): void {
     const { snapshot } = open;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const uri = params.textDocument.uri;
-    const compiled = snapshot.analysis.compiled;
+    const compiled = context.timelines.shownCompile(snapshot);
     const errors = snapshot.analysis.issues.filter((i) => i.severity === 'error').length;
     const summary = compiled
       ? `${formatFrames(compiled.durationFrames, compiled.output.fps, detectTimeStyle(snapshot.parsed.text), compiled.output.dropFrame)} · ${plural(clipCount(compiled), 'clip')}`

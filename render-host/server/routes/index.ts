@@ -7,6 +7,7 @@ import { registerGetJob } from './get-job';
 import { registerHealth } from './health';
 import { registerJobEvents } from './job-events';
 import { registerListJobs } from './list-jobs';
+import { registerMediaStrip } from './media-strip';
 import { registerRenderFrame } from './render-frame';
 import { registerShutdown } from './shutdown';
 import { registerTelemetry } from './telemetry';
@@ -23,4 +24,5 @@ export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerRenderFrame,
   registerShutdown,
   registerDetections,
+  registerMediaStrip,
 ];
