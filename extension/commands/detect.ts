@@ -39,19 +39,20 @@ export const detect: ExtensionCommand = {
       void vscode.window.showInformationMessage(`Atropos: no ${choice.noun}s found in ${asset.id}.`);
       return result;
     }
-    const preview = s.previews.forDocument(uri.toString());
+    // The spans are reviewed on the preview's ruler: open it beside the editor when it is not open yet.
+    const preview = s.previews.forDocument(uri.toString()) ?? s.previews.open(uri, true);
     const fps = compiled.output.fps;
     const toTimeline = (frame: number): number => Math.round((frame * result.fps.den * fps.num) / (result.fps.num * fps.den));
     // Where the timeline plays each span (see placementFor); the media's own times when no clip uses the asset.
     const place = placementFor(compiled, asset.id);
-    preview?.showDetections(result.spans.flatMap((span, i): DetectionMark[] => {
+    preview.showDetections(result.spans.flatMap((span, i): DetectionMark[] => {
       const start = place ? place((span.startFrame * result.fps.den) / result.fps.num) : toTimeline(span.startFrame);
       if (start === undefined) return [];
       return [{ startFrame: start, endFrame: start + toTimeline(span.endFrame) - toTimeline(span.startFrame), profile: span.profile, label: `${choice.label} ${i + 1}: ${span.reason}` }];
     }));
     const count = `${result.spans.length} ${choice.noun}${result.spans.length === 1 ? '' : 's'}`;
-    const action = await vscode.window.showInformationMessage(`Atropos: found ${count} in ${asset.id}${preview ? ' (shown on the preview ruler)' : ''}.`, 'Insert Markers', 'Insert as Track', 'Dismiss');
-    preview?.showDetections(null);
+    const action = await vscode.window.showInformationMessage(`Atropos: found ${count} in ${asset.id} (shown on the preview's ruler).`, 'Insert Markers', 'Insert as Track', 'Dismiss');
+    preview.showDetections(null);
     if (action !== 'Insert Markers' && action !== 'Insert as Track') return result;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
