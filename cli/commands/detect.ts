@@ -3,7 +3,7 @@
 // render host runs the same node/detect for the editor).
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { DETECT_PROFILES, applyEdit, insertMarkers, keepBetweenSilences, keepHighlights, markersFromSpans, roughCutYaml, type DetectOptions, type DetectProfile, type DetectResult, type DetectSpan } from '../../core/detect';
+import { DETECT_PROFILES, applyEdit, insertMarkers, keepBetweenSilences, keepHighlights, markersFromSpans, placementFor, roughCutYaml, type DetectOptions, type Placement, type DetectProfile, type DetectResult, type DetectSpan } from '../../core/detect';
 import { formatClock, framesToSeconds, parseTimeValue, rational, secondsToFrames } from '../../core/time';
 import { DetectionError } from '../../node/detect/detection-error';
 import { runDetection } from '../../node/detect/run-detection';
@@ -13,6 +13,7 @@ import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { checkOutputFree, writeAtomically } from '../output-file';
 import { EXIT } from './render-support';
+import { loadTimeline } from '../load-timeline';
 
 export const detectCommand: CliCommand = {
   name: 'detect',
@@ -26,7 +27,8 @@ export const detectCommand: CliCommand = {
                        highlights: length of each highlight (5s). 2.5, 2.5s or 500ms
   --top N              highlights: how many (default 5)
   --json               print the result as JSON
-  --markers FILE       add the spans to FILE's markers: (a *.timeline.yaml; comments are kept)
+  --markers FILE       add the spans to FILE's markers: (a *.timeline.yaml; comments are kept),
+                       where its clips play the media (its own times if no clip uses it)
   --rough-cut          write a timeline that keeps the non-silent parts (silence) or the top
                        highlights in order (highlights); needs -o
   -o FILE              the rough-cut timeline to write (e.g. cut.timeline.yaml)
@@ -92,7 +94,7 @@ Exit codes: 0 done, 2 bad usage or unreadable media, 3 ffmpeg failed, 4 the outp
     else for (const span of result.spans) io.stdout.write(`${describe(span, result)}\n`);
     const shown = (file: string): string => relative(io.cwd, file) || file;
     if (markersFile && markersText !== undefined) {
-      const markers = markersFromSpans(result.spans, result.fps);
+      const markers = markersFromSpans(result.spans, result.fps, await placementIn(markersFile, path, io));
       writeAtomically(markersFile, applyEdit(markersText, insertMarkers(markersText, markers)));
       io.stderr.write(`Added ${markers.length} marker${markers.length === 1 ? '' : 's'} to ${shown(markersFile)}\n`);
     }
@@ -103,6 +105,13 @@ Exit codes: 0 done, 2 bad usage or unreadable media, 3 ffmpeg failed, 4 the outp
     return EXIT.ok;
   },
 };
+
+/** Where the media plays in the timeline, when the timeline compiles and a clip uses it; else its own times. */
+async function placementIn(timelineFile: string, media: string, io: CliIO): Promise<Placement | undefined> {
+  const loaded = await loadTimeline(timelineFile, { cwd: io.cwd, command: 'detect', ffprobePath: io.env.ATROPOS_FFPROBE || undefined });
+  const asset = loaded.compiled?.assets.find((a) => a.path === media);
+  return loaded.compiled && asset ? placementFor(loaded.compiled, asset.id) : undefined;
+}
 
 async function writeRoughCut(output: string, media: string, kind: DetectProfile, result: DetectResult, marginFlag: unknown, io: CliIO): Promise<void> {
   const durationFrames = secondsToFrames(rationalSeconds(result.durationSeconds), result.fps);

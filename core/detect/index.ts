@@ -7,3 +7,4 @@ export { insertMarkers, applyEdit, markersFromSpans, type NewMarker, type TextEd
 export { keepBetweenSilences, keepHighlights, roughCutYaml, type FrameRange, type RoughCutOptions } from './rough-cut';
 export { appendToSequence } from './markers-edit';
 export { insertTrack, shotsBetweenCuts, type NewTrack } from './track-edit';
+export { placementFor, type Placement } from './place-on-timeline';

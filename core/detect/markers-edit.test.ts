@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rational } from '../time';
 import { applyEdit, insertMarkers, markersFromSpans } from './markers-edit';
+import { placementFor } from './place-on-timeline';
 import type { DetectSpan } from './types';
 
 const markers = [{ at: '2s', label: 'Cut 1' }, { at: '4.2s', label: 'Cut 2' }];
@@ -36,4 +37,22 @@ test('spans become labelled markers on the frame grid', () => {
     { at: '5s', label: 'Silence 1 (1.2 s)' },
     { at: '1.2s', label: 'Highlight #2 (1 s)' },
   ]);
+});
+
+test('placed on the timeline: a moment goes where a clip plays it, one no clip plays is left out', () => {
+  const span = (startFrame: number): DetectSpan => ({ profile: 'scenes', startFrame, endFrame: startFrame, startSeconds: 0, endSeconds: 0, score: 1, reason: '' });
+  const timeline = {
+    output: { fps: rational(30) },
+    tracks: [{ items: [
+      { kind: 'clip', start: 0, duration: 60, speed: 1, source: { kind: 'media', asset: 'take', in: rational(4), out: rational(6) } },
+      { kind: 'clip', start: 60, duration: 30, speed: 2, source: { kind: 'media', asset: 'take', in: rational(10), out: rational(12) } },
+    ] }],
+  } as unknown as Parameters<typeof placementFor>[0];
+  const place = placementFor(timeline, 'take');
+  // Media 5 s → 1 s into the first clip (frame 30); 8 s is cut out; 11 s → 1 s of source at 2× into the second (60 + 15).
+  assert.deepEqual(markersFromSpans([span(125), span(200), span(275)], rational(25), place), [
+    { at: '30f', label: 'Cut 1' },
+    { at: '75f', label: 'Cut 3' },
+  ]);
+  assert.equal(placementFor(timeline, 'other'), undefined);
 });

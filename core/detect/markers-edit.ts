@@ -19,16 +19,22 @@ export interface TextEdit {
 
 const NOUN = { scenes: 'Cut', silence: 'Silence', highlights: 'Highlight' } as const;
 
-/** A marker per span at its start: `Cut 3`, `Silence 2 (1.2 s)`, `Highlight #1 (5 s)`. */
-export function markersFromSpans(spans: DetectSpan[], fps: { num: number; den: number }): NewMarker[] {
+/**
+ * A marker per span at its start: `Cut 3`, `Silence 2 (1.2 s)`, `Highlight #1 (5 s)`. With `place`
+ * (see place-on-timeline.ts) markers go to the timeline frame where the moment plays (`123f`) and a
+ * moment the timeline does not play is left out; without it they keep the media's own times.
+ */
+export function markersFromSpans(spans: DetectSpan[], fps: { num: number; den: number }, place?: (sourceSeconds: number) => number | undefined): NewMarker[] {
   const counts = { scenes: 0, silence: 0, highlights: 0 };
-  return spans.map((span) => {
+  return spans.flatMap((span) => {
     const n = ++counts[span.profile];
     const seconds = (span.startFrame * fps.den) / fps.num;
+    const frame = place ? place(seconds) : undefined;
+    if (place && frame === undefined) return [];
     const length = ((span.endFrame - span.startFrame) * fps.den) / fps.num;
     const rank = span.profile === 'highlights' ? /^#(\d+)/.exec(span.reason)?.[1] : undefined;
     const label = span.profile === 'scenes' ? `${NOUN.scenes} ${n}` : `${NOUN[span.profile]} ${rank ? `#${rank}` : n} (${trim(length)} s)`;
-    return { at: `${trim(seconds)}s`, label };
+    return [{ at: frame === undefined ? `${trim(seconds)}s` : `${frame}f`, label }];
   });
 }
 

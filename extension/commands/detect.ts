@@ -4,7 +4,7 @@
 // undoable edit, or dismisses them.
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { insertMarkers, insertTrack, keepBetweenSilences, keepHighlights, markersFromSpans, shotsBetweenCuts, type TextEdit } from '../../core/detect';
+import { insertMarkers, insertTrack, keepBetweenSilences, keepHighlights, markersFromSpans, placementFor, shotsBetweenCuts, type TextEdit } from '../../core/detect';
 import type { DetectProfile, DetectResult } from '../../protocol/detection';
 import type { DetectionMark } from '../../protocol/webview';
 import type { ExtensionCommand, ExtensionServices } from '../services';
@@ -39,20 +39,25 @@ export const detect: ExtensionCommand = {
       void vscode.window.showInformationMessage(`Atropos: no ${choice.noun}s found in ${asset.id}.`);
       return result;
     }
-    const preview = s.previews.forDocument(uri.toString());
+    // The spans are reviewed on the preview's ruler: open it beside the editor when it is not open yet.
+    const preview = s.previews.forDocument(uri.toString()) ?? s.previews.open(uri, true);
     const fps = compiled.output.fps;
     const toTimeline = (frame: number): number => Math.round((frame * result.fps.den * fps.num) / (result.fps.num * fps.den));
-    preview?.showDetections(result.spans.map((span, i): DetectionMark => ({
-      startFrame: toTimeline(span.startFrame), endFrame: toTimeline(span.endFrame), profile: span.profile, label: `${choice.label} ${i + 1}: ${span.reason}`,
-    })));
+    // Where the timeline plays each span (see placementFor); the media's own times when no clip uses the asset.
+    const place = placementFor(compiled, asset.id);
+    preview.showDetections(result.spans.flatMap((span, i): DetectionMark[] => {
+      const start = place ? place((span.startFrame * result.fps.den) / result.fps.num) : toTimeline(span.startFrame);
+      if (start === undefined) return [];
+      return [{ startFrame: start, endFrame: start + toTimeline(span.endFrame) - toTimeline(span.startFrame), profile: span.profile, label: `${choice.label} ${i + 1}: ${span.reason}` }];
+    }));
     const count = `${result.spans.length} ${choice.noun}${result.spans.length === 1 ? '' : 's'}`;
-    const action = await vscode.window.showInformationMessage(`Atropos: found ${count} in ${asset.id}${preview ? ' (shown on the preview ruler)' : ''}.`, 'Insert Markers', 'Insert as Track', 'Dismiss');
-    preview?.showDetections(null);
+    const action = await vscode.window.showInformationMessage(`Atropos: found ${count} in ${asset.id} (shown on the preview's ruler).`, 'Insert Markers', 'Insert as Track', 'Dismiss');
+    preview.showDetections(null);
     if (action !== 'Insert Markers' && action !== 'Insert as Track') return result;
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     const edit: TextEdit = action === 'Insert Markers'
-      ? insertMarkers(text, markersFromSpans(result.spans, result.fps))
+      ? insertMarkers(text, markersFromSpans(result.spans, result.fps, place))
       : insertTrack(text, {
         id: uniqueTrackId(compiled.tracks.map((t) => t.id), `${asset.id}-${choice.profile}`),
         asset: asset.id,

@@ -140,6 +140,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.webviewHas = undefined;
         await this.refresh();
         this.proxy.announce(this.revision);
+        if (this.detections) this.post({ type: 'detections', spans: this.detections });
         return;
       case 'requestFrame':
         return this.answerFrame(m);
@@ -216,10 +217,13 @@ export class PreviewPanel implements vscode.Disposable {
     if (answer) this.post(answer);
   }
 
-  /** Detected spans on the ruler until the user inserts or dismisses them (`null` clears). */
+  /** Detected spans on the ruler until the user inserts or dismisses them (`null` clears); a webview that (re)loads meanwhile gets them too. */
   showDetections(spans: DetectionMark[] | null): void {
+    this.detections = spans;
     this.post({ type: 'detections', spans });
   }
+
+  private detections: DetectionMark[] | null = null;
 
   private post(message: HostToWebviewMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);

@@ -58,6 +58,7 @@ tracks:
   - id: main
     clips:
       - asset: shots
+        from: 1s
 markers:
   - at: 0
     label: Start # mine
@@ -67,7 +68,8 @@ markers:
   assert.equal(stderr, 'Added 4 markers to edit.timeline.yaml\n');
   const text = readFileSync(timeline, 'utf8');
   assert.ok(text.startsWith('# my edit\n') && text.includes('  shots: shots.mp4   # the long take\n'));
-  assert.ok(text.endsWith('    label: Start # mine\n  - at: 2s\n    label: "Cut 1"\n  - at: 4s\n    label: "Cut 2"\n  - at: 6s\n    label: "Cut 3"\n  - at: 10s\n    label: "Cut 4"\n'), text);
+  // The clip plays the take from 1 s at 25 fps: each cut lands 25 frames earlier on the timeline.
+  assert.ok(text.endsWith('    label: Start # mine\n  - at: 25f\n    label: "Cut 1"\n  - at: 75f\n    label: "Cut 2"\n  - at: 125f\n    label: "Cut 3"\n  - at: 225f\n    label: "Cut 4"\n'), text);
   assert.equal((await run(['check', 'edit.timeline.yaml'])).code, 0);
 });
 
