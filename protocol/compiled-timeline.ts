@@ -195,6 +195,28 @@ export interface TextStyle {
   /** Optional outline. */
   borderWidth: number;
   borderColor: string;
+  /** 100–900 (400 regular, 700 bold); absent: regular. Drawn through the title image. */
+  weight?: number;
+  italic?: boolean;
+  /** Corner radius of the box, pixels. */
+  boxRadius?: number;
+  /** Wrap lines to this width in pixels (the block is then this wide, lines aligned inside it). */
+  width?: number;
+  /** A drop shadow under the letters (and the box). */
+  shadow?: { color: string; opacity: number; x: number; y: number; blur: number };
+}
+
+/** A title image the runner draws (skia through @napi-rs/canvas: shaping, colour emoji, per-glyph fallback). */
+export type TextRender = 'drawtext' | 'image';
+
+/** Text motion presets: how a title comes in and goes out. */
+export type TextMotionKind = 'slide-left' | 'slide-right' | 'slide-up' | 'slide-down' | 'pop' | 'fade' | 'typewriter' | 'wipe';
+
+export interface TextMotion {
+  kind: TextMotionKind;
+  /** Frames. */
+  duration: number;
+  ease: Ease;
 }
 
 export interface TextSource {
@@ -202,6 +224,10 @@ export interface TextSource {
   /** Final text, variables already substituted; rendered literally, never interpreted. */
   text: string;
   style: TextStyle;
+  /** `image` when the title needs what drawtext lacks (colour emoji, glyph fallback, wrapping, weight, shadow, rounded box, motion presets); absent: drawtext. */
+  render?: TextRender;
+  enter?: TextMotion;
+  exit?: TextMotion;
 }
 
 export interface TransitionIn {

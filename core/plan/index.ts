@@ -8,3 +8,4 @@ export { shellQuote } from './escape';
 export { PlanError } from './context';
 export { resolvePreset, PRESET_DESCRIPTIONS, type EffectiveOutput } from './presets';
 export type { RenderPlan, PlanInput, PlanFile, FilterChain, Filter, FilterArg } from './types';
+export type { TitleImageSpec } from './effects/title-image';

@@ -1,6 +1,6 @@
 // Overlay clips: media placed by anchor with scale, opacity and fades; titles drawn on the composite.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
-import { clipPicture, displaySize, type ClipWindow } from './clip-picture';
+import { clipPicture, displaySize, wholeClip, type ClipWindow } from './clip-picture';
 import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
@@ -9,6 +9,7 @@ import { titleFilters } from './text';
 import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
 import type { Filter } from './types';
 import { croppedSize } from './effects/look';
+import { overlayTitleImage } from './effects/title-image';
 
 const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
 
@@ -55,7 +56,8 @@ export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip,
 }
 
 /** Draws a title clip onto the composite for its frames. */
-export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip): string {
+export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip, window: ClipWindow = wholeClip(clip)): string {
   if (clip.source.kind !== 'text') return base;
+  if (clip.source.render === 'image') return overlayTitleImage(ctx, base, clip, clip.source, window, true);
   return ctx.chain([base], titleFilters(ctx, clip, clip.source, clip.start, true), ctx.label('comp'));
 }
