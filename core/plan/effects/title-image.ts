@@ -96,6 +96,18 @@ function revealExpr(clip: CompiledClip, source: TextSource, frame: string): stri
   return parts.length ? parts.join('*') : undefined;
 }
 
+/** True when nothing but the enter/exit motions changes the alpha. */
+const alphaOnlyInMotions = (clip: CompiledClip): boolean =>
+  clip.opacity >= 1 && clip.fadeIn === 0 && clip.fadeOut === 0 && !clip.keyframes?.opacity?.length;
+
+/** `enable` expression (in `frame`, the clip-local frame) covering the enter and exit motions' frames. */
+function motionFrames(clip: CompiledClip, source: TextSource, frame: string): string | undefined {
+  const parts: string[] = [];
+  if (source.enter) parts.push(`lt(${frame},${source.enter.duration})`);
+  if (source.exit) parts.push(`gte(${frame},${clip.duration - source.exit.duration})`);
+  return parts.length ? parts.join('+') : undefined;
+}
+
 /** Scale per frame (pop: 0 → 1.1 → 1 in, 1 → 0 out), as an expression in `frame`. */
 function scaleExpr(clip: CompiledClip, source: TextSource, frame: string): string | undefined {
   const parts: string[] = [];
@@ -147,7 +159,11 @@ export function overlayTitleImage(ctx: PlanContext, base: string, clip: Compiled
   const reveal = revealExpr(clip, source, local.replace('t', 'T'));
   if (alpha || reveal) {
     const a = ['alpha(X,Y)', alpha, reveal].filter(Boolean).join('*');
-    filters.push(filter('geq', ['lum', 'lum(X,Y)'], ['cb', 'cb(X,Y)'], ['cr', 'cr(X,Y)'], ['a', a]));
+    const args: Array<readonly [string, string]> = [['lum', 'lum(X,Y)'], ['cb', 'cb(X,Y)'], ['cr', 'cr(X,Y)'], ['a', a]];
+    // geq costs a pass over every pixel: only on the frames where the motion changes alpha.
+    const during = alphaOnlyInMotions(clip) ? motionFrames(clip, source, local) : undefined;
+    if (during) args.push(['enable', during]);
+    filters.push(filter('geq', ...args));
   }
   const scale = scaleExpr(clip, source, local);
   if (scale) filters.push(filter('scale', ['w', `max(2,trunc(iw*(${scale})/2)*2)`], ['h', `max(2,trunc(ih*(${scale})/2)*2)`], ['eval', 'frame']));
