@@ -156,6 +156,17 @@ export interface ClipLook {
   chromaKey?: { color: string; similarity: number; blend: number };
 }
 
+export type AudioVisualKind = 'waveform' | 'spectrum' | 'vectorscope';
+
+export interface AudioVisual {
+  kind: AudioVisualKind;
+  /** `#rrggbb` */
+  color: string;
+  /** Pixels at the output size. */
+  width: number;
+  height: number;
+}
+
 /** Neutral values: brightness 0, contrast 1, saturation 1, gamma 1, temperature 6500 (K). */
 export interface ColorAdjust {
   brightness: number;
@@ -281,6 +292,8 @@ export interface CompiledClip {
   reverse?: boolean;
   /** A held frame: the source frame at this time (seconds into the media) for the whole clip (no sound). */
   freeze?: Rational;
+  /** An overlay that draws its asset's sound (waveform, spectrum, vectorscope) instead of a picture; silent itself. */
+  visual?: AudioVisual;
   /** Absent when the clip contributes no sound (muted, silent track, still, text). */
   audio?: ClipAudio;
   range: SourceRange;

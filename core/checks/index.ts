@@ -23,6 +23,7 @@ import { transitions } from './transitions';
 import { unknownAsset } from './unknown-asset';
 import { unknownTrack } from './unknown-track';
 import { unknownVariable } from './unknown-variable';
+import { visualSource } from './visual-source';
 
 export type { TimelineCheck } from './check';
 
@@ -50,4 +51,5 @@ export const checks: readonly TimelineCheck[] = [
   lutFile,
   cropSize,
   freezeTime,
+  visualSource,
 ];

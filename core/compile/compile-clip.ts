@@ -11,7 +11,7 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import { toNumber } from '../time/rational';
 import { timeToFrames } from '../time/timecode';
 import { substituteVariables } from '../variables';
-import { compileLook, compileTimeEffects, dropsSound } from './compile-look';
+import { compileLook, compileTimeEffects, compileVisual, dropsSound } from './compile-look';
 import { finishTitle, readTypography } from './compile-title';
 
 const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
@@ -60,6 +60,8 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     const look = compileLook(node, context);
     if (look) clip.look = look;
     compileTimeEffects(node, context, clip);
+    const visual = compileVisual(node, context);
+    if (visual) clip.visual = visual;
     const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item);
     if (audio) clip.audio = audio;
   }

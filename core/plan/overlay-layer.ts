@@ -10,6 +10,7 @@ import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
 import type { Filter } from './types';
 import { croppedSize } from './effects/look';
 import { overlayTitleImage } from './effects/title-image';
+import { overlayVisual } from './effects/visualizer';
 
 const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
 
@@ -31,7 +32,7 @@ function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsse
   return [filter('scale', ['w', even(box.width * fit * clip.scale)], ['h', even(box.height * fit * clip.scale)])];
 }
 
-function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
+export function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
   const filters = opacityLevelFilters(ctx, clip);
   const fps = ctx.out.fps;
   if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(clip.fadeIn, fps))], ['alpha', 1]));
@@ -44,6 +45,7 @@ function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
 
 /** Overlays a media clip onto `base`; both carry timeline time (tb 1/fps). Returns the new composite. */
 export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip, source: MediaSource, window: ClipWindow): string {
+  if (clip.visual) return overlayVisual(ctx, base, clip, source, clip.visual, window, opacityFilters(ctx, clip));
   const asset = ctx.asset(source, clip);
   // fade and geq cannot follow a per-frame size change: with keyframed scale they go before it.
   const effects = opacityFilters(ctx, clip);
