@@ -17,6 +17,7 @@ import { oddDimensions } from './odd-dimensions';
 import { outputPath } from './output-path';
 import { overlayOverlap } from './overlay-overlap';
 import { sourceRange } from './source-range';
+import { textOffFrame } from './text-off-frame';
 import { timeValues } from './time-values';
 import { trackSettings } from './track-settings';
 import { transitions } from './transitions';
@@ -52,4 +53,5 @@ export const checks: readonly TimelineCheck[] = [
   cropSize,
   freezeTime,
   visualSource,
+  textOffFrame,
 ];
