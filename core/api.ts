@@ -20,6 +20,8 @@ export interface FontCatalog {
   missingGlyphs?(family: string, text: string): string[] | undefined;
   /** Installed families whose regular face has a glyph for every one of `characters`, best known first. */
   familiesCovering?(characters: string[]): string[];
+  /** True when any installed face, colour (emoji) fonts included, has a glyph for `character`: a title image falls back to it. */
+  anyFontCovers?(character: string): boolean;
 }
 
 /** What a `lut:` file holds: read by the caller (the core reads no files), checked by core/looks/cube-lut.ts. */

@@ -156,6 +156,17 @@ export interface ClipLook {
   chromaKey?: { color: string; similarity: number; blend: number };
 }
 
+export type AudioVisualKind = 'waveform' | 'spectrum' | 'vectorscope';
+
+export interface AudioVisual {
+  kind: AudioVisualKind;
+  /** `#rrggbb` */
+  color: string;
+  /** Pixels at the output size. */
+  width: number;
+  height: number;
+}
+
 /** Neutral values: brightness 0, contrast 1, saturation 1, gamma 1, temperature 6500 (K). */
 export interface ColorAdjust {
   brightness: number;
@@ -195,6 +206,28 @@ export interface TextStyle {
   /** Optional outline. */
   borderWidth: number;
   borderColor: string;
+  /** 100–900 (400 regular, 700 bold); absent: regular. Drawn through the title image. */
+  weight?: number;
+  italic?: boolean;
+  /** Corner radius of the box, pixels. */
+  boxRadius?: number;
+  /** Wrap lines to this width in pixels (the block is then this wide, lines aligned inside it). */
+  width?: number;
+  /** A drop shadow under the letters (and the box). */
+  shadow?: { color: string; opacity: number; x: number; y: number; blur: number };
+}
+
+/** A title image the runner draws (skia through @napi-rs/canvas: shaping, colour emoji, per-glyph fallback). */
+export type TextRender = 'drawtext' | 'image';
+
+/** Text motion presets: how a title comes in and goes out. */
+export type TextMotionKind = 'slide-left' | 'slide-right' | 'slide-up' | 'slide-down' | 'pop' | 'fade' | 'typewriter' | 'wipe';
+
+export interface TextMotion {
+  kind: TextMotionKind;
+  /** Frames. */
+  duration: number;
+  ease: Ease;
 }
 
 export interface TextSource {
@@ -202,6 +235,10 @@ export interface TextSource {
   /** Final text, variables already substituted; rendered literally, never interpreted. */
   text: string;
   style: TextStyle;
+  /** `image` when the title needs what drawtext lacks (colour emoji, glyph fallback, wrapping, weight, shadow, rounded box, motion presets); absent: drawtext. */
+  render?: TextRender;
+  enter?: TextMotion;
+  exit?: TextMotion;
 }
 
 export interface TransitionIn {
@@ -255,6 +292,8 @@ export interface CompiledClip {
   reverse?: boolean;
   /** A held frame: the source frame at this time (seconds into the media) for the whole clip (no sound). */
   freeze?: Rational;
+  /** An overlay that draws its asset's sound (waveform, spectrum, vectorscope) instead of a picture; silent itself. */
+  visual?: AudioVisual;
   /** Absent when the clip contributes no sound (muted, silent track, still, text). */
   audio?: ClipAudio;
   range: SourceRange;

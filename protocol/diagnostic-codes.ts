@@ -54,6 +54,9 @@ export const DIAGNOSTIC_CODES = {
   'media-truncated': 'A media file whose decodable end is short of what its header says',
   'too-many-aliases': 'YAML aliases that would copy more values than a timeline can hold (an alias bomb)',
   'nesting-too-deep': 'YAML nested deeper than a timeline can be',
+  'text-off-frame': 'A title whose text would leave the frame',
+  'visual-off-overlay': 'An audio visualisation on a track that is not an overlay track',
+  'visual-without-sound': 'An audio visualisation whose asset has no sound',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -3,6 +3,7 @@
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { TimelineCheck } from './check';
 import { eachItem, issue } from './helpers';
+import { valueOf } from '../parse/located';
 
 export const assetKindForTrack: TimelineCheck = {
   name: 'asset-kind-for-track',
@@ -15,7 +16,7 @@ export const assetKindForTrack: TimelineCheck = {
       const kind = track.track.kind;
       if (asset.kind === 'subtitle') {
         issues.push(issue('subtitle-asset-in-clip', 'error', `"${ref.name}" is a subtitle file; burn it in with "subtitles: { asset: ${ref.name} }" instead of a clip`, ref.range));
-      } else if ((kind === 'video' || kind === 'overlay') && asset.kind === 'audio') {
+      } else if ((kind === 'video' || kind === 'overlay') && asset.kind === 'audio' && !valueOf(item.clip.node, 'visual')) {
         issues.push(issue('audio-asset-on-video-track', 'error', `"${ref.name}" has no picture (audio only); put it on an audio track`, ref.range));
       } else if (kind === 'audio' && asset.kind === 'image') {
         issues.push(issue('image-on-audio-track', 'error', `"${ref.name}" is a still image; an audio track plays sound only`, ref.range));

@@ -10,6 +10,7 @@ import { closestMatch } from '../suggest';
 import { substituteVariables, variableValues } from '../variables';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
+import { isFontFile } from '../compile/compile-title';
 
 export const fonts: TimelineCheck = {
   name: 'fonts',
@@ -27,7 +28,7 @@ export const fonts: TimelineCheck = {
     if (subtitleFont) fontNodes.push(subtitleFont);
     const issues: TimelineIssue[] = [];
     for (const node of fontNodes) {
-      if (node.kind !== 'scalar' || typeof node.value !== 'string' || catalog.resolve(node.value)) continue;
+      if (node.kind !== 'scalar' || typeof node.value !== 'string' || catalog.resolve(node.value) || isFontFile(node.value)) continue;
       const suggestion = closestMatch(node.value, catalog.families());
       const found = issue('font-not-found', 'warning', `font "${node.value}" is not installed, so the render would use a default font${suggestion ? ` — did you mean "${suggestion}"?` : ''}`, node.range);
       if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range: node.range, newText: suggestion }], preferred: true }];
@@ -50,12 +51,14 @@ function missingGlyphs(parsed: ParsedTimeline, catalog: FontCatalog): TimelineIs
       const fontNode = valueOf(valueOf(clip.node, 'style'), 'font');
       const font = fontNode?.kind === 'scalar' && typeof fontNode.value === 'string' ? fontNode.value : DEFAULT_TITLE_FONT;
       if (!catalog.resolve(font)) continue; // font-not-found says it already
-      const missing = catalog.missingGlyphs(font, substituteVariables(String(text.value), variables));
+      // Such titles are drawn as an image with per-glyph fallback (compile-title.ts): only characters
+      // no installed font has still come out as boxes.
+      const missing = catalog.missingGlyphs(font, substituteVariables(String(text.value), variables))?.filter((c) => !catalog.anyFontCovers?.(c));
       if (!missing?.length) continue;
       const shown = missing.slice(0, 5).map((c) => `${quoteText(c)} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
       const others = catalog.familiesCovering?.(missing) ?? [];
       const them = missing.length === 1 ? 'it' : 'them';
-      const advice = others.length ? `; installed fonts that have ${them}: ${others.slice(0, 3).join(', ')}` : `; no installed font that FFmpeg can draw has ${them}`;
+      const advice = others.length ? `; installed fonts that have ${them}: ${others.slice(0, 3).join(', ')}` : `; no installed font has ${them}`;
       issues.push(issue('missing-glyphs', 'warning', `font "${font}" has no glyph for ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}, drawn as an empty box${advice}`, text.range));
     }
   }

@@ -18,12 +18,14 @@ import { oddDimensions } from './odd-dimensions';
 import { outputPath } from './output-path';
 import { overlayOverlap } from './overlay-overlap';
 import { sourceRange } from './source-range';
+import { textOffFrame } from './text-off-frame';
 import { timeValues } from './time-values';
 import { trackSettings } from './track-settings';
 import { transitions } from './transitions';
 import { unknownAsset } from './unknown-asset';
 import { unknownTrack } from './unknown-track';
 import { unknownVariable } from './unknown-variable';
+import { visualSource } from './visual-source';
 
 export type { TimelineCheck } from './check';
 
@@ -52,4 +54,6 @@ export const checks: readonly TimelineCheck[] = [
   lutFile,
   cropSize,
   freezeTime,
+  visualSource,
+  textOffFrame,
 ];

@@ -11,7 +11,8 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import { toNumber } from '../time/rational';
 import { timeToFrames } from '../time/timecode';
 import { substituteVariables } from '../variables';
-import { compileLook, compileTimeEffects, dropsSound } from './compile-look';
+import { compileLook, compileTimeEffects, compileVisual, dropsSound } from './compile-look';
+import { finishTitle, readTypography } from './compile-title';
 
 const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
 const EASES: readonly Ease[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold'];
@@ -50,6 +51,7 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     const text = substituteVariables(raw?.kind === 'scalar' && raw.value !== null ? String(raw.value) : '', variables);
     clip.name = text;
     clip.source = { kind: 'text', text, style: textStyle(valueOf(node, 'style'), context) };
+    finishTitle(node, clip.source, context);
   } else {
     const assetId = item.clip.asset?.name ?? '';
     clip.name = assetId;
@@ -58,6 +60,8 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     const look = compileLook(node, context);
     if (look) clip.look = look;
     compileTimeEffects(node, context, clip);
+    const visual = compileVisual(node, context);
+    if (visual) clip.visual = visual;
     const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item);
     if (audio) clip.audio = audio;
   }
@@ -94,6 +98,7 @@ function textStyle(node: LocatedNode | undefined, context: CheckContext): TextSt
   style.borderColor = normalizeColor(readString(node, 'borderColor') ?? '') ?? style.borderColor;
   const fontFile = context.analysis.fonts?.resolve(style.font);
   if (fontFile) style.fontFile = fontFile;
+  readTypography(node, style, context);
   return style;
 }
 

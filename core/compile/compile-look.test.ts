@@ -90,3 +90,38 @@ tracks:
   assert.equal(rest.duration, 150);
   assert.equal(rest.audio, undefined);
 });
+
+test('typography and motion presets → the TextSource; a title drawtext can draw stays drawtext', () => {
+  const text = `version: 1
+tracks:
+  - id: titles
+    type: overlay
+    clips:
+      - text: "Plain"
+        length: 1s
+      - text: "Party 🎉"
+        length: 1s
+      - text: "Brand"
+        length: 2s
+        style: { font: fonts/Brand.otf, weight: bold, fontStyle: italic, width: 600, boxRadius: 12, shadow: { x: 3 } }
+        enter: slide-up
+        exit: { type: typewriter, duration: 15f, ease: linear }
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [plain, party, brand] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(plain?.kind === 'clip' && plain.source.kind === 'text' && party?.kind === 'clip' && party.source.kind === 'text' && brand?.kind === 'clip' && brand.source.kind === 'text');
+  assert.equal(plain.source.render, undefined);
+  assert.equal(party.source.render, 'image', 'an emoji: drawn in colour');
+  const { source } = brand;
+  assert.equal(source.render, 'image');
+  assert.deepEqual(source.enter, { kind: 'slide-up', duration: 15, ease: 'ease-out' });
+  assert.deepEqual(source.exit, { kind: 'typewriter', duration: 15, ease: 'linear' });
+  assert.equal(source.style.font, 'Brand');
+  assert.equal(source.style.fontFile, '/project/fonts/Brand.otf');
+  assert.equal(source.style.weight, 700);
+  assert.equal(source.style.italic, true);
+  assert.equal(source.style.width, 600);
+  assert.equal(source.style.boxRadius, 12);
+  assert.deepEqual(source.style.shadow, { color: '#000000', opacity: 0.6, x: 3, y: 4, blur: 4 });
+});

@@ -1,7 +1,7 @@
 // A media clip's picture effects (`color`, `lut`, `crop`, `rotate`, `flip`, `blur`, `sharpen`,
 // `vignette`, `chromaKey`) and time effects (`reverse`, `freeze`) → the CompiledClip's `look`,
 // `reverse` and `freeze`. Values the schema refuses never get here (the compile runs without errors).
-import type { ClipLook, ColorAdjust, CompiledClip } from '../../protocol/compiled-timeline';
+import type { AudioVisual, AudioVisualKind, ClipLook, ColorAdjust, CompiledClip } from '../../protocol/compiled-timeline';
 import type { CheckContext } from '../analysis/context';
 import { readBoolean, readNumber, readString, readTimeField } from '../analysis/fields';
 import { normalizeColor } from '../colors';
@@ -57,8 +57,25 @@ export function compileTimeEffects(node: LocatedNode, context: CheckContext, cli
   if (freeze) clip.freeze = timeToSeconds(freeze, context.fps);
 }
 
+const VISUALS: readonly AudioVisualKind[] = ['waveform', 'spectrum', 'vectorscope'];
+
+/** `visual: waveform` or `visual: { type, color, width, height }`: sizes default to the output's width × a quarter of its height (a square for the vectorscope). */
+export function compileVisual(node: LocatedNode, context: CheckContext): AudioVisual | undefined {
+  const visual = valueOf(node, 'visual');
+  const kind = visual?.kind === 'scalar' ? visual.value : readString(visual, 'type');
+  if (!VISUALS.includes(kind as AudioVisualKind)) return undefined;
+  const { width, height } = context.output;
+  const square = kind === 'vectorscope';
+  return {
+    kind: kind as AudioVisualKind,
+    color: normalizeColor(readString(visual, 'color') ?? '') ?? '#ffffff',
+    width: readNumber(visual, 'width') ?? (square ? Math.round(height / 2) : width),
+    height: readNumber(visual, 'height') ?? (square ? Math.round(height / 2) : Math.round(height / 4)),
+  };
+}
+
 /** Reversed and held clips have no sound; a speed ramp's is dropped when `rampSound: mute`. */
 export function dropsSound(node: LocatedNode, clip: CompiledClip): boolean {
-  if (clip.reverse || clip.freeze) return true;
+  if (clip.reverse || clip.freeze || clip.visual) return true;
   return readString(node, 'rampSound') === 'mute' && valueOf(valueOf(node, 'animate'), 'speed') !== undefined;
 }

@@ -13,3 +13,4 @@ export { chunkTimescale, type RenderPart } from './plan-render';
 export type { FrameRange } from './context';
 export { PLANNER_VERSION } from './version';
 export { chunkGrid, type ChunkGridOptions } from './chunk-grid';
+export type { TitleImageSpec } from './effects/title-image';

@@ -1,6 +1,6 @@
 // Overlay clips: media placed by anchor with scale, opacity and fades; titles drawn on the composite.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
-import { clipPicture, displaySize, type ClipWindow } from './clip-picture';
+import { clipPicture, displaySize, wholeClip, type ClipWindow } from './clip-picture';
 import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
@@ -9,6 +9,8 @@ import { titleFilters } from './text';
 import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
 import type { Filter } from './types';
 import { croppedSize } from './effects/look';
+import { overlayTitleImage } from './effects/title-image';
+import { overlayVisual } from './effects/visualizer';
 
 const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
 
@@ -30,7 +32,7 @@ function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsse
   return [filter('scale', ['w', even(box.width * fit * clip.scale)], ['h', even(box.height * fit * clip.scale)])];
 }
 
-function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
+export function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
   const filters = opacityLevelFilters(ctx, clip);
   const fps = ctx.out.fps;
   if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(clip.fadeIn, fps))], ['alpha', 1]));
@@ -43,6 +45,7 @@ function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
 
 /** Overlays a media clip onto `base`; both carry timeline time (tb 1/fps). Returns the new composite. */
 export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip, source: MediaSource, window: ClipWindow): string {
+  if (clip.visual) return overlayVisual(ctx, base, clip, source, clip.visual, window, opacityFilters(ctx, clip));
   const asset = ctx.asset(source, clip);
   // fade and geq cannot follow a per-frame size change: with keyframed scale they go before it.
   const effects = opacityFilters(ctx, clip);
@@ -55,7 +58,8 @@ export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip,
 }
 
 /** Draws a title clip onto the composite for its frames. */
-export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip): string {
+export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip, window: ClipWindow = wholeClip(clip)): string {
   if (clip.source.kind !== 'text') return base;
+  if (clip.source.render === 'image') return overlayTitleImage(ctx, base, clip, clip.source, window, true);
   return ctx.chain([base], titleFilters(ctx, clip, clip.source, clip.start, true), ctx.label('comp'));
 }

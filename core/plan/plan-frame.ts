@@ -54,7 +54,7 @@ export function planFrame(timeline: CompiledTimeline, frame: number, options: Pl
     for (const item of track.items) {
       if (item.kind !== 'clip' || frame < item.start || frame >= item.start + item.duration) continue;
       composite = item.source.kind === 'text'
-        ? overlayText(ctx, composite, item)
+        ? overlayText(ctx, composite, item, { localStart: frame - item.start, frames: 1 })
         : overlayMedia(ctx, composite, item, item.source, { localStart: frame - item.start, frames: 1 });
     }
   }

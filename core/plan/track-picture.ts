@@ -7,6 +7,7 @@ import { hasMotion, movingPicture } from './clip-motion';
 import { outputMatrix } from './colour';
 import { filter, type PlanContext } from './context';
 import { titleFilters } from './text';
+import { overlayTitleImage } from './effects/title-image';
 import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
 import type { Filter } from './types';
 
@@ -39,6 +40,7 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
   if (item.kind === 'gap') return colourStream(ctx, window, format);
   if (item.source.kind === 'text') {
     const ground = colourStream(ctx, window, format);
+    if (item.source.render === 'image') return overlayTitleImage(ctx, ground, item, item.source, window, false);
     return ctx.chain([ground], titleFilters(ctx, item, item.source, 0, false), ctx.label('title'));
   }
   const picture = hasMotion(item)

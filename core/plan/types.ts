@@ -1,5 +1,6 @@
 // The RenderPlan: everything one ffmpeg run needs, as data. `toFfmpegArgs` turns it into argv at the edge.
 import type { SourceRange } from '../../protocol/source-range';
+import type { TitleImageSpec } from './effects/title-image';
 
 /** One filter option: `[key, value]`, or a bare positional value. Values are escaped when serialised. */
 export type FilterArg = readonly [key: string, value: string | number] | string | number;
@@ -30,6 +31,8 @@ export interface PlanInput {
 export interface PlanFile {
   path: string;
   content: string;
+  /** A title image (PNG) the runner draws from this spec instead of writing `content` (the spec as JSON, for `atropos plan`). */
+  titleImage?: TitleImageSpec;
 }
 
 export interface RenderPlan {

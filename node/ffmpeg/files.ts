@@ -5,6 +5,7 @@ import { copyFile, link, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { filterGraphText, toFfmpegArgs, type PlanFile, type RenderPlan } from '../../core/plan';
+import { drawTitleImage } from './title-image';
 
 /** A private folder for one run's helper files, under `root` (default: the system temp folder). */
 export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
@@ -15,7 +16,8 @@ export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
 export async function writePlanFiles(files: PlanFile[]): Promise<void> {
   for (const file of files) {
     await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.content, 'utf8');
+    if (file.titleImage) await writeFile(file.path, drawTitleImage(file.titleImage));
+    else await writeFile(file.path, file.content, 'utf8');
   }
 }
 

@@ -70,6 +70,11 @@ export function fontCatalogFromFcList(output: string): FontCatalog {
       const face = byFamily.get(lower);
       return !!face?.coverage && !face.color && characters.every((c) => covers(face.coverage as Coverage, c.codePointAt(0) as number));
     }).map(([, name]) => name).sort(),
+    anyFontCovers: (character) => {
+      const code = character.codePointAt(0) as number;
+      for (const face of byFamily.values()) if (face.coverage && covers(face.coverage, code)) return true;
+      return false;
+    },
   };
 }
 

@@ -22,7 +22,7 @@ const LAYERS: Record<string, Layer> = {
   protocol: { folders: [], packages: [], nodeBuiltins: false },
   core: { folders: ['protocol', 'schemas'], packages: ['yaml', 'ajv', 'ajv-formats'], nodeBuiltins: false },
   webview: { folders: ['protocol', 'core/time'], packages: ['@vscode-elements/elements'], nodeBuiltins: false },
-  node: { folders: ['core', 'protocol', 'schemas'], packages: ['ffmpeg-static'], nodeBuiltins: true },
+  node: { folders: ['core', 'protocol', 'schemas'], packages: ['ffmpeg-static', '@napi-rs/canvas'], nodeBuiltins: true },
   licensing: { folders: ['protocol'], packages: ['jose'], nodeBuiltins: true },
   server: { folders: ['core', 'protocol', 'node', 'schemas'], packages: ['vscode-languageserver', 'vscode-languageserver-textdocument'], nodeBuiltins: true },
   extension: { folders: ['core', 'protocol', 'licensing', 'render-host/client'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: true },
