@@ -7,6 +7,7 @@ import { duplicateIds } from './duplicate-ids';
 import { emptyTimeline } from './empty-timeline';
 import { fonts } from './fonts';
 import { importWarnings } from './import-warnings';
+import { keyframeEase } from './keyframe-ease';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
 import { mediaTruncated } from './media-truncated';
@@ -38,6 +39,7 @@ export const checks: readonly TimelineCheck[] = [
   mediaEnd,
   missingLength,
   transitions,
+  keyframeEase,
   overlayOverlap,
   assetKindForTrack,
   outputPath,
