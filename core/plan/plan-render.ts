@@ -5,7 +5,7 @@ import type { RenderPresetName } from '../../protocol/settings';
 import { chaptersMetadata } from './chapters';
 import { compositeTimeline } from './composite';
 import { filter, PlanContext } from './context';
-import { containerOf, encoderArgs } from './encoder';
+import { containerOf, encoderArgs, isMp4Family } from './encoder';
 import { planAudio } from './audio';
 import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from './loudness';
 import { resolvePreset } from './presets';
@@ -52,7 +52,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   const sound = planAudio(ctx, levelFilters(ctx, options.loudness));
   if (sound) maps.push(`[${sound}]`);
   const container = containerOf(options.outputPath);
-  const chapters = CHAPTER_CONTAINERS.has(container) ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps) : undefined;
+  const chapters = CHAPTER_CONTAINERS.has(container) ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps, isMp4Family(container)) : undefined;
   const encoder = encoderArgs(out, options.outputPath);
   if (chapters) {
     const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
