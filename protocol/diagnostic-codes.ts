@@ -57,6 +57,9 @@ export const DIAGNOSTIC_CODES = {
   'text-off-frame': 'A title whose text would leave the frame',
   'visual-off-overlay': 'An audio visualisation on a track that is not an overlay track',
   'visual-without-sound': 'An audio visualisation whose asset has no sound',
+  'ease-without-effect': 'An ease on a keyframe where it can change nothing',
+  'remote-asset': 'An asset that names a URL; only local files can be rendered',
+  'output-codec-mismatch': 'An output path whose container does not fit the codec (e.g. .gif with H.264)',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -27,6 +27,9 @@ export async function loadCompiled(file: string, io: CliIO, command: string): Pr
     const lines = errors.map((i) => formatIssue(shown, i));
     throw new CommandError(`${lines.join('\n')}\natropos ${command}: ${shown} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (atropos check ${shown})`, EXIT.timelineErrors);
   }
+  // Warnings (a missing font, missing glyphs, a cut-short source) are said before the work starts,
+  // on stderr so --json output stays one event per line.
+  for (const warning of loaded.issues.filter((i) => i.severity === 'warning')) io.stderr.write(`${formatIssue(shown, warning)}\n`);
   return loaded.compiled;
 }
 

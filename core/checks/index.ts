@@ -10,6 +10,7 @@ import { fonts } from './fonts';
 import { freezeTime } from './freeze-time';
 import { importWarnings } from './import-warnings';
 import { lutFile } from './lut-file';
+import { keyframeEase } from './keyframe-ease';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
 import { mediaTruncated } from './media-truncated';
@@ -43,6 +44,7 @@ export const checks: readonly TimelineCheck[] = [
   mediaEnd,
   missingLength,
   transitions,
+  keyframeEase,
   overlayOverlap,
   assetKindForTrack,
   outputPath,

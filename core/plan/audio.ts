@@ -1,6 +1,6 @@
 // Sound: every audible clip trimmed to its source range, sped up with Rubber Band (pitch kept), faded,
-// cross-faded at transitions, placed at its start sample, then mixed without renormalising
-// (amix normalize=0) over a silent bed as long as the timeline.
+// cross-faded at transitions, placed at its start sample in a lane of clips joined by silence, then
+// the lanes mixed without renormalising (amix normalize=0) over a silent bed as long as the timeline.
 import type { CompiledAsset, CompiledClip, CompiledItem, CompiledTimeline, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, type PlanContext } from './context';
 import type { EffectiveAudio } from './presets';
@@ -67,6 +67,9 @@ function stretchLeadMs(speed: number): number {
   return last[1];
 }
 
+/** Silence (gain 0) as −120 dB: far below hearing, and a ramp to it still moves in decibels. */
+export const gainToDb = (gain: number): number => (gain <= 1e-6 ? -120 : Math.round(20 * Math.log10(gain) * 1e4) / 1e4);
+
 /** A mono source plays at full level on every channel (dual mono), not spread at −3 dB. */
 function dualMono(asset: CompiledAsset, audio: EffectiveAudio): Filter[] {
   if (asset.media?.audio?.channels !== 1 || audio.channels < 2) return [];
@@ -81,7 +84,11 @@ export function hasSound(asset: CompiledAsset): boolean {
 
 interface Sound {
   trackId: string;
+  /** The clip's sound from its first sample, exactly `samples` long. */
   label: string;
+  /** Where it starts on the timeline, and its length, in samples. */
+  start: number;
+  samples: number;
   duck?: { underTrack: string; amountDb: number };
 }
 
@@ -121,15 +128,15 @@ function clipSound(ctx: PlanContext, clip: CompiledClip, source: MediaSource, as
   if (settings?.volume !== undefined && settings.volume !== 1) filters.push(filter('volume', settings.volume));
   if (clip.keyframes?.volume?.length) {
     const frame = fps.den === 1 ? `(t*${fps.num})` : `(t*${fps.num}/${fps.den})`;
-    filters.push(filter('volume', ['volume', keyframeExpr(clip.keyframes.volume, frame)], ['eval', 'frame']));
+    // Ramps move in decibels, as a fader does (amplitude halfway from −40 to −10 dB is −15.7 dB, not −25).
+    const db = clip.keyframes.volume.map((k) => ({ ...k, value: gainToDb(k.value) }));
+    filters.push(filter('volume', ['volume', `pow(10,(${keyframeExpr(db, frame)})/20)`], ['eval', 'frame']));
   }
   if (fadeIn > 0) filters.push(filter('afade', ['t', 'in'], ['ss', 0], ['ns', framesToSamples(fadeIn, fps, audio.sampleRate)]));
   if (fadeOut > 0) {
     const outSamples = framesToSamples(fadeOut, fps, audio.sampleRate);
     filters.push(filter('afade', ['t', 'out'], ['ss', samples - outSamples], ['ns', outSamples]));
   }
-  const startSample = framesToSamples(clip.start, fps, audio.sampleRate);
-  if (startSample > 0) filters.push(filter('adelay', ['delays', `${startSample}S`], ['all', 1]));
   return ctx.chain([rampedSound(ctx, `${index}:a`, clip, audio.sampleRate)], filters, ctx.label('snd'));
 }
 
@@ -145,7 +152,9 @@ function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: Effe
       const fadeIn = Math.max(item.audio.fadeIn, track.kind === 'video' ? transitionFrames(item) : 0);
       const fadeOut = Math.max(item.audio.fadeOut, track.kind === 'video' ? transitionFrames(track.items[i + 1]) : 0);
       const label = clipSound(ctx, item, item.source, asset, audio, fadeIn, fadeOut);
-      sounds.push({ trackId: track.id, label, duck: item.audio.duck });
+      const start = framesToSamples(item.start, ctx.out.fps, audio.sampleRate);
+      const samples = framesToSamples(item.duration, ctx.out.fps, audio.sampleRate);
+      sounds.push({ trackId: track.id, label, start, samples, duck: item.audio.duck });
     });
   }
   return sounds;
@@ -161,14 +170,52 @@ const mix = (inputs: string[]): Filter =>
   filter('amix', ['inputs', inputs.length], ['normalize', 0], ['duration', 'first'], ['dropout_transition', 0]);
 
 /**
- * Ducking: a ducked sound is compressed by the sound of the track it ducks under. The threshold is
- * set so that a sidechain at a typical speech level (-18 dBFS) lowers it by about `amountDb`.
+ * Sounds placed on the timeline as a few streams ("lanes") instead of one per clip: each lane is its
+ * clips in order with silence between them (concat), and only neighbours that overlap (a transition)
+ * go to different lanes. Mixing N clips delayed to their starts costs N × the timeline's length;
+ * lanes cost the timeline's length a few times.
  */
-function duckFilter(amountDb: number): Filter {
-  const ratio = 8;
-  const thresholdDb = -18 - Math.abs(amountDb) / (1 - 1 / ratio);
-  const threshold = Math.max(0.000976563, Math.round(10 ** (thresholdDb / 20) * 1e6) / 1e6);
-  return filter('sidechaincompress', ['threshold', threshold], ['ratio', ratio], ['attack', 20], ['release', 300]);
+function placeInLanes(ctx: PlanContext, audio: EffectiveAudio, sounds: Sound[]): string[] {
+  const lanes: Array<{ end: number; parts: string[] }> = [];
+  for (const sound of [...sounds].sort((a, b) => a.start - b.start)) {
+    let lane = lanes.find((l) => l.end <= sound.start);
+    if (!lane) lanes.push((lane = { end: 0, parts: [] }));
+    if (sound.start > lane.end) lane.parts.push(silence(ctx, audio, sound.start - lane.end));
+    lane.parts.push(sound.label);
+    lane.end = sound.start + sound.samples;
+  }
+  // A lane may end early: the mix runs as long as its silent bed (amix duration=first).
+  return lanes.map((lane) => {
+    if (lane.parts.length === 1) return lane.parts[0] as string;
+    return ctx.chain(lane.parts, [filter('concat', ['n', lane.parts.length], ['v', 0], ['a', 1])], ctx.label('lane'));
+  });
+}
+
+/** Attack before and release after the sound a track ducks under (seconds). */
+const DUCK_ATTACK = 0.02;
+const DUCK_RELEASE = 0.3;
+
+/**
+ * Ducking by the clips of the track a sound ducks under: while one of them plays the gain is
+ * exactly `amountDb`, whatever the dialogue's level (a compressor keyed on it ducked 15 dB under
+ * loud speech and nothing under quiet speech), ramping in dB over the attack and release.
+ */
+function duckFilter(amountDb: number, regions: Array<[number, number]>, sampleRate: number): Filter {
+  const at = (samples: number): string => String(Math.round((samples / sampleRate) * 1e6) / 1e6);
+  const ramps = regions.map(([a, b]) => `min(clip((t-${at(a)}+${DUCK_ATTACK})/${DUCK_ATTACK},0,1),clip((${at(b)}+${DUCK_RELEASE}-t)/${DUCK_RELEASE},0,1))`);
+  const depth = ramps.reduce((acc, r) => (acc ? `max(${acc},${r})` : r), '');
+  return filter('volume', ['volume', `pow(10,${-Math.abs(amountDb)}*${depth}/20)`], ['eval', 'frame']);
+}
+
+/** The sample ranges where a track's sounds play, touching ranges merged. */
+function regionsOf(sounds: Sound[]): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  for (const s of [...sounds].sort((a, b) => a.start - b.start)) {
+    const last = regions[regions.length - 1];
+    if (last && s.start <= last[1]) last[1] = Math.max(last[1], s.start + s.samples);
+    else regions.push([s.start, s.start + s.samples]);
+  }
+  return regions;
 }
 
 /**
@@ -180,25 +227,19 @@ export function planAudio(ctx: PlanContext, level: Filter[]): string | undefined
   if (!audio) return undefined;
   const total = framesToSamples(ctx.timeline.durationFrames, ctx.out.fps, audio.sampleRate);
   const sounds = collectSounds(ctx, ctx.timeline, audio);
-  const underTracks = new Set(sounds.flatMap((s) => (s.duck ? [s.duck.underTrack] : [])));
-  const mixInputs = [silence(ctx, audio, total)];
-  const sidechains = new Map<string, string[]>();
-  for (const track of underTracks) {
-    const own = sounds.filter((s) => s.trackId === track && !s.duck).map((s) => s.label);
-    const bed = [silence(ctx, audio, total), ...own];
-    const ducks = sounds.filter((s) => s.duck?.underTrack === track).length;
-    const copies = Array.from({ length: ducks + 1 }, () => ctx.label('side'));
-    ctx.chains.push({ inputs: bed, filters: [mix(bed), filter('asplit', copies.length)], outputs: copies });
-    mixInputs.push(copies[0] as string);
-    sidechains.set(track, copies.slice(1));
+  const mixInputs = [silence(ctx, audio, total), ...placeInLanes(ctx, audio, sounds.filter((s) => !s.duck))];
+  // Ducked sounds: each track's, placed and then turned down where the track it ducks under plays.
+  const ducked = new Map<string, Sound[]>();
+  for (const s of sounds) {
+    if (!s.duck) continue;
+    const key = JSON.stringify([s.trackId, s.duck.underTrack, s.duck.amountDb]);
+    ducked.set(key, [...(ducked.get(key) ?? []), s]);
   }
-  for (const sound of sounds) {
-    if (sound.duck) {
-      const side = sidechains.get(sound.duck.underTrack)?.shift() as string;
-      const padded = ctx.chain([sound.label], [filter('apad', ['whole_len', total])], ctx.label('pad'));
-      mixInputs.push(ctx.chain([padded, side], [duckFilter(sound.duck.amountDb)], ctx.label('duck')));
-    } else if (!underTracks.has(sound.trackId)) {
-      mixInputs.push(sound.label);
+  for (const group of ducked.values()) {
+    const duck = (group[0] as Sound).duck as { underTrack: string; amountDb: number };
+    const regions = regionsOf(sounds.filter((s) => s.trackId === duck.underTrack && !s.duck));
+    for (const lane of placeInLanes(ctx, audio, group)) {
+      mixInputs.push(regions.length ? ctx.chain([lane], [duckFilter(duck.amountDb, regions, audio.sampleRate)], ctx.label('duck')) : lane);
     }
   }
   const finish: Filter[] = mixInputs.length > 1 ? [mix(mixInputs)] : [];

@@ -20,14 +20,15 @@ function animated() {
   ])], assets);
 }
 
-const ZOOM = 'if(lt(round(t*30)\\,0)\\,1\\,if(lt(round(t*30)\\,29)\\,1+0.5*((round(t*30)-0)/29)\\,1.5))';
-
-test('a zoomed, half-opaque video-track clip: fitted, scaled per frame and blended over the background', () => {
+test('a zoomed, half-opaque video-track clip: fitted, zoomed per frame with sub-pixel precision and blended over the background', () => {
+  // A zoom that never goes below 1 samples the fitted picture by frame number (perspective, bilinear).
+  const Z = 'if(lt((in-1)\\,0)\\,1\\,if(lt((in-1)\\,29)\\,1+0.5*(((in-1)-0)/29)\\,1.5))';
   const chains = planRender(animated(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText);
   assert.deepEqual(chains.slice(0, 3), [
     'color=c=#000000:s=320x180:r=30,format=yuv420p,trim=end_frame=30,settb=1/30,setpts=N[fill0]',
     '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,format=yuva420p,colorchannelmixer=aa=0.5,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,'
-      + `scale=w=max(2\\,trunc(320*(${ZOOM})/2)*2):h=max(2\\,trunc(180*(${ZOOM})/2)*2):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]`,
+      + `perspective=x0=W/2-W/2/(${Z}):y0=H/2-H/2/(${Z}):x1=W/2+W/2/(${Z}):y1=H/2-H/2/(${Z}):x2=W/2-W/2/(${Z}):y2=H/2+H/2/(${Z}):x3=W/2+W/2/(${Z}):y3=H/2+H/2/(${Z}):interpolation=linear:eval=frame,`
+      + 'setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
     '[fill0][clip0]overlay=x=(W-w)/2+0:y=(H-h)/2+0:eof_action=pass,format=yuv420p[moved0]',
   ]);
 });

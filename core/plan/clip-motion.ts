@@ -17,10 +17,22 @@ export function hasMotion(clip: CompiledClip): boolean {
   return clip.opacity < 1 || !!clip.look?.chromaKey || !!(keys?.scale?.length || keys?.position?.length || keys?.opacity?.length);
 }
 
-/** Keyframed scale of the fitted picture (1 = the canvas), evaluated per frame in clip-local time. */
-function zoomFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
+/**
+ * Keyframed scale of the fitted picture (1 = the canvas), evaluated per frame in clip-local time.
+ * A zoom that never goes below 1 (a Ken Burns) samples the fitted picture with sub-pixel precision
+ * (perspective, bilinear): whole-pixel sizes left a slow zoom still for most frames, then jumping.
+ * `localStart`: the clip-local frame of the stream's first frame (perspective counts frames, not time).
+ */
+function zoomFilters(ctx: PlanContext, clip: CompiledClip, localStart: number): Filter[] {
   const keys = clip.keyframes?.scale;
   if (!keys || keys.length === 0) return [];
+  if (keys.every((k) => k.value >= 1)) {
+    // perspective's `in` counts the frames it has been given: 1 on the first.
+    const frame = localStart === 1 ? 'in' : localStart > 1 ? `(in+${localStart - 1})` : '(in-1)';
+    const s = keyframeExpr(keys, frame);
+    const [left, right, top, bottom] = [`W/2-W/2/(${s})`, `W/2+W/2/(${s})`, `H/2-H/2/(${s})`, `H/2+H/2/(${s})`];
+    return [filter('perspective', ['x0', left], ['y0', top], ['x1', right], ['y1', top], ['x2', left], ['y2', bottom], ['x3', right], ['y3', bottom], ['interpolation', 'linear'], ['eval', 'frame'])];
+  }
   const s = keyframeExpr(keys, frameOfTimeExpr(ctx.out.fps));
   const { width: w, height: h } = ctx.out;
   // Even sizes keep 4:2:0 chroma aligned, so the centre does not shift by half a chroma sample.
@@ -33,7 +45,7 @@ function zoomFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
  * keyframes are offsets from the centred place (the static `position` key is for overlays only).
  */
 export function movingPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, window: ClipWindow, ground: string, format: 'yuv420p' | 'yuva420p'): string {
-  const sizing = [...fitFilters(clip.fit, ctx), ...zoomFilters(ctx, clip)];
+  const sizing = [...fitFilters(clip.fit, ctx), ...zoomFilters(ctx, clip, window.localStart)];
   const picture = clipPicture(ctx, clip, source, window, sizing, 'yuva420p', opacityLevelFilters(ctx, clip));
   const { x, y } = placementExprs(ctx, { ...clip, placement: undefined }, OVERLAY_SIZES, frameOfTimeExpr(ctx.out.fps));
   return ctx.chain([ground, picture], [filter('overlay', ['x', x], ['y', y], ['eof_action', 'pass']), filter('format', format)], ctx.label('moved'));

@@ -40,3 +40,12 @@ export function fadeFactorExpr(fadeIn: number, fadeOut: number, duration: number
   if (fadeOut > 0) parts.push(`clip((${duration}-${frame})/${fadeOut},0,1)`);
   return parts.length ? parts.join('*') : undefined;
 }
+
+/**
+ * A size times keyframed scale, per frame: the number itself without keyframes, else an expression
+ * in `frame` (drawtext evaluates `fontsize` on every frame), never below 1.
+ */
+export function scaledSize(base: number, scale: readonly Keyframe<number>[] | undefined, frame: string): number | string {
+  if (!scale?.length) return base;
+  return `max(1,round(${base}*(${keyframeExpr(scale, frame)})))`;
+}

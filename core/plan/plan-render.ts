@@ -68,7 +68,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   const sound = planAudio(ctx, levelFilters(ctx, options.loudness));
   if (sound) maps.push(`[${sound}]`);
   const container = containerOf(options.outputPath);
-  const chapters = CHAPTER_CONTAINERS.has(container) && !part ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps) : undefined;
+  const chapters = CHAPTER_CONTAINERS.has(container) && !part ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps, isMp4Family(container)) : undefined;
   const encoder = part ? partEncoderArgs(out, options.outputPath, part) : encoderArgs(out, options.outputPath);
   if (chapters) {
     const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });

@@ -6,7 +6,7 @@
 // placement, font, colour, opacity and enable window (docs/timeline-format.md, "Titles").
 import type { CompiledClip, TextSource, TextStyle } from '../../protocol/compiled-timeline';
 import { filter, type PlanContext } from './context';
-import { fadeFactorExpr, keyframeExpr } from './keyframes';
+import { fadeFactorExpr, keyframeExpr, scaledSize } from './keyframes';
 import { DRAWTEXT_SIZES, placementExprs } from './placement';
 import { frameOfTimeExpr } from './time';
 import type { Filter, FilterArg } from './types';
@@ -49,6 +49,8 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
   const local = origin === 0 ? frameNow : `(${frameNow}-${origin})`;
   const padding = style.box ? ctx.px(style.boxPadding) : 0;
   const fontSize = Math.max(1, Math.round(ctx.px(style.size) * clip.scale));
+  // animate.scale: drawtext evaluates fontsize per frame; the layout below follows it.
+  const size = scaledSize(fontSize, clip.keyframes?.scale, local);
   const alphaParts = [String(clamp01(clip.opacity))];
   const fade = fadeFactorExpr(clip.fadeIn, clip.fadeOut, clip.duration, local);
   if (fade) alphaParts.push(fade);
@@ -59,7 +61,7 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
       ['textfile', ctx.addFile('text', text)],
       ['expansion', 'none'],
       style.fontFile ? ['fontfile', style.fontFile] : ['font', style.font],
-      ['fontsize', fontSize],
+      ['fontsize', size],
       ['fontcolor', style.color],
       ['x', x],
       ['y', y],
@@ -78,16 +80,17 @@ export function titleFilters(ctx: PlanContext, clip: CompiledClip, source: TextS
     return [drawtext(lines[0] as string, x, y)];
   }
   // The block is lines × pitch tall; a boxed line gets its padding above and below, so boxes do not overlap.
-  const pitch = Math.round(fontSize * LINE_PITCH) + 2 * padding;
-  const baseline = Math.round(fontSize * BASELINE);
+  const pitch = typeof size === 'number' ? Math.round(size * LINE_PITCH) + 2 * padding : `(round(${size}*${LINE_PITCH})+${2 * padding})`;
+  const baseline = typeof size === 'number' ? Math.round(size * BASELINE) : `round(${size}*${BASELINE})`;
   // x: each line's own; y: the block's top.
-  const { x, y } = placementExprs(ctx, clip, { frameW: 'w', frameH: 'h', itemW: lineWidthTerm(clip, style.align), itemH: String(lines.length * pitch) }, local, padding);
+  const { x, y } = placementExprs(ctx, clip, { frameW: 'w', frameH: 'h', itemW: lineWidthTerm(clip, style.align), itemH: typeof pitch === 'number' ? String(lines.length * pitch) : `${lines.length}*${pitch}` }, local, padding);
   const filters: Filter[] = [];
   lines.forEach((line, i) => {
     // An empty line keeps its slot; drawtext has nothing to draw (nor box) there.
     if (line === '') return;
     // `ascent` is this line's own: subtracting it puts every line's baseline on the same grid.
-    filters.push(drawtext(line, x, `${y}+${i * pitch + baseline}-ascent`));
+    const offset = typeof pitch === 'number' && typeof baseline === 'number' ? String(i * pitch + baseline) : `${i}*${pitch}+${baseline}`;
+    filters.push(drawtext(line, x, `${y}+${offset}-ascent`));
   });
   return filters;
 }

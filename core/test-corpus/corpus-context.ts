@@ -19,6 +19,13 @@ const MEDIA: Record<string, MediaLookupResult> = {
     facts: { format: 'png_pipe', isStill: true, isSubtitle: false, video: { codec: 'png', width: 256, height: 256, frameRate: { num: 25, den: 1 }, sampleAspectRatio: square, rotation: 0 } },
   },
   'media/subs.srt': { status: 'ok', facts: { format: 'srt', isStill: false, isSubtitle: true } },
+  'media/cut.mp4': {
+    status: 'ok',
+    facts: {
+      format: 'mov,mp4,m4a,3gp,3g2,mj2', durationSeconds: 10, decodableEndSeconds: 4.5, isStill: false, isSubtitle: false,
+      video: { codec: 'h264', width: 640, height: 360, frameRate: { num: 30, den: 1 }, sampleAspectRatio: square, rotation: 0 },
+    },
+  },
   'media/missing.mp4': { status: 'missing' },
   'media/bad.mp4': { status: 'unreadable', reason: 'moov atom not found' },
 };

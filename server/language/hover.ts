@@ -7,6 +7,7 @@ import type { MediaFacts, MediaLookupResult } from '../../protocol/media-facts';
 import { clipId } from './clip-locator';
 import { compiledClip } from './compiled-index';
 import { describe } from './completion';
+import { clipInSeconds, sourceRate } from '../../core/plan/source-grid';
 
 export interface HoverFacts {
   parsed: ParsedTimeline;
@@ -94,8 +95,24 @@ function placement(clip: CompiledClip, timeline: CompiledTimeline): string {
     const inS = clip.source.in.num / clip.source.in.den;
     const outS = clip.source.out.num / clip.source.out.den;
     text += `  \nSource range: ${round(inS)}s → ${round(outS)}s${clip.speed !== 1 ? ` at ${clip.speed}× speed` : ''}`;
+    text += inPointLanding(clip, timeline);
   }
   return text;
+}
+
+/** Where the written in-point lands on the source's frame grid (picture and sound start there). */
+function inPointLanding(clip: CompiledClip, timeline: CompiledTimeline): string {
+  if (clip.source.kind !== 'media') return '';
+  const source = clip.source;
+  const asset = timeline.assets.find((a) => a.id === source.asset);
+  const rate = asset && sourceRate(asset);
+  if (!asset || !rate) return '';
+  const written = source.in.num / source.in.den;
+  const start = clipInSeconds(source, asset);
+  const frame = Math.round((start * rate.num) / rate.den);
+  const fps = round(rate.num / rate.den);
+  if (Math.abs(start - written) < 1e-6) return `  \nIn-point: source frame ${frame} at ${fps} fps`;
+  return `  \nIn-point: ${round(written)}s falls inside source frame ${frame} (${fps} fps), so picture and sound start at that frame's start, ${round(start)}s`;
 }
 
 function assetHover(facts: HoverFacts, assetId: string): string {

@@ -12,6 +12,8 @@ export interface CodedSource {
   seconds: number;
   /** Source frames whose start a 20 ms 1 kHz beep starts on. */
   beepFrames: number[];
+  /** Or a beep every `period` frames from frame `first` (one expression, however long the source). */
+  beepEvery?: { first: number; period: number };
   width?: number;
   height?: number;
   /** Audio channels of the source (1: mono). */
@@ -27,7 +29,8 @@ const rateValue = (fps: string): number => {
 export function codedSource(path: string, o: CodedSource): string {
   const size = `${o.width ?? 64}x${o.height ?? 36}`;
   const rate = rateValue(o.fps);
-  const beeps = o.beepFrames.map((f) => `between(t\\,${f / rate}\\,${f / rate + 0.02})`).join('+') || '0';
+  const every = o.beepEvery && `gte(t\\,${o.beepEvery.first / rate})*lt(mod(t-${o.beepEvery.first / rate}\\,${o.beepEvery.period / rate})\\,0.02)`;
+  const beeps = every ?? (o.beepFrames.map((f) => `between(t\\,${f / rate}\\,${f / rate + 0.02})`).join('+') || '0');
   execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y',
     '-f', 'lavfi', '-i', `color=c=black:s=${size}:r=${o.fps}:d=${o.seconds},format=yuv420p,geq=lum=16+8*mod(N\\,${CODES}):cb=128:cr=128`,
     '-f', 'lavfi', '-i', `aevalsrc=(${beeps})*0.5*sin(2*PI*1000*t):s=48000:c=${o.channels === 1 ? 'mono' : 'stereo'}:d=${o.seconds}`,

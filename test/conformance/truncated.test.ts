@@ -66,6 +66,9 @@ test('check warns: media-truncated names where the data ends and what the header
 test('render fails with a clear message naming the damaged input and leaves nothing', async () => {
   const { code, stderr } = await run(['render', join(dir, 'edit.timeline.yaml')]);
   assert.notEqual(code, 0);
+  // The check's warning is said before the render starts, then the render's own failure.
+  const warned = stderr.indexOf('media-truncated');
+  assert.ok(warned >= 0 && warned < stderr.indexOf('damaged or cut-short'), stderr);
   assert.match(stderr, /damaged or cut-short data in .*cut\.mp4/);
   assert.equal(existsSync(join(dir, 'out.mp4')), false, 'no output file');
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), [], 'no partial file');
