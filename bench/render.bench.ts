@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTimeline } from '../cli/load-timeline';
 import { planRender } from '../core/plan';
-import { renderFrame, renderTimeline } from '../render-host/runner';
+import { renderFrame, renderTimeline } from '../node/ffmpeg';
 import type { CompiledTimeline } from '../protocol/compiled-timeline';
 
 const root = resolve(__dirname, '..');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from './main';
-import { resolveTool } from '../render-host/tools/resolve-tools';
+import { resolveTool } from '../node/tools/resolve-tools';
 
 let dir: string;
 

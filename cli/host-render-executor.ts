@@ -5,14 +5,18 @@ import { relative, isAbsolute } from 'node:path';
 import { FREE_PRESETS, type JobProgress, type JobRecord } from '../protocol/render-host';
 import { ensureHost } from '../render-host/client/ensure-host';
 import { RenderHostError, type RenderHostClient } from '../render-host/client/host-client';
-import { RenderError, type RenderErrorCode, type RenderProgress } from '../render-host/runner';
+import { RenderError, type RenderErrorCode, type RenderProgress } from '../node/ffmpeg';
 import type { CliIO } from './command';
 import { localExecutor, type RenderExecutor } from './commands/render-executor';
 import { ffmpegFor } from './commands/render-support';
 import { CommandError } from './errors';
+import { frameStartSeconds } from '../core/time/timecode';
+import { isRenderFailureCode } from '../protocol/render-failures';
+
+/** A host failure the CLI reports like a local render's (exit codes and messages alike). */
+const isRunnerCode = (code: unknown): code is RenderErrorCode => isRenderFailureCode(code) && code !== 'interrupted' && code !== 'internal';
 import { getEntitlementForRender } from './license-client';
 
-const RENDER_ERROR_CODES: readonly string[] = ['cancelled', 'output-exists', 'ffmpeg-failed', 'ffmpeg-not-found', 'timeout', 'invalid-timeline'];
 const HOST_FAILED = 3;
 
 export function hostExecutor(io: CliIO, command: string): RenderExecutor {
@@ -25,7 +29,7 @@ export function hostExecutor(io: CliIO, command: string): RenderExecutor {
   };
   const refused = (error: unknown): never => {
     if (!(error instanceof RenderHostError)) throw error;
-    if (RENDER_ERROR_CODES.includes(error.code)) throw new RenderError(error.code as RenderErrorCode, error.message);
+    if (isRunnerCode(error.code)) throw new RenderError(error.code, error.message);
     const fix = error.details?.actions?.length ? ` (fix: ${error.details.actions.join(' or ')}; see atropos license --help)` : '';
     throw new CommandError(`atropos ${command}: ${error.message}${fix}`, HOST_FAILED);
   };
@@ -69,7 +73,7 @@ export function hostExecutor(io: CliIO, command: string): RenderExecutor {
 
 async function resultOf(job: JobRecord, fps: { num: number; den: number }) {
   if (job.state !== 'completed') {
-    const code = job.state === 'cancelled' ? 'cancelled' : RENDER_ERROR_CODES.includes(job.error?.code ?? '') ? (job.error?.code as RenderErrorCode) : 'ffmpeg-failed';
+    const code = job.state === 'cancelled' ? 'cancelled' : isRunnerCode(job.error?.code) ? job.error.code : 'ffmpeg-failed';
     const message = job.error?.message ?? `The render ended as ${job.state}.`;
     throw new RenderError(code, message, job.error?.stderrTail?.split('\n') ?? [], job.error?.range);
   }
@@ -78,7 +82,7 @@ async function resultOf(job: JobRecord, fps: { num: number; den: number }) {
     outputPath: job.outputPath,
     preset: job.preset,
     frames: job.progress?.frame ?? job.durationFrames,
-    durationSeconds: (job.durationFrames * fps.den) / fps.num,
+    durationSeconds: frameStartSeconds(job.durationFrames, fps),
     bytes: size,
     elapsedMs: job.startedAt && job.finishedAt ? Date.parse(job.finishedAt) - Date.parse(job.startedAt) : 0,
   };

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isMediaFileName, matchMediaFile, type MediaFactsLookup, type MediaResolver } from '../core/interchange/index';
-import { probeAll, type ProbeOptions } from '../render-host/media/index';
+import { probeAll, type ProbeOptions } from '../node/media/index';
 
 /**
  * Finds media beside the imported file: a path that exists as given (absolute or relative to the

@@ -4,16 +4,16 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LicensingRoutes } from '../protocol/licensing';
-import { atroposConfigDir, licensingBaseUrl } from '../render-host/entitlement/config-dir';
-import { FileLicensingStorage } from '../render-host/entitlement/entitlement-storage';
-import { deviceFingerprint } from '../render-host/entitlement/fingerprint';
-import { JwksCache } from '../render-host/entitlement/jwks-cache';
-import { devTrustEnabled } from '../render-host/entitlement/key-trust';
-import { LicensingApi } from '../render-host/entitlement/licensing-api';
-import { LicensingClient } from '../render-host/entitlement/licensing-client';
-import { machineId } from '../render-host/entitlement/machine-id';
+import { PRODUCT_VERSION } from '../protocol/version';
+import { atroposConfigDir, licensingBaseUrl } from '../licensing/config-dir';
+import { FileLicensingStorage } from '../licensing/entitlement-storage';
+import { deviceFingerprint } from '../licensing/fingerprint';
+import { JwksCache } from '../licensing/jwks-cache';
+import { devTrustEnabled } from '../licensing/key-trust';
+import { LicensingApi } from '../licensing/licensing-api';
+import { LicensingClient } from '../licensing/licensing-client';
+import { machineId } from '../licensing/machine-id';
 
-export const CLI_VERSION = '0.1.0';
 
 export function createCliLicensingClient(env: NodeJS.ProcessEnv = process.env, fetchImpl: typeof fetch = fetch): LicensingClient {
   const configDir = atroposConfigDir(env);
@@ -25,7 +25,7 @@ export function createCliLicensingClient(env: NodeJS.ProcessEnv = process.env, f
     keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(configDir, 'cache', `jwks-${tag}.json`), fetch: fetchImpl, devTrust: devTrustEnabled(env) }),
     deviceId: deviceFingerprint(machineId(configDir)),
     deviceName: hostname().slice(0, 64) || 'CLI',
-    version: CLI_VERSION,
+    version: PRODUCT_VERSION,
     subscriptionUrl: env.ATROPOS_SUBSCRIPTION_URL || 'https://atropos.app/pricing',
   });
 }

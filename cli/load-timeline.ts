@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzeTimeline, collectMediaPaths, parseTimeline, type Analysis, type ParsedTimeline } from '../core/index';
-import { createFontCatalog, probeAll } from '../render-host/media/index';
+import { createFontCatalog, createLutLookup, probeAll } from '../node/media/index';
 import type { FontCatalog } from '../core/api';
 import { UsageError } from './errors';
 
@@ -35,7 +35,7 @@ export async function loadTimeline(file: string, options: LoadOptions): Promise<
   const parsed = parseTimeline(text);
   const media = await probeAll(collectMediaPaths(parsed, path), options.ffprobePath ? { ffprobePath: options.ffprobePath } : {});
   const fonts = await loadFonts();
-  const analysis = analyzeTimeline(parsed, fonts ? { timelinePath: path, media, fonts } : { timelinePath: path, media });
+  const analysis = analyzeTimeline(parsed, fonts ? { timelinePath: path, media, fonts, luts: createLutLookup() } : { timelinePath: path, media, luts: createLutLookup() });
   return { ...analysis, path, text, parsed };
 }
 

@@ -2,13 +2,13 @@
 import { commands } from './commands/index';
 import { CommandError, UsageError } from './errors';
 import type { CliIO } from './command';
+import { PRODUCT_VERSION } from '../protocol/version';
 
-const VERSION = '0.1.0';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `atropos ${VERSION} — declarative video editing\n\nUsage: atropos <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun atropos <command> --help for a command's options.\n`;
+  return `atropos ${PRODUCT_VERSION} — declarative video editing\n\nUsage: atropos <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun atropos <command> --help for a command's options.\n`;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -18,7 +18,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${VERSION}\n`);
+    io.stdout.write(`${PRODUCT_VERSION}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);

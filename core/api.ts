@@ -22,11 +22,21 @@ export interface FontCatalog {
   familiesCovering?(characters: string[]): string[];
 }
 
+/** What a `lut:` file holds: read by the caller (the core reads no files), checked by core/looks/cube-lut.ts. */
+export type LutLookupResult =
+  | { status: 'ok'; size: number }
+  | { status: 'missing' }
+  | { status: 'invalid'; message: string; /** One-based line in the LUT file. */ line?: number };
+
+/** Answers synchronously; undefined in the context skips the LUT check. */
+export type LutLookup = (absolutePath: string) => LutLookupResult;
+
 export interface AnalysisContext {
   /** Absolute path of the timeline file: relative asset and output paths resolve against its folder. */
   timelinePath: string;
   media: MediaLookup;
   fonts?: FontCatalog;
+  luts?: LutLookup;
 }
 
 export interface Analysis {

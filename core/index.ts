@@ -1,5 +1,7 @@
 // The core's public surface. Pure: no vscode, fs, child processes or network.
 export type { Analysis, AnalysisContext, FontCatalog, MediaLookup, SymbolOccurrence } from './api';
+export type { LutLookup, LutLookupResult } from './api';
+export { parseCubeLut, type CubeLutResult } from './looks/cube-lut';
 
 // Parse: text → ParsedTimeline (located tree + typed model + syntax issues).
 export { parseTimeline, type ParsedTimeline } from './parse/parse-timeline';
@@ -27,3 +29,6 @@ export * from './time/index';
 export { normalizeColor, NAMED_COLORS } from './colors';
 export { closestMatch } from './suggest';
 export { resolvePath, dirnameOf, basenameOf, isAbsolutePath, isInside, timelineName } from './paths';
+
+// Edits: gestures on the preview's lanes → minimal YAML edits.
+export { buildGestureEdit, type GestureEditResult } from './edits/index';

@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.createTreeView('atropos.renders', { treeDataProvider: rendersTree, showCollapseAll: false }),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new RenderTaskProvider(renders, () => settings.render.defaultPreset)),
   );
-  registerCommands({ context, log, settings: () => settings, timelines, media, host, jobs, renders, previews });
+  registerCommands({ context, log, settings: () => settings, timelines, media, host, licensing: licensing.commandContext, jobs, renders, previews });
   void loadRenderHistory(jobs, { ...process.env, ...licensing.hostEnvironment() }, (line) => log.info(line));
 
   try {

@@ -5,6 +5,7 @@ import type { AtroposSettings } from '../protocol/settings';
 import type { ServerMediaFacts } from './client/media-facts';
 import type { PreviewManager } from './preview/preview-manager';
 import type { HostConnection } from './renders/host-connection';
+import type { LicensingContext } from './licensing/licensing-context';
 import type { JobStore } from './renders/job-store';
 import type { RenderRunner } from './renders/render-runner';
 import type { TimelineSource } from './timeline/timeline-source';
@@ -17,6 +18,8 @@ export interface ExtensionServices {
   /** Probe facts of media files, from the language server. */
   media: ServerMediaFacts;
   host: HostConnection;
+  /** The licensing client and status bar, for the licensing commands. */
+  licensing: LicensingContext;
   jobs: JobStore;
   renders: RenderRunner;
   previews: PreviewManager;

@@ -125,6 +125,44 @@ export interface ClipKeyframes {
   opacity?: Keyframe<number>[];
   /** Linear gain. */
   volume?: Keyframe<number>[];
+  /** Degrees clockwise (replaces `look.rotate.angle`). */
+  rotate?: Keyframe<number>[];
+  /** Colour keyframes replace the matching `look.color` value (eq evaluates them per frame). */
+  brightness?: Keyframe<number>[];
+  contrast?: Keyframe<number>[];
+  saturation?: Keyframe<number>[];
+  gamma?: Keyframe<number>[];
+  /** A speed ramp (the clip's `speed` is then its mean speed); `hold` keeps a speed, other eases move it linearly. */
+  speed?: Keyframe<number>[];
+}
+
+/** Picture effects of a media clip, applied to its source picture before it is sized (docs/timeline-format.md, "Looks"). */
+export interface ClipLook {
+  color?: ColorAdjust;
+  /** Absolute path of a 3D LUT (`.cube`), checked when analysed. */
+  lut?: string;
+  /** Shares (0–1) of the source picture cut from each side. */
+  crop?: { left: number; right: number; top: number; bottom: number };
+  /** Degrees clockwise about the centre; the picture keeps its size, the corners show `fill` (absent: transparent over what is below, the background on the first video track). */
+  rotate?: { angle: number; fill?: string };
+  flip?: 'horizontal' | 'vertical' | 'both';
+  /** Gaussian blur: sigma in output pixels (for a full-frame picture). */
+  blur?: number;
+  /** Unsharp mask amount (0–5). */
+  sharpen?: number;
+  /** Darkened corners, 0 (none) – 1 (strongest). */
+  vignette?: number;
+  /** Pixels near `color` become transparent. */
+  chromaKey?: { color: string; similarity: number; blend: number };
+}
+
+/** Neutral values: brightness 0, contrast 1, saturation 1, gamma 1, temperature 6500 (K). */
+export interface ColorAdjust {
+  brightness: number;
+  contrast: number;
+  saturation: number;
+  gamma: number;
+  temperature: number;
 }
 
 export type ClipSource = MediaSource | TextSource;
@@ -211,6 +249,12 @@ export interface CompiledClip {
   keyframes?: ClipKeyframes;
   /** Present on a clip that starts with a transition from the previous item on its track. */
   transitionIn?: TransitionIn;
+  /** Picture effects (colour, LUT, crop, rotate, flip, blur, sharpen, vignette, chroma key). */
+  look?: ClipLook;
+  /** The source range plays backwards (no sound). */
+  reverse?: boolean;
+  /** A held frame: the source frame at this time (seconds into the media) for the whole clip (no sound). */
+  freeze?: Rational;
   /** Absent when the clip contributes no sound (muted, silent track, still, text). */
   audio?: ClipAudio;
   range: SourceRange;

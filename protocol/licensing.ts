@@ -1,9 +1,17 @@
 // The licensing contract, declared once: the Worker (worker/), the clients (extension/licensing, cli)
 // and the render-host gate agree on these names. Types and small constants only.
 
+/**
+ * The production licensing host, stated once: the Worker's production route (infrastructure/terraform/env/prod.tfvars,
+ * rendered into worker/wrangler.toml) and every client's default (package.json's atropos.licensing.apiBaseUrl
+ * default equals DEFAULT_LICENSING_URL; worker/test/infrastructure.test.ts checks all of them).
+ */
+export const LICENSING_HOST = 'api.atropos-video.com';
+/** The dev environment's host (infrastructure/terraform/env/dev.tfvars). */
+export const DEV_LICENSING_HOST = 'dev.api.atropos-video.com';
 /** Production licensing API; the dev environment lives at DEV_LICENSING_URL. Never localhost by default. */
-export const DEFAULT_LICENSING_URL = 'https://licensing.atropos.app';
-export const DEV_LICENSING_URL = 'https://licensing.dev.atropos.workers.dev';
+export const DEFAULT_LICENSING_URL = `https://${LICENSING_HOST}`;
+export const DEV_LICENSING_URL = `https://${DEV_LICENSING_HOST}`;
 export const DEFAULT_SUBSCRIPTION_URL = 'https://atropos.app/pricing';
 
 /** Product name sent with every verify request and salted into device fingerprints. */

@@ -4,7 +4,8 @@
 
 import type { CompiledTimeline } from './compiled-timeline';
 import type { MediaFacts } from './media-facts';
-import type { SourcePosition, SourceRange } from './source-range';
+import type { TimelineGesture } from './gestures';
+import type { SourcePosition, SourceRange, TextEdit } from './source-range';
 
 /** How many problems the document has now, whatever timeline is returned. */
 export interface LspProblemCount {
@@ -81,4 +82,24 @@ export namespace MediaFactsRequest {
 export const LSP_CLIENT_COMMANDS = {
   openPreviewToSide: 'atropos.openPreviewToSide',
   render: 'atropos.render',
+  /** Arguments: the timeline's URI, the asset id (the code lens on an asset line). */
+  detect: 'atropos.detect',
 } as const;
+
+/**
+ * Sent by the client (preview lanes) to the server: the edit that makes a gesture true in the text of
+ * document `version`. `edits` is null when the gesture is refused (`reason` says why, for the preview);
+ * the client applies the edits as one WorkspaceEdit (one undo step) when the document is still at `version`.
+ */
+export namespace GestureEditRequest {
+  export const method = 'atropos/gestureEdit' as const;
+  export interface Params {
+    uri: string;
+    gesture: TimelineGesture;
+  }
+  export interface Result {
+    version: number;
+    edits: TextEdit[] | null;
+    reason?: string;
+  }
+}

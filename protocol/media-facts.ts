@@ -17,6 +17,10 @@ export interface VideoStreamFacts {
   /** Clockwise display rotation in degrees from the stream's display matrix (0, 90, 180, 270). */
   rotation: number;
   pixelFormat?: string;
+  /** The YUV matrix the stream is tagged with, as ffprobe names it (`bt709`, `smpte170m`, `bt470bg`…); absent when untagged. */
+  colorSpace?: string;
+  /** `tv` (limited) or `pc` (full) when tagged. */
+  colorRange?: string;
   /** Frame count when the container states it. */
   frameCount?: number;
 }
@@ -40,6 +44,11 @@ export interface MediaFacts {
   isStill: boolean;
   /** Subtitle file (SRT, ASS). */
   isSubtitle: boolean;
+  /**
+   * Where the file's data really ends, when that is short of `durationSeconds` (a file cut short:
+   * its header still states the whole). Absent when the data reaches the stated duration.
+   */
+  decodableEndSeconds?: number;
   /** Timecode of the first frame as the file states it: SMPTE `HH:MM:SS:FF`, `;FF` when drop-frame. */
   startTimecode?: string;
 }

@@ -2,6 +2,7 @@
 // client (extension, CLI) reads them. JSON everywhere except the PNG from POST /v1/frames.
 
 import type { CompiledTimeline } from './compiled-timeline';
+import type { RenderFailureCode } from './render-failures';
 import type { RenderPresetName } from './settings';
 import type { SourceRange } from './source-range';
 
@@ -13,6 +14,8 @@ export const RenderHostRoutes = {
   job: (id: string) => `/v1/jobs/${encodeURIComponent(id)}`,
   jobEvents: (id: string) => `/v1/jobs/${encodeURIComponent(id)}/events`,
   frames: '/v1/frames',
+  /** POST: a filmstrip of thumbnails or a waveform of one media file, as PNG (the preview's lanes). */
+  strips: '/v1/strips',
   health: '/v1/health',
   telemetry: '/v1/telemetry',
   /** Asks the host to exit once running jobs are cancelled (`atropos host stop`). */
@@ -74,8 +77,7 @@ export interface JobProgress {
 }
 
 export interface JobFailure {
-  /** e.g. `ffmpeg-failed`, `timeout`, `output-exists`, `interrupted`. */
-  code: string;
+  code: RenderFailureCode;
   message: string;
   /** The last lines ffmpeg wrote to stderr, when it ran. */
   stderrTail?: string;
@@ -112,8 +114,6 @@ export type JobEvent =
   | { type: 'failed'; job: JobRecord }
   | { type: 'cancelled'; job: JobRecord }
   | { type: 'interrupted'; job: JobRecord };
-
-export type JobEventType = JobEvent['type'];
 
 /** POST /v1/frames body: the exact composite frame at `frame` (output frames from 0) as image/png. */
 export interface FrameRequest {
@@ -202,3 +202,24 @@ export interface HostDiscovery {
   version: string;
   startedAt: string;
 }
+
+/**
+ * POST /v1/strips body: a picture of part of one media file for a clip block on the lanes, `width`
+ * × `height` pixels: `thumbnails` = frames side by side (a filmstrip), `waveform` = the sound's
+ * envelope. Made with ffmpeg one at a time behind frames, cached per file version and size.
+ */
+export interface MediaStripRequest {
+  /** Absolute path of the media file (an asset of the timeline the preview shows). */
+  path: string;
+  kind: 'thumbnails' | 'waveform';
+  /** Source range in seconds. */
+  fromSeconds: number;
+  toSeconds: number;
+  /** A still image: one tile, repeated by the lanes. */
+  still?: boolean;
+  width: number;
+  height: number;
+}
+
+export const MEDIA_STRIP_LIMITS = { maxWidth: 4096, maxHeight: 256, minSide: 8 } as const;
+

@@ -2,10 +2,13 @@
 // declares the same keys for VS Code; the language server pulls its part with workspace/configuration.
 
 import type { IssueSeverity } from './source-range';
+import { DEFAULT_LICENSING_URL } from './licensing';
 
 export const SETTINGS_SECTION = 'atropos';
 
-export type RenderPresetName = 'final' | 'draft' | 'vertical' | 'gif' | 'audio';
+import type { RenderPresetName } from './render-presets';
+
+export type { RenderPresetName } from './render-presets';
 
 /** `off` hides the issue; otherwise the severity it is shown with. */
 export type SeveritySetting = IssueSeverity | 'off';
@@ -52,7 +55,7 @@ export const DEFAULT_SETTINGS: AtroposSettings = {
   preview: { frameWidth: 640 },
   diagnostics: { severity: {}, debounceMs: 150 },
   licensing: {
-    apiBaseUrl: 'https://licensing.atropos.app',
+    apiBaseUrl: DEFAULT_LICENSING_URL,
     subscriptionUrl: 'https://atropos.app/pricing',
   },
 };

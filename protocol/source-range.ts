@@ -1,6 +1,8 @@
 // Positions in a timeline file. Zero-based line and UTF-16 character, like LSP,
 // so the language server passes them through untouched; the CLI prints them one-based.
 
+import type { DiagnosticCode } from './diagnostic-codes';
+
 export interface SourcePosition {
   line: number;
   character: number;
@@ -30,7 +32,7 @@ export interface IssueFix {
 /** One problem found in a timeline. The core returns all of them; it never throws on bad input. */
 export interface TimelineIssue {
   /** Stable identifier, e.g. `unknown-asset`; users set severities per code. */
-  code: string;
+  code: DiagnosticCode;
   severity: IssueSeverity;
   /** In words a video editor understands, naming the value received. */
   message: string;

@@ -1,7 +1,8 @@
 // Messages between the preview panel host (extension/preview) and its front end (webview/).
 // Declared once; both sides switch on `type`, so a new message is a compile error until handled.
 
-import type { CompiledTimeline } from './compiled-timeline';
+import type { CompiledItem, CompiledTimeline, CompiledTrack } from './compiled-timeline';
+import type { TimelineGesture } from './gestures';
 import type { SourceRange } from './source-range';
 
 /** The webview's view type, also used by the panel serializer. */
@@ -30,6 +31,34 @@ export interface TimelineMessage {
   /** Increases with every compiled version the host sends; frames and proxies name the one they belong to. */
   revision: number;
   timeline: CompiledTimeline;
+  stale: boolean;
+  problems: ProblemCount;
+}
+
+/**
+ * What changed from one revision of the timeline to the next, so a 50,000-clip timeline is not sent
+ * again for every keystroke. Tracks not named in `tracks` are unchanged; `trackOrder` is the new order.
+ * Within a track: items [0, start) stay, `deleteCount` old items give way to `items`, and the items
+ * after them stay but their source lines moved by `shiftLines` (text inserted or removed above them).
+ */
+export interface TimelineDelta {
+  /** Everything but the tracks, when any of it changed. */
+  head?: Omit<CompiledTimeline, 'tracks'>;
+  trackOrder: string[];
+  tracks: TrackDelta[];
+}
+
+export type TrackDelta =
+  | { id: string; full: CompiledTrack }
+  | { id: string; header?: Omit<CompiledTrack, 'items'>; start: number; deleteCount: number; items: CompiledItem[]; shiftLines: number };
+
+/** Sent by the host instead of `timeline` when the webview has `baseRevision`: only what changed. */
+export interface TimelineDeltaMessage {
+  type: 'timelineDelta';
+  documentUri: string;
+  baseRevision: number;
+  revision: number;
+  delta: TimelineDelta;
   stale: boolean;
   problems: ProblemCount;
 }
@@ -80,13 +109,44 @@ export interface SelectClipMessage {
   reveal: boolean;
 }
 
+/** Sent by the host when a lanes gesture could not be written to the file (the lanes snap back). */
+export interface EditRefusedMessage {
+  type: 'editRefused';
+  reason: string;
+}
+
+/** Detected spans shown on the ruler while the user decides what to insert; `spans: null` clears them. */
+export interface DetectionsMessage {
+  type: 'detections';
+  spans: DetectionMark[] | null;
+}
+
+export interface DetectionMark {
+  /** Timeline frames; a cut has endFrame = startFrame. */
+  startFrame: number;
+  endFrame: number;
+  profile: 'scenes' | 'silence' | 'highlights';
+  label: string;
+}
+
+/** Sent by the host: the filmstrip or waveform asked for under `key` (null when it could not be made). */
+export interface StripMessage {
+  type: 'strip';
+  key: string;
+  dataUrl: string | null;
+}
+
 export type HostToWebviewMessage =
+  | TimelineDeltaMessage
+  | StripMessage
+  | EditRefusedMessage
   | TimelineMessage
   | NoTimelineMessage
   | FrameMessage
   | FrameErrorMessage
   | ProxyMessage
-  | SelectClipMessage;
+  | SelectClipMessage
+  | DetectionsMessage;
 
 // ── webview → host ─────────────────────────────────────────────────────────
 
@@ -136,7 +196,28 @@ export interface RunActionMessage {
   frame: number;
 }
 
+/** Sent by the webview when a drag on the lanes ends: write it to the YAML (one undo step). */
+export interface EditGestureMessage {
+  type: 'editGesture';
+  gesture: TimelineGesture;
+}
+
+/** Sent by the webview for a clip block on screen: a filmstrip (video, stills) or waveform (sound) of an asset's source range. */
+export interface RequestStripMessage {
+  type: 'requestStrip';
+  key: string;
+  /** Asset id (the host looks its path up in the timeline it sent; the webview never names files). */
+  asset: string;
+  kind: 'thumbnails' | 'waveform';
+  fromSeconds: number;
+  toSeconds: number;
+  width: number;
+  height: number;
+}
+
 export type WebviewToHostMessage =
+  | RequestStripMessage
+  | EditGestureMessage
   | ReadyMessage
   | RequestFrameMessage
   | RevealClipMessage

@@ -1,14 +1,14 @@
 // The render host's entry (dist/render-host.js): the real runner, schema and entitlement gate
 // plugged into the host process. Started on demand by ensureHost() or `atropos host start`.
-import { createEntitlementGate } from './entitlement/gate';
+import { PRODUCT_VERSION } from '../protocol/version';
+import { createEntitlementGate } from '../licensing/gate';
 import { runnerExecutor } from './jobs/runner-executor';
-import { renderFrame } from './runner/index';
+import { renderFrame, renderStrip } from '../node/ffmpeg/index';
 import { compiledTimelineSchema } from './server/compiled-timeline-schema';
 import { runHostProcess } from './server/run-host-process';
-import { resolveTool } from './tools/resolve-tools';
-import { freshWorkRoot } from './runner/work-root';
+import { resolveTool } from '../node/tools/resolve-tools';
+import { freshWorkRoot } from '../node/ffmpeg/work-root';
 
-const VERSION = '0.1.0';
 
 void runHostProcess(process.argv.slice(2), (config) => {
   const ffmpegPath = resolveTool('ffmpeg', { ffmpegPath: config.ffmpegPath ?? '' }).path;
@@ -16,9 +16,10 @@ void runHostProcess(process.argv.slice(2), (config) => {
   return {
     executor: runnerExecutor(ffmpegPath, workRoot, config.stallTimeoutMs),
     renderFrame: (timeline, frame, width, signal) => renderFrame(timeline, frame, { ffmpegPath, signal, workRoot, ...(width !== undefined ? { width } : {}) }),
+    renderStrip: (request, signal) => renderStrip(request, { ffmpegPath, signal }),
     gate: createEntitlementGate(),
     timelineSchema: compiledTimelineSchema,
-    version: VERSION,
+    version: PRODUCT_VERSION,
   };
 }).then(
   (code) => process.exit(code),

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { resolveTool } from '../render-host/tools/resolve-tools';
+import { resolveTool } from '../node/tools/resolve-tools';
 
 const run = promisify(execFile);
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['core', 'protocol', 'server', 'extension', 'webview', 'render-host', 'cli', 'worker', 'schemas', 'samples', 'test'];
+const roots = ['core', 'node', 'licensing', 'farm', 'protocol', 'server', 'extension', 'webview', 'render-host', 'cli', 'worker', 'schemas', 'samples', 'test'];
 const skip = new Set(['node_modules', 'dist', 'out', '.cache', '.wrangler']);
 
 function collect(dir, found) {
@@ -30,7 +30,7 @@ if (selected.length === 0) {
   process.exit(1);
 }
 // Tests run from sources (a development build) against a local Worker with dev keys: they opt in to
-// trusting its keys explicitly. A shipped build ignores the switch (render-host/entitlement/key-trust.ts).
+// trusting its keys explicitly. A shipped build ignores the switch (licensing/key-trust.ts).
 const env = { ...process.env, ATROPOS_DEV_TRUST: '1' };
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...selected], { cwd: root, stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -7,6 +7,7 @@ import type { FontCatalog } from '../core';
 import type { ClientSupport, ServerContext } from './context';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCodeLens } from './handlers/code-lens';
+import { registerColoursAndLinks } from './handlers/colors-and-links';
 import { registerCompletion } from './handlers/completion';
 import { registerCustomRequests } from './handlers/custom-requests';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -83,6 +84,8 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        colorProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'Atropos Timeline language server' },
     };
@@ -127,6 +130,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(context);
   registerInlayHints(context);
   registerCodeLens(context);
+  registerColoursAndLinks(context);
   registerCustomRequests(context, media);
 
   connection.onShutdown(() => debouncer.dispose());

@@ -10,6 +10,8 @@ export class FrameView {
   private readonly note: HTMLElement;
   /** Request id of the frame on screen; older answers that arrive late are ignored. */
   private shownRequestId = -1;
+  private onScreen: { revision: number; frame: number } | undefined;
+  private pending: { revision: number; frame: number } | undefined;
 
   constructor() {
     this.image = h('img', { id: 'frame-image', class: 'frame-image', alt: 'Frame at the playhead' });
@@ -23,14 +25,23 @@ export class FrameView {
     this.element.style.aspectRatio = `${width} / ${height}`;
   }
 
-  showFrame(requestId: number, frame: number, dataUrl: string): void {
+  /** The timeline revision and frame of the picture on screen (or on its way there). */
+  shown(): { revision: number; frame: number } | undefined {
+    return this.pending ?? this.onScreen;
+  }
+
+  showFrame(requestId: number, revision: number, frame: number, dataUrl: string): void {
     if (requestId <= this.shownRequestId) return;
+    this.pending = { revision, frame };
     const next = new Image();
     next.onload = () => {
       if (requestId <= this.shownRequestId) return;
       this.shownRequestId = requestId;
+      this.pending = undefined;
+      this.onScreen = { revision, frame };
       this.image.src = dataUrl;
       this.image.dataset.frame = String(frame);
+      this.image.dataset.revision = String(revision);
       this.setNote('');
     };
     next.src = dataUrl;

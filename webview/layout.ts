@@ -73,12 +73,46 @@ export function majorTickStep(zoom: number, fps: Rational, minPixels = 90): numb
   return 3600 * base;
 }
 
-export function rulerTicks(durationFrames: number, zoom: number, fps: Rational, minPixels = 90): RulerTick[] {
+export function rulerTicks(durationFrames: number, zoom: number, fps: Rational, minPixels = 90, from = 0, to = durationFrames): RulerTick[] {
   const major = majorTickStep(zoom, fps, minPixels);
   const minor = major % 5 === 0 && (major / 5) * zoom >= 8 ? major / 5 : major;
   const ticks: RulerTick[] = [];
-  for (let f = 0; f <= durationFrames; f += minor) ticks.push({ frame: f, major: f % major === 0 });
+  const first = Math.max(0, Math.floor(from / minor) * minor);
+  for (let f = first; f <= Math.min(durationFrames, to); f += minor) ticks.push({ frame: f, major: f % major === 0 });
   return ticks;
+}
+
+/**
+ * The items of a track that overlap frames [from, to), found by binary search so a lane of 50,000
+ * clips draws only the few dozen on screen. `endsBefore[i]` is the largest end among items 0..i
+ * (items are sorted by start; an overlay may outlast the ones after it).
+ */
+export function visibleItems<T extends { start: number; duration: number }>(items: readonly T[], endsBefore: readonly number[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((endsBefore[mid] as number) <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length; i++) {
+    const item = items[i] as T;
+    if (item.start >= to) break;
+    if (item.start + item.duration > from) out.push(item);
+  }
+  return out;
+}
+
+/** Running maximum of item ends, for visibleItems. */
+export function runningEnds(items: readonly { start: number; duration: number }[]): number[] {
+  const ends: number[] = [];
+  let max = -Infinity;
+  for (const item of items) {
+    max = Math.max(max, item.start + item.duration);
+    ends.push(max);
+  }
+  return ends;
 }
 
 /** The content width in pixels, with room after the end so the last frame can be reached. */

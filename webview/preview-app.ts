@@ -4,9 +4,13 @@
 import type { CompiledClip, CompiledTimeline } from '../protocol/compiled-timeline';
 import type { HostToWebviewMessage, PreviewState, ProblemCount, ProxyState, WebviewToHostMessage } from '../protocol/webview';
 import { h } from './dom';
+import { frameKey, showsFrame } from './frame-key';
 import { FrameView } from './frame-view';
+import { DetectionOverlay } from './detection-overlay';
 import { keyAction, type KeyAction } from './keyboard';
 import { LanesView } from './lanes-view';
+import { StripStore } from './strips';
+import { applyTimelineDelta } from './timeline-delta';
 import { ZOOM_STEP, clampZoom, fitZoom } from './layout';
 import { formatTimecode, nominalFps } from './timecode';
 import { Toolbar } from './toolbar';
@@ -25,12 +29,15 @@ export class PreviewApp {
   private readonly lanes: LanesView;
   private readonly frameView: FrameView;
   private readonly emptyNote: HTMLElement;
+  private readonly splitter: HTMLElement;
+  private readonly strips: StripStore;
 
   private documentUri = '';
   private timeline: CompiledTimeline | undefined;
   private revision = -1;
   private playhead = 0;
   private zoom = 1;
+  private readonly detections: DetectionOverlay;
   /** Until the user zooms, the lanes fit the panel width. */
   private zoomFitted = true;
   private selectedClipId: string | null = null;
@@ -38,6 +45,8 @@ export class PreviewApp {
   /** 0 = paused; >0 forward via the proxy video; <0 backward, stepped by animation frames. */
   private rate = 0;
   private playWhenProxyReady = false;
+  /** True while the playhead is being dragged or a step key repeats. */
+  private scrubbing = false;
   private reverseClock: { at: number; position: number } | undefined;
 
   private nextRequestId = 1;
@@ -58,19 +67,32 @@ export class PreviewApp {
       openProblems: () => this.host.post({ type: 'openProblems' }),
     });
     this.frameView = new FrameView();
+    this.strips = new StripStore((m) => this.host.post(m), () => this.lanes.refreshStrips());
     this.lanes = new LanesView({
       seek: (frame) => this.seek(frame),
+      scrubbing: (active) => this.setScrubbing(active),
       clipClicked: (clip, frame) => this.clipClicked(clip, frame),
       wheelZoom: (d, anchor) => this.zoomBy(d, anchor),
+      edit: (gesture) => {
+        this.toolbar.setStatus('Writing the edit…');
+        this.host.post({ type: 'editGesture', gesture });
+      },
+      resized: () => this.refit(),
+      strip: (request) => this.strips.get(request),
     });
+    this.splitter = h('div', { class: 'splitter', id: 'splitter', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the lanes', title: 'Drag to give the lanes more or less room' });
     this.emptyNote = h('div', { class: 'empty-note', id: 'empty-note', role: 'status' }, 'Waiting for the timeline…');
     this.element = h('div', { class: 'preview', id: 'preview', tabindex: 0, 'aria-label': 'Timeline preview' },
       this.toolbar.element,
       h('div', { class: 'stage' }, this.frameView.element),
       this.emptyNote,
+      this.splitter,
       this.lanes.element,
     );
+    this.detections = new DetectionOverlay(this.lanes.element, () => this.zoom);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.element.addEventListener('keyup', () => this.setScrubbing(false));
+    this.listenSplitter();
     this.frameView.video.addEventListener('ended', () => this.pause());
   }
 
@@ -79,6 +101,14 @@ export class PreviewApp {
     switch (message.type) {
       case 'timeline':
         this.setTimeline(message.documentUri, message.revision, message.timeline, message.stale, message.problems);
+        break;
+      case 'timelineDelta':
+        // A delta needs the revision it was made from; anything else asks for the whole timeline again.
+        if (!this.timeline || message.baseRevision !== this.revision) {
+          this.host.post({ type: 'ready' });
+          break;
+        }
+        this.setTimeline(message.documentUri, message.revision, applyTimelineDelta(this.timeline, message.delta), message.stale, message.problems);
         break;
       case 'noTimeline':
         this.documentUri = message.documentUri;
@@ -89,7 +119,7 @@ export class PreviewApp {
         if (message.revision !== this.revision) break;
         this.cacheFrame(message.frame, message.dataUrl);
         if (this.inflight?.requestId === message.requestId) this.inflight = undefined;
-        this.frameView.showFrame(message.requestId, message.frame, message.dataUrl);
+        this.frameView.showFrame(message.requestId, message.revision, message.frame, message.dataUrl);
         this.requestFrameIfNeeded();
         break;
       case 'frameError':
@@ -102,6 +132,16 @@ export class PreviewApp {
       case 'selectClip':
         this.selectFromEditor(message.clipId, message.reveal);
         break;
+      case 'strip':
+        this.strips.answer(message.key, message.dataUrl);
+        break;
+      case 'editRefused':
+        this.toolbar.setStatus(message.reason);
+        this.lanes.undoDrag();
+        break;
+      case 'detections':
+        this.detections.show(message.spans);
+        break;
     }
   }
 
@@ -111,6 +151,7 @@ export class PreviewApp {
     this.timeline = timeline;
     this.revision = revision;
     this.toolbar.setProblems(problems, stale);
+    if (this.toolbar.statusText() === 'Writing the edit…') this.toolbar.setStatus('');
     this.element.classList.toggle('stale', stale);
     this.emptyNote.hidden = true;
     this.lanes.element.hidden = false;
@@ -144,11 +185,42 @@ export class PreviewApp {
     return Math.max(0, (this.timeline?.durationFrames ?? 1) - 1);
   }
 
-  /** A user seek: stops playback, moves the playhead, asks for the frame. */
+  /** A user seek: stops playback, moves the playhead, asks for the frame (or shows the draft proxy's while scrubbing). */
   seek(frame: number): void {
     if (this.rate !== 0) this.pause();
     this.movePlayhead(frame);
+    if (this.scrubbing && this.showProxyFrame()) return;
     this.requestFrameIfNeeded();
+  }
+
+  /**
+   * While the playhead is dragged or a step key repeats, the draft proxy's decoder shows every frame
+   * (an exact host frame takes a few hundred ms; the proxy seeks in a few); when it stops, the exact
+   * frame replaces it. Without a ready proxy the first scrub asks for one and uses host frames.
+   */
+  private setScrubbing(active: boolean): void {
+    if (active === this.scrubbing) return;
+    this.scrubbing = active;
+    if (active) {
+      if (this.proxy.state === 'none' && this.timeline && !this.element.classList.contains('stale')) {
+        this.host.post({ type: 'requestProxy', revision: this.revision });
+      }
+      return;
+    }
+    if (this.rate === 0) {
+      this.frameView.showVideo(false);
+      this.requestFrameIfNeeded();
+    }
+  }
+
+  /** Seeks the ready proxy to the playhead and shows it; false when there is no ready proxy. */
+  private showProxyFrame(): boolean {
+    if (this.proxy.state !== 'ready' || this.rate !== 0) return false;
+    const video = this.frameView.video;
+    if (video.getAttribute('src') !== this.proxy.src) video.src = this.proxy.src;
+    video.currentTime = this.secondsAt(this.playhead);
+    this.frameView.showVideo(true);
+    return true;
   }
 
   private movePlayhead(frame: number): void {
@@ -184,23 +256,20 @@ export class PreviewApp {
   /** One request at a time: when it answers, the latest playhead position is asked for next. */
   private requestFrameIfNeeded(): void {
     if (!this.timeline || this.inflight || this.rate > 0) return;
-    const cached = this.frameCache.get(this.cacheKey(this.playhead));
+    const cached = this.frameCache.get(frameKey(this.revision, this.playhead));
     if (cached) {
-      this.frameView.showFrame(this.nextRequestId++, this.playhead, cached);
+      this.frameView.showFrame(this.nextRequestId++, this.revision, this.playhead, cached);
       return;
     }
-    if (this.frameView.element.querySelector('img')?.dataset.frame === String(this.playhead)) return;
+    // The same frame number of an older revision is a stale picture: ask again.
+    if (showsFrame(this.frameView.shown(), this.revision, this.playhead)) return;
     const requestId = this.nextRequestId++;
     this.inflight = { requestId, frame: this.playhead };
     this.host.post({ type: 'requestFrame', requestId, revision: this.revision, frame: this.playhead });
   }
 
-  private cacheKey(frame: number): string {
-    return `${this.revision}:${frame}`;
-  }
-
   private cacheFrame(frame: number, dataUrl: string): void {
-    this.frameCache.set(this.cacheKey(frame), dataUrl);
+    this.frameCache.set(frameKey(this.revision, frame), dataUrl);
     if (this.frameCache.size > FRAME_CACHE_SIZE) {
       const oldest = this.frameCache.keys().next().value;
       if (oldest !== undefined) this.frameCache.delete(oldest);
@@ -325,6 +394,8 @@ export class PreviewApp {
     const action = keyAction(e);
     if (!action || !this.timeline) return;
     e.preventDefault();
+    // A held step key scrubs: every step is shown (from the proxy), the exact frame comes on release.
+    if (e.repeat && (action.kind === 'step' || action.kind === 'stepSeconds')) this.setScrubbing(true);
     this.run(action);
   }
 
@@ -345,6 +416,35 @@ export class PreviewApp {
   private seekAndShow(frame: number): void {
     this.seek(frame);
     this.lanes.scrollIntoView(this.playhead);
+  }
+
+  /** The panel was resized: a fitted zoom fits the new width. */
+  private refit(): void {
+    if (!this.timeline || !this.zoomFitted) return;
+    const zoom = fitZoom(this.timeline.durationFrames, this.lanes.visibleWidth() - 2);
+    if (Math.abs(zoom - this.zoom) < 1e-9) return;
+    this.zoom = zoom;
+    this.lanes.render(this.timeline, zoom);
+    this.lanes.setPlayhead(this.playhead);
+  }
+
+  /** Dragging the bar between the frame and the lanes shares the panel's height between them. */
+  private listenSplitter(): void {
+    let startY = 0;
+    let startHeight = 0;
+    this.splitter.addEventListener('pointerdown', (e) => {
+      startY = e.clientY;
+      startHeight = this.lanes.element.getBoundingClientRect().height;
+      this.splitter.setPointerCapture(e.pointerId);
+    });
+    this.splitter.addEventListener('pointermove', (e) => {
+      if (!this.splitter.hasPointerCapture(e.pointerId)) return;
+      const available = this.element.getBoundingClientRect().height;
+      const height = Math.min(available - 120, Math.max(60, startHeight + startY - e.clientY));
+      this.lanes.element.style.height = `${height}px`;
+      this.lanes.element.style.maxHeight = 'none';
+    });
+    this.splitter.addEventListener('pointerup', (e) => this.splitter.releasePointerCapture(e.pointerId));
   }
 
   private zoomBy(direction: 1 | -1, anchorFrame: number): void {

@@ -54,6 +54,11 @@ export class Toolbar {
 
   setStatus(text: string): void {
     this.status.textContent = text;
+    this.status.title = text;
+  }
+
+  statusText(): string {
+    return this.status.textContent ?? '';
   }
 
   /** Shows "N errors" with a link to the Problems panel; hidden when the document is clean. */

@@ -1,7 +1,7 @@
 // `atropos export <file.timeline.yaml> --format edl|otio [-o file] [--overwrite]`: hand a cut back.
 import { basename, relative, resolve } from 'node:path';
-import { exportEdl, exportOtio, timelineToInterchange } from '../../core/interchange/index';
-import { probeAll } from '../../render-host/media/index';
+import { exportEdl, exportLosses, exportOtio, timelineToInterchange } from '../../core/interchange/index';
+import { probeAll } from '../../node/media/index';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';
@@ -16,7 +16,7 @@ export const exportCommand: CliCommand = {
 
 Writes <name>.edl or <name>.otio beside the timeline (never over an existing file without --overwrite).
 EDL: the first video track and up to two audio tracks; OTIO: every track. What the format cannot
-hold (overlays, text, fades, a third audio track) is listed as a warning.
+hold (overlays, text, fades, a third audio track) is listed first: "What this export will lose".
 Exit code: 0 on success, 1 when the timeline has errors (see atropos check), 2 for a bad option or path, 4 when the output exists.`,
   async run(args, io) {
     const { flags, positionals } = parseArgs(args, [
@@ -40,10 +40,15 @@ Exit code: 0 on success, 1 when the timeline has errors (see atropos check), 2 f
     const media = await probeAll(collectMediaPaths(loaded.parsed, loaded.path), ffprobePath ? { ffprobePath } : {});
     const source = timelineToInterchange(loaded.text, { timelinePath: loaded.path, media });
     const result = format === 'edl' ? exportEdl(source.timeline) : exportOtio(source.timeline);
-    writeAtomically(output, result.text);
+    // What the format cannot hold is said before anything is written.
+    const losses = exportLosses(source.warnings, result.warnings);
     const shown = relative(io.cwd, loaded.path) || basename(loaded.path);
-    for (const warning of [...source.warnings, ...result.warnings]) io.stderr.write(`${shown}  warning  ${warning.message}\n`);
-    io.stdout.write(`wrote ${relative(io.cwd, output) || output}\n`);
+    if (losses.length) {
+      io.stderr.write(`What this export will lose (${losses.length}):\n`);
+      for (const loss of losses) io.stderr.write(`${shown}  warning  ${loss}\n`);
+    }
+    writeAtomically(output, result.text);
+    io.stdout.write(`wrote ${relative(io.cwd, output) || output}${losses.length ? `; ${losses.length} thing${losses.length === 1 ? '' : 's'} not exported (listed above)` : ''}\n`);
     return 0;
   },
 };

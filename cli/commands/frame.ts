@@ -1,7 +1,7 @@
 // `atropos frame <file> --at <time> -o frame.png [--width N]`
 import { relative, resolve } from 'node:path';
 import { parseTimeValue, timeToFrames } from '../../core/index';
-import { RenderError } from '../../render-host/runner';
+import { RenderError } from '../../node/ffmpeg';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CommandError, UsageError } from '../errors';

@@ -8,5 +8,7 @@ import { renderCommand } from './render';
 import { frameCommand } from './frame';
 import { planCommand } from './plan';
 import { hostCommand } from './host';
+import { detectCommand } from './detect';
 
 export const commands: CliCommand[] = [checkCommand, importCommand, exportCommand, licenseCommand, renderCommand, frameCommand, planCommand, hostCommand];
+commands.push(detectCommand);

@@ -2,9 +2,10 @@
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { createCliLicensingClient } from '../license-client';
-import { daysPhrase } from '../../render-host/entitlement/days-phrase';
-import type { LicensingOutcome, LicensingRefusal } from '../../render-host/entitlement/licensing-client';
+import { daysPhrase } from '../../licensing/days-phrase';
+import type { LicensingOutcome, LicensingRefusal } from '../../licensing/licensing-client';
 import type { EntitlementAction } from '../../protocol/entitlement-gate';
+import { DEFAULT_LICENSING_URL } from '../../protocol/licensing';
 
 const usage = `Usage: atropos license <activate KEY | trial | status | deactivate>
 
@@ -14,7 +15,7 @@ const usage = `Usage: atropos license <activate KEY | trial | status | deactivat
   deactivate     free this device's seat and forget the key here
 
 Environment:
-  ATROPOS_LICENSING_URL   licensing service (default https://licensing.atropos.app)
+  ATROPOS_LICENSING_URL   licensing service (default ${DEFAULT_LICENSING_URL})
   ATROPOS_CONFIG_DIR      where the key and cached entitlement live (default $XDG_CONFIG_HOME/atropos)
 `;
 

@@ -3,12 +3,12 @@
 // In this process a render passes the very admission the host applies (render-host/jobs/admission.ts):
 // the output inside the user's folders, symlinks resolved, and the licence gate for final presets.
 import { isAbsolute, relative } from 'node:path';
-import { RenderError, renderFrame, renderTimeline, type RenderOptions, type RenderRequest, type RenderResult } from '../../render-host/runner';
+import { RenderError, renderFrame, renderTimeline, type RenderOptions, type RenderRequest, type RenderResult } from '../../node/ffmpeg';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import { FREE_PRESETS } from '../../protocol/render-host';
 import { admitRender } from '../../render-host/jobs/admission';
 import { WorkspaceFolders } from '../../render-host/paths/workspace-folders';
-import { createEntitlementGate } from '../../render-host/entitlement/gate';
+import { createEntitlementGate } from '../../licensing/gate';
 import { CommandError } from '../errors';
 import { getEntitlementForRender } from '../license-client';
 

@@ -2,7 +2,7 @@
 // ffmpeg, and the exit codes. Execution lives in render-executor.ts so it can move behind the host.
 import { relative } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
-import { resolveTool, ToolNotFoundError } from '../../render-host/tools/resolve-tools';
+import { resolveTool, ToolNotFoundError } from '../../node/tools/resolve-tools';
 import type { CliIO } from '../command';
 import { CommandError } from '../errors';
 import { loadTimeline } from '../load-timeline';

@@ -1,22 +1,21 @@
 // `atropos render <file> [-o out] [--overwrite] [--preset …] [--json]`
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import type { RenderPresetName } from '../../protocol/settings';
-import { RenderError, type RenderProgress, type RenderResult } from '../../render-host/runner';
+import { relative, resolve } from 'node:path';
+import { RENDER_PRESETS, outputPathForPreset, type RenderPresetName } from '../../protocol/render-presets';
+import { RenderError, type RenderProgress, type RenderResult } from '../../node/ffmpeg';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
 import { cliExecutor } from '../host-render-executor';
 import { EXIT, loadCompiled } from './render-support';
 
-const PRESETS: RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
-const PRESET_EXTENSION: Record<RenderPresetName, string | undefined> = { final: undefined, draft: '.mp4', vertical: '.mp4', gif: '.gif', audio: '.m4a' };
 
 export const renderCommand: CliCommand = {
   name: 'render',
   summary: 'Render a timeline to a video file with FFmpeg',
-  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${PRESETS.join('|')}] [--json]
+  usage: `Usage: atropos render <file.timeline.yaml> [-o out.mp4] [--overwrite] [--preset ${RENDER_PRESETS.join('|')}] [--json]
 
-  -o, --output   where to write (default: the timeline's output path; other presets add .<preset>)
+  -o, --output   where to write (default: the timeline's output path; draft and vertical add .draft/.vertical,
+                 gif and audio take .gif/.m4a)
   --overwrite    replace an existing file (otherwise an existing output is an error)
   --preset       final (default), draft (small, quick), vertical (9:16), gif, audio
   --json         one JSON event per line on stdout: progress, then done or error
@@ -28,14 +27,14 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     const { flags, positionals } = parseArgs(args, [
       { name: 'output', short: 'o', type: 'string' },
       { name: 'overwrite', type: 'boolean' },
-      { name: 'preset', type: 'string', choices: PRESETS },
+      { name: 'preset', type: 'string', choices: RENDER_PRESETS },
       { name: 'json', type: 'boolean' },
     ], 'render');
     if (positionals.length !== 1) throw new UsageError('atropos render: give one timeline file (atropos render <file.timeline.yaml>)');
     const preset = (flags.preset as RenderPresetName | undefined) ?? 'final';
     const json = flags.json === true;
     const timeline = await loadCompiled(positionals[0] as string, io, 'render');
-    const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : defaultOutput(timeline.output.path, preset);
+    const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : outputPathForPreset(timeline.output.path, preset);
     const progress = progressPrinter(io, json);
     try {
       const result = await cliExecutor(io, 'render').render(
@@ -56,12 +55,6 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     }
   },
 };
-
-export function defaultOutput(timelineOutput: string, preset: RenderPresetName): string {
-  const ext = PRESET_EXTENSION[preset];
-  if (!ext) return timelineOutput;
-  return join(dirname(timelineOutput), `${basename(timelineOutput, extname(timelineOutput))}.${preset}${ext}`);
-}
 
 function exitCodeOf(error: RenderError): number {
   switch (error.code) {

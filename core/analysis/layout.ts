@@ -12,6 +12,7 @@ import { add, div, floorRational, mul, rational, roundRational, sub, ZERO, type 
 import { timeToFrames, timeToSeconds } from '../time/timecode';
 import type { ResolvedAsset } from './assets';
 import { readSpeed, readString, readTime, readTimeField } from './fields';
+import { measureRamp, speedKeyframes } from '../looks/ramp-layout';
 
 export const DEFAULT_TRANSITION_SECONDS = rational(1, 2);
 
@@ -106,6 +107,11 @@ function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Ratio
   if (fromNode && !from) return timing;
   const sourceIn = from ? timeToSeconds(from, fps) : ZERO;
   const to = readTimeField(node, 'to', fps);
+  const ramp = speedKeyframes(node, fps);
+  if (ramp) {
+    const duration = asset?.lookup.status === 'ok' ? asset.lookup.facts.durationSeconds : undefined;
+    return measureRamp(timing, ramp, { sourceIn, length, to, asset, mediaSeconds: duration === undefined ? undefined : secondsOf(duration), fps });
+  }
   let frames: number | undefined;
   if (length) frames = timeToFrames(length, fps);
   else if (to) frames = roundRational(div(mul(sub(timeToSeconds(to, fps), sourceIn), fps), speed));

@@ -1,16 +1,17 @@
 // Small shared pieces for checks.
 import type { IssueSeverity, SourceRange, TimelineIssue } from '../../protocol/source-range';
+import type { DiagnosticCode } from '../../protocol/diagnostic-codes';
 import type { CheckContext } from '../analysis/context';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
 import { quoteText } from '../quote-text';
 import { closestMatch } from '../suggest';
 
-export function issue(code: string, severity: IssueSeverity, message: string, range: SourceRange, extra: Partial<TimelineIssue> = {}): TimelineIssue {
+export function issue(code: DiagnosticCode, severity: IssueSeverity, message: string, range: SourceRange, extra: Partial<TimelineIssue> = {}): TimelineIssue {
   return { code, severity, message, range, ...extra };
 }
 
 /** An issue about a name that does not exist, with a did-you-mean fix when one is close. */
-export function unknownName(code: string, what: string, name: string, range: SourceRange, known: Iterable<string>): TimelineIssue {
+export function unknownName(code: DiagnosticCode, what: string, name: string, range: SourceRange, known: Iterable<string>): TimelineIssue {
   const names = [...known];
   const suggestion = closestMatch(name, names);
   const listed = names.slice(0, 8).map((known) => (/^[\w.-]+$/.test(known) ? known : quoteText(known)));
@@ -27,6 +28,3 @@ export function* eachItem(context: CheckContext): Generator<{ track: TrackTiming
 }
 
 /** How a clip is named in messages: `clip 2 of track "main"`. */
-export function clipLabel(track: TrackTiming, index: number): string {
-  return `clip ${index + 1} of track "${track.track.id ?? track.track.index + 1}"`;
-}

@@ -3,12 +3,16 @@ import type { TimelineCheck } from './check';
 import { assetKindForTrack } from './asset-kind-for-track';
 import { clipKind } from './clip-kind';
 import { colors } from './colors';
+import { cropSize } from './crop-size';
 import { duplicateIds } from './duplicate-ids';
 import { emptyTimeline } from './empty-timeline';
 import { fonts } from './fonts';
+import { freezeTime } from './freeze-time';
 import { importWarnings } from './import-warnings';
+import { lutFile } from './lut-file';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
+import { mediaTruncated } from './media-truncated';
 import { missingLength } from './missing-length';
 import { oddDimensions } from './odd-dimensions';
 import { outputPath } from './output-path';
@@ -31,6 +35,7 @@ export const checks: readonly TimelineCheck[] = [
   unknownVariable,
   duplicateIds,
   mediaStatus,
+  mediaTruncated,
   timeValues,
   sourceRange,
   mediaEnd,
@@ -44,4 +49,7 @@ export const checks: readonly TimelineCheck[] = [
   colors,
   trackSettings,
   importWarnings,
+  lutFile,
+  cropSize,
+  freezeTime,
 ];

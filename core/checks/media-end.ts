@@ -23,6 +23,8 @@ export const mediaEnd: TimelineCheck = {
       if (!known) continue;
       const { available, limit } = known;
       const node = item.clip.node;
+      // A held frame needs one frame of the media, whatever its length (freeze-time checks it).
+      if (valueOf(node, 'freeze')) continue;
       const from = readTimeField(node, 'from', context.fps);
       const to = readTimeField(node, 'to', context.fps);
       if (from && compare(timeToSeconds(from, context.fps), available) >= 0) {

@@ -11,6 +11,7 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import { toNumber } from '../time/rational';
 import { timeToFrames } from '../time/timecode';
 import { substituteVariables } from '../variables';
+import { compileLook, compileTimeEffects, dropsSound } from './compile-look';
 
 const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
 const EASES: readonly Ease[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold'];
@@ -54,7 +55,10 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     clip.name = assetId;
     if (!item.sourceIn || !item.sourceOut) return undefined;
     clip.source = { kind: 'media', asset: assetId, in: item.sourceIn, out: item.sourceOut };
-    const audio = clipAudio(context, track, item);
+    const look = compileLook(node, context);
+    if (look) clip.look = look;
+    compileTimeEffects(node, context, clip);
+    const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item);
     if (audio) clip.audio = audio;
   }
   if (trackKind === 'overlay') clip.placement = placement(valueOf(node, 'position'), context.output.height);
@@ -149,5 +153,9 @@ function compileKeyframes(node: LocatedNode | undefined, context: CheckContext):
   if (scale) result.scale = scale;
   if (opacity) result.opacity = opacity;
   if (volume) result.volume = volume;
+  for (const key of ['rotate', 'brightness', 'contrast', 'saturation', 'gamma', 'speed'] as const) {
+    const keys = list(key, number);
+    if (keys) result[key] = keys;
+  }
   return Object.keys(result).length ? result : undefined;
 }

@@ -5,9 +5,10 @@ import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
 import { parseTimeline, plainValueOf } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
-import { parseTimeValue, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
+import { add, parseTimeValue, rational, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
 import type { MediaFacts } from '../../protocol/media-facts';
-import { newClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
+import { fromPlaced, toPlaced } from './compose';
+import { newClip, type InterchangeClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 import { timecodeToFrames } from './edl/timecode';
 import { mediaStartFrames } from './media-start';
 import { isTimeRange, toFrames } from './otio/time';
@@ -33,14 +34,18 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
     const metadata = { ...plain(raw.metadata) };
     delete metadata.import;
     const facts = resolved.lookup.status === 'ok' ? resolved.lookup.facts : undefined;
-    const asset: InterchangeAsset = { id: resolved.model.id, matched: true, timecodeStartFrames: timecodeStart(metadata, facts, fps, warnings, resolved.model.id), metadata };
+    // Matched: the file is there. A reference an import found no media for stays a MissingReference on export.
+    const asset: InterchangeAsset = { id: resolved.model.id, matched: resolved.lookup.status === 'ok', timecodeStartFrames: timecodeStart(metadata, facts, fps, warnings, resolved.model.id), metadata };
     if (resolved.path) asset.path = resolved.path;
     const durationFrames = mediaFrames(facts, fps);
     if (durationFrames !== undefined) asset.durationFrames = durationFrames;
     return asset;
   });
 
-  const tracks: InterchangeTrack[] = checkContext.layout.map((trackTiming) => {
+  const laneTransitions = new Map<InterchangeClip, NonNullable<InterchangeClip['transitionIn']>>();
+  const laneOf = new Map<InterchangeTrack, string>();
+  const byId = new Map<string, InterchangeTrack>();
+  const laid: InterchangeTrack[] = checkContext.layout.map((trackTiming) => {
     const track = trackTiming.track;
     const rawTrack = plain((Array.isArray(value.tracks) ? value.tracks : [])[track.index]);
     const kind = track.kind === 'audio' ? 'audio' : 'video';
@@ -61,21 +66,27 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         continue;
       }
       if (timing.clip.kind === 'gap') {
-        items.push({ kind: 'gap', frames: timing.duration, metadata: {} });
+        const { import: _warnings, ...gapMetadata } = plain(rawClip.metadata);
+        void _warnings;
+        items.push({ kind: 'gap', frames: timing.duration, metadata: gapMetadata });
       } else if (timing.clip.kind === 'media' && timing.clip.asset && timing.sourceIn) {
         const metadata = { ...plain(rawClip.metadata) };
         const transitionMetadata = { ...plain(metadata.transition) }; // a copy: the plain value is shared, never changed
         delete metadata.import;
         delete metadata.transition;
-        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed);
+        const reverse = metadata.reverse === true && metadata.freezeFrame !== true;
+        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed) * (reverse ? -1 : 1);
         delete metadata.freezeFrame;
+        delete metadata.reverse;
+        // A reverse clip plays forwards from its lowest source frame here; the formats start at its first (highest).
+        const sourceIn = reverse ? add(timing.sourceIn, rational(-Math.floor((timing.duration - 1) * speed + 1e-9) * fps.den, fps.num)) : timing.sourceIn;
         const otio = plain(metadata.otio);
         const edl = plain(metadata.edl);
         const savedName = [otio.name, edl.clipName].find((n): n is string => typeof n === 'string' && n !== '');
         const clip = newClip({
           name: savedName ?? timing.clip.asset.name,
           asset: timing.clip.asset.name,
-          sourceIn: timing.sourceIn,
+          sourceIn,
           frames: timing.duration,
           speed,
           metadata,
@@ -83,6 +94,11 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         });
         clip.fadeInFrames = frames(rawClip.fadeIn, fps);
         clip.fadeOutFrames = frames(rawClip.fadeOut, fps);
+        if (!timing.transition && typeof transitionMetadata.type === 'string' && typeof transitionMetadata.frames === 'number' && clip.fadeInFrames === transitionMetadata.frames) {
+          // The incoming clip of a transition on an overlay or sound track, on its lane above.
+          const { type, frames: laneFrames, inOffsetFrames, ...rest } = transitionMetadata;
+          laneTransitions.set(clip, { type: String(type), frames: Number(laneFrames), inOffsetFrames: typeof inOffsetFrames === 'number' ? inOffsetFrames : 0, metadata: rest });
+        }
         if (timing.transition) {
           const inOffset = typeof transitionMetadata.inOffsetFrames === 'number' && transitionMetadata.inOffsetFrames <= overlap ? transitionMetadata.inOffsetFrames : 0;
           delete transitionMetadata.inOffsetFrames;
@@ -98,13 +114,33 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
     }
     const metadata = { ...plain(rawTrack.metadata) };
     const otio = plain(metadata.otio);
-    return {
+    const laneBase = metadata.transitionLaneOf;
+    delete metadata.transitionLaneOf;
+    const result: InterchangeTrack = {
       name: typeof otio.name === 'string' ? otio.name : track.id ?? `${kind === 'video' ? 'V' : 'A'}${track.index + 1}`,
       kind,
       items,
       muted: rawTrack.mute === true,
       metadata: { ...metadata, atroposTrackType: track.kind },
     };
+    if (track.id) byId.set(track.id, result);
+    if (typeof laneBase === 'string') laneOf.set(result, laneBase);
+    return result;
+  });
+  // Lanes an import made for transitions on overlay and sound tracks go back into their track.
+  const tracks = laid.filter((track) => {
+    const base = laneOf.has(track) ? byId.get(laneOf.get(track)!) : undefined;
+    if (!base) return true;
+    const placed = [...toPlaced(base.items), ...toPlaced(track.items)].filter(({ item }) => item.kind === 'clip');
+    for (const { item } of placed) {
+      const transition = item.kind === 'clip' ? laneTransitions.get(item) : undefined;
+      if (item.kind === 'clip' && transition) {
+        item.transitionIn = transition;
+        item.fadeInFrames = 0;
+      }
+    }
+    base.items = fromPlaced(placed);
+    return false;
   });
 
   const markers = parsed.model.markers.flatMap((marker) => {

@@ -10,3 +10,4 @@ export { timelineToInterchange } from './from-timeline';
 export { lookupFromCompiledAssets, mediaStartFrames, type MediaFactsLookup } from './media-start';
 export { isMediaFileName, matchMediaFile, MEDIA_FILE_EXTENSIONS, recordingResolver } from './media-files';
 export { countItems, allWarnings, type InterchangeTimeline, type ImportWarning, type InterchangeCounts } from './model';
+export { exportLosses } from './losses';

@@ -4,9 +4,9 @@
 // Import warnings go under `metadata.import.warnings` of what they concern, where the
 // import-warning check shows them in the editor.
 import { Document } from 'yaml';
-import { formatFps, formatTimecode, mul, type Rational } from '../time';
+import { add, formatFps, formatTimecode, mul, rational, type Rational } from '../time';
 import { slug } from './names';
-import { itemStarts, type ImportWarning, type InterchangeClip, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
+import { itemStarts, type ImportWarning, type InterchangeClip, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 
 export interface WriteYamlOptions {
   /** File the timeline came from, named in the header comment and metadata. */
@@ -37,10 +37,19 @@ export function writeTimelineYaml(timeline: InterchangeTimeline, options: WriteY
 
   const trackIds = new Set<string>();
   let firstVideo = true;
-  const tracks = timeline.tracks.map((track) => {
+  const tracks = timeline.tracks.flatMap((track) => {
     const asSequence = track.kind === 'video' && firstVideo;
     if (track.kind === 'video') firstVideo = false;
-    return writeTrack(track, asSequence, timeline.rate, timeline.dropFrame, uniqueTrackId(track, trackIds));
+    const id = uniqueTrackId(track, trackIds);
+    if (asSequence) return [writeTrack(track, true, timeline.rate, timeline.dropFrame, id)];
+    // Overlay and sound tracks hold no overlaps: a transition there puts its incoming clip on a
+    // track of its own just above (an A/B roll), fading in over the outgoing clip that runs on.
+    return lanes(track).map((lane, index) => {
+      const laneId = index === 0 ? id : uniqueTrackId({ ...lane, name: `${id}_${String.fromCharCode(65 + index)}` }, trackIds);
+      const written = writeTrack(lane, false, timeline.rate, timeline.dropFrame, laneId);
+      if (index > 0) written.metadata = { ...(written.metadata as Metadata | undefined), transitionLaneOf: id };
+      return written;
+    });
   });
 
   const root: Record<string, unknown> = {
@@ -77,6 +86,39 @@ function uniqueTrackId(track: InterchangeTrack, taken: Set<string>): string {
   return id;
 }
 
+/**
+ * A track's items on as few tracks as hold them without overlaps: every clip that overlaps the one
+ * before it (a transition) goes to the next lane, with gaps keeping each lane's positions.
+ */
+function lanes(track: InterchangeTrack): InterchangeTrack[] {
+  if (!track.items.some((item) => item.kind === 'clip' && item.transitionIn)) return [track];
+  const starts = itemStarts(track);
+  const laneItems: { start: number; item: InterchangeItem }[][] = [[]];
+  const laneEnds = [0];
+  track.items.forEach((item, index) => {
+    if (item.kind === 'gap') return;
+    const start = starts[index] ?? 0;
+    let lane = laneEnds.findIndex((end) => end <= start);
+    if (lane < 0) {
+      lane = laneEnds.length;
+      laneEnds.push(0);
+      laneItems.push([]);
+    }
+    laneItems[lane]!.push({ start, item });
+    laneEnds[lane] = start + item.frames;
+  });
+  return laneItems.map((placed, lane) => {
+    const items: InterchangeItem[] = [];
+    let end = 0;
+    for (const { start, item } of placed) {
+      if (start > end) items.push({ kind: 'gap', frames: start - end, metadata: {} });
+      items.push(item.kind === 'clip' && item.transitionIn ? { ...item, transitionIn: undefined, laneTransition: item.transitionIn } as InterchangeClip : item);
+      end = start + item.frames;
+    }
+    return { ...track, items, metadata: lane === 0 ? track.metadata : {} };
+  });
+}
+
 function writeTrack(track: InterchangeTrack, asSequence: boolean, rate: Rational, dropFrame: boolean, id: string): Record<string, unknown> {
   const type = asSequence ? 'video' : track.kind === 'video' ? 'overlay' : 'audio';
   const starts = itemStarts(track);
@@ -105,10 +147,26 @@ function writeClip(clip: InterchangeClip, at: number | undefined, rate: Rational
   if (clip.speed === 0) {
     out.speed = freezeSpeed(clip.frames);
     metadata.freezeFrame = true;
+  } else if (clip.speed < 0) {
+    // The timeline cannot play backwards: play the same source frames forwards, from the lowest one,
+    // and keep the direction in metadata so an export writes it back.
+    const lowest = add(clip.sourceIn, rational(Math.floor((clip.frames - 1) * clip.speed + 1e-9) * rate.den, rate.num));
+    if (lowest.num < 0) warnings.push(`"${clip.name}" plays backwards past the start of its media; it plays from the media's first frame`);
+    out.from = sourceTime(lowest.num < 0 ? rational(0) : lowest, rate, dropFrame);
+    out.speed = -clip.speed;
+    metadata.reverse = true;
+    warnings.push(`"${clip.name}" plays backwards in the imported file; the timeline cannot play backwards, so it plays the same frames forwards`);
   } else if (clip.speed !== 1) {
     out.speed = clip.speed;
   }
   let fadeIn = clip.fadeInFrames;
+  const laneTransition = (clip as InterchangeClip & { laneTransition?: InterchangeClip['transitionIn'] }).laneTransition;
+  if (laneTransition) {
+    // On its own lane above the outgoing clip: the transition is a fade-in over it.
+    fadeIn = Math.max(fadeIn, laneTransition.frames);
+    metadata.transition = { ...laneTransition.metadata, type: laneTransition.type, frames: laneTransition.frames, inOffsetFrames: laneTransition.inOffsetFrames };
+    if (!/^(fade|dissolve)$/.test(laneTransition.type)) warnings.push(`the ${laneTransition.type} transition into "${clip.name}" is on a track without transitions: imported as a fade-in on the track above`);
+  }
   if (clip.transitionIn) {
     if (at === undefined) {
       out.transition = { type: clip.transitionIn.type, duration: `${clip.transitionIn.frames}f` };

@@ -28,7 +28,6 @@ export interface VariableModel {
   entry: LocatedEntry;
 }
 
-export type TrackKindName = 'video' | 'overlay' | 'audio';
 export type ClipKindName = 'media' | 'text' | 'gap' | 'unknown';
 
 export interface ClipModel {

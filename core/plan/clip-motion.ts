@@ -11,10 +11,10 @@ import { OVERLAY_SIZES, placementExprs } from './placement';
 import { frameOfTimeExpr } from './time';
 import type { Filter } from './types';
 
-/** True when the clip's picture moves or shows through: it needs the ground under it. */
+/** True when the clip's picture moves or shows through (opacity, chroma key): it needs the ground under it. */
 export function hasMotion(clip: CompiledClip): boolean {
   const keys = clip.keyframes;
-  return clip.opacity < 1 || !!(keys?.scale?.length || keys?.position?.length || keys?.opacity?.length);
+  return clip.opacity < 1 || !!clip.look?.chromaKey || !!(keys?.scale?.length || keys?.position?.length || keys?.opacity?.length);
 }
 
 /** Keyframed scale of the fitted picture (1 = the canvas), evaluated per frame in clip-local time. */

@@ -3,8 +3,12 @@
 // own input, seeked to where the window starts and limited to what the window needs.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, PlanContext } from './context';
-import { decimalSeconds, framesToSeconds, rateText, rationalSeconds, timeBaseText } from './time';
-import type { Filter } from './types';
+import { toOutputColour } from './colour';
+import { lookFilters } from './effects/look';
+import { heldFrameOptions, rampRetimeFilters, reverseFilters, sourceSpan } from './effects/time';
+import { clipInSeconds, coveringFrameStart, halfFrame, sourceRate } from './source-grid';
+import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
+import type { Filter, FilterArg } from './types';
 
 /** The clip-local frames a stream covers: the whole clip for a render, one frame for `atropos frame`. */
 export interface ClipWindow {
@@ -33,18 +37,33 @@ function hasNonSquarePixels(asset: CompiledAsset): boolean {
 }
 
 /** Adds the clip's input and returns its video pad, e.g. `3:v`. */
-function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, asset: CompiledAsset, window: ClipWindow): string {
+function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, asset: CompiledAsset, window: ClipWindow): { pad: string; lead: number } {
   const fps = ctx.out.fps;
-  const seconds = framesToSeconds(window.frames, fps);
   if (isStill(asset)) {
     // Decoded once and repeated by the graph (stillFrames), not re-read and re-decoded per frame
     // by `-loop 1`. The rate gives the stream one frame per output tick.
     const index = ctx.addInput({ options: ['-framerate', rateText(fps)], path: asset.path, purpose: clip.id, range: clip.range });
-    return `${index}:v`;
+    return { pad: `${index}:v`, lead: 0 };
   }
-  const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
-  // One spare output frame of source: the trim below makes the length exact.
-  const length = (seconds + framesToSeconds(1, fps)) * clip.speed;
+  const held = heldFrameOptions(ctx, clip, asset);
+  if (held) return { pad: `${ctx.addInput({ options: held, path: asset.path, purpose: clip.id, range: clip.range })}:v`, lead: 0 };
+  let seek: number;
+  let length: number;
+  let lead = 0;
+  if (clip.reverse || clip.keyframes?.speed?.length) {
+    // Reversed and ramped clips read their own span (effects/time.ts), counted from the in point on the source's grid.
+    const span = sourceSpan(ctx, clip, window);
+    seek = clipInSeconds(source, asset) + span.offset;
+    length = span.length;
+  } else {
+    // The window's first instant in the source, and the source frame that covers it.
+    const want = clipInSeconds(source, asset) + framesToSeconds(window.localStart, fps) * clip.speed;
+    const cover = coveringFrameStart(want, sourceRate(asset));
+    seek = Math.max(0, cover - halfFrame(asset));
+    // One spare output frame of source: the trim below makes the length exact.
+    length = (framesToSeconds(window.frames, fps) + framesToSeconds(1, fps)) * clip.speed + (want - seek);
+    lead = want - cover;
+  }
   // One decoding thread per input: the inputs take turns (only the windows overlap), the encoder
   // wants the cores, and each threaded decoder holds frames of its own (measured: 743 → 617 MB peak
   // on the reference edit, same wall time).
@@ -52,14 +71,23 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
   if (seek > 0) options.push('-ss', decimalSeconds(seek, 'floor'));
   options.push('-t', decimalSeconds(length, 'ceil'), '-an', '-sn', '-dn');
   const index = ctx.addInput({ options, path: asset.path, purpose: clip.id, range: clip.range });
-  return `${index}:v`;
+  return { pad: `${index}:v`, lead };
 }
 
-/** Timestamps from 0 at the in point, sped up or slowed down, starting at the window's local frame. */
-export function retimeFilters(speed: number, localStart: number, ctx: PlanContext): Filter[] {
+/**
+ * Timestamps from 0 at the in point, sped up or slowed down, starting at the window's local frame.
+ * `lead`: source seconds the first decoded frame starts before the window's first instant (it covers
+ * it). `fps` rounds up: each output tick shows the last source frame that started at or before it.
+ */
+export function retimeFilters(speed: number, localStart: number, ctx: PlanContext, lead = 0): Filter[] {
   const base = speed === 1 ? 'PTS-STARTPTS' : `(PTS-STARTPTS)/${speed}`;
-  const offset = localStart > 0 ? `+${decimalSeconds(framesToSeconds(localStart, ctx.out.fps))}/TB` : '';
-  return [filter('setpts', `${base}${offset}`), filter('fps', rateText(ctx.out.fps))];
+  const { num, den } = ctx.out.fps;
+  // The window's start as an exact fraction (a decimal could land past its tick and round up to the next).
+  const start = localStart > 0 ? `+${localStart * den}/${num}/TB` : '';
+  const back = lead / speed > 1e-9 ? `-${decimalSeconds(lead / speed, 'ceil')}/TB` : '';
+  const fps: FilterArg[] = [rateText(ctx.out.fps), ['round', 'up']];
+  if (localStart > 0) fps.push(['start_time', decimalSeconds(framesToSeconds(localStart, ctx.out.fps), 'floor')]);
+  return [filter('setpts', `${base}${start}${back}`), filter('fps', ...fps)];
 }
 
 /** Scale, crop or pad to fill the canvas as the clip's fit mode says. */
@@ -111,13 +139,21 @@ export function clipPicture(
   effects: Filter[] = [],
 ): string {
   const asset = ctx.asset(source, clip);
-  const pad = openPicture(ctx, clip, source, asset, window);
-  const still = isStill(asset);
+  const { pad, lead } = openPicture(ctx, clip, source, asset, window);
+  // A held frame (`freeze`) is a still taken from the video.
+  const still = isStill(asset) || clip.freeze !== undefined;
+  const look = lookFilters(ctx, clip, asset, pixelFormat);
   // A still with a fixed size and look is sized once, then repeated; otherwise repeated first.
-  const sizedOnce = still && effects.length === 0 && !sizing.some(variesPerFrame);
-  const filters: Filter[] = still ? (sizedOnce ? [] : stillFrames(ctx, window)) : retimeFilters(clip.speed, window.localStart, ctx);
+  const sizedOnce = still && effects.length === 0 && !look.perFrame && !sizing.some(variesPerFrame);
+  const filters: Filter[] = still
+    ? (sizedOnce ? [] : stillFrames(ctx, window))
+    : clip.reverse
+      ? [...retimeFilters(clip.speed, 0, ctx), ...reverseFilters(ctx, window)]
+      : rampRetimeFilters(ctx, clip, window) ?? retimeFilters(clip.speed, window.localStart, ctx, lead);
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
+  // Into the output's colour space first: the look works on what the viewer will see.
+  filters.push(...toOutputColour(asset, ctx.out, pixelFormat), ...look.filters);
   if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
   filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
   if (sizedOnce) filters.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));

@@ -1,6 +1,7 @@
 // Codec and container options for one render's output.
 import type { AudioCodec, VideoCodec } from '../../protocol/compiled-timeline';
 import type { EffectiveAudio, EffectiveOutput, EffectiveVideo } from './presets';
+import { colourTagArgs } from './colour';
 import { rateText } from './time';
 
 const VIDEO_ENCODERS: Record<VideoCodec, string> = {
@@ -62,6 +63,7 @@ export function encoderArgs(out: EffectiveOutput, outputPath: string): string[] 
   if (out.video) {
     if (!out.gif) args.push('-r', rateText(out.fps));
     args.push(...videoEncoderArgs(out.video, container));
+    if (!out.gif) args.push(...colourTagArgs(out));
   }
   else args.push('-vn');
   if (out.audio) args.push(...audioEncoderArgs(out.audio));

@@ -12,11 +12,6 @@ export function escapeGraphText(text: string): string {
   return text.replace(/[\\'[\],;]/g, (c) => `\\${c}`);
 }
 
-/** A label the graph parser accepts: letters, digits and `_` only. */
-export function safeLabel(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
 /** Quote one argv word for a POSIX shell, for `atropos plan` output only (we never run a shell). */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

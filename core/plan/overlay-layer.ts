@@ -8,13 +8,14 @@ import { OVERLAY_SIZES, placementExprs } from './placement';
 import { titleFilters } from './text';
 import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
 import type { Filter } from './types';
+import { croppedSize } from './effects/look';
 
 const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
 
 /** Scale 1 = as large as fits the canvas (contain); keyframed scale is evaluated per frame. */
 function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsset): Filter[] {
   const { width: W, height: H } = ctx.out;
-  const box = displaySize(asset);
+  const box = croppedSize(displaySize(asset), clip.look);
   const keys = clip.keyframes?.scale;
   if (!box) {
     return [filter('scale', ['w', even(W * clip.scale)], ['h', even(H * clip.scale)], ['force_original_aspect_ratio', 'decrease'], ['force_divisible_by', 2])];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { planRender } from './plan-render';
 import { planFrame } from './plan-frame';
 import { chainText, toFfmpegArgs } from './serialize';
-import { atempoChain } from './audio';
+import { stretchFilters, stretchLead } from './audio';
 import { filterText } from './serialize';
 import { keyframeExpr } from './keyframes';
 import { chaptersMetadata } from './chapters';
@@ -25,11 +25,11 @@ function cutAndFade() {
 test('cuts and an xfade only over the overlap window, renumbered after xfade and concat', () => {
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.filterGraph.slice(0, 10).map(chainText), [
-    '[0:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
+    '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
     '[clip0]split=2[part0][part1]',
     '[part0]trim=end_frame=20,settb=1/30,setpts=N[seg0]',
     '[part1]trim=start_frame=20:end_frame=30,settb=1/30,setpts=N[seg1]',
-    '[1:v]setpts=PTS-STARTPTS,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=40[clip1]',
+    '[1:v]setpts=PTS-STARTPTS,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=40[clip1]',
     '[clip1]split=2[part2][part3]',
     '[part2]trim=end_frame=10,settb=1/30,setpts=N[seg2]',
     '[part3]trim=start_frame=10:end_frame=40,settb=1/30,setpts=N[seg3]',
@@ -44,7 +44,7 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), [
     '-threads 1 -t 1.033334 -an -sn -dn /m/red.mp4',
-    '-threads 1 -ss 1 -t 1.366667 -an -sn -dn /m/blue.mp4',
+    '-threads 1 -ss 0.983333 -t 1.383334 -an -sn -dn /m/blue.mp4',
     '-t 1.033334 -vn -sn -dn /m/red.mp4',
   ]);
   // The blue source has no audio: only red sounds, faded out over the transition, over silence.
@@ -54,18 +54,20 @@ test('each source is opened once for picture (-an) and once for sound (-vn), see
     '[silence0][snd0]amix=inputs=2:normalize=0:duration=first:dropout_transition=0,atrim=end_sample=120000,asetpts=N/SR/TB[aout]',
   ]);
   assert.deepEqual(toFfmpegArgs(plan).slice(-5), ['-ac', '2', '-movflags', '+faststart', '/o/out.mp4']);
-  assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(plan.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
 });
 
-test('speed: setpts divides time, atempo chains keep pitch beyond 0.5–2', () => {
-  assert.deepEqual(atempoChain(0.5).map(filterText), ['atempo=0.5']);
-  assert.deepEqual(atempoChain(4).map(filterText), ['atempo=2', 'atempo=2']);
-  assert.deepEqual(atempoChain(0.3).map(filterText), ['atempo=0.5', 'atempo=0.6']);
+test('speed: setpts divides time, Rubber Band keeps pitch, its measured lead is read ahead or delayed', () => {
+  assert.deepEqual(stretchFilters(0.5).map(filterText), ['apad=pad_dur=0.5', 'rubberband=tempo=0.5:window=short:transients=crisp:smoothing=on']);
+  assert.deepEqual(stretchFilters(1), []);
+  assert.equal(stretchLead(0.5), 0.032);
+  assert.equal(stretchLead(3), -0.0068);
+  assert.equal(stretchLead(20), -0.0113);
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red', 0, { speed: 2 })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
-  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30,/);
+  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30:round=up,/);
   assert.deepEqual(plan.inputs[0]!.options, ['-threads', '1', '-t', '2.066667', '-an', '-sn', '-dn']);
-  assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,atempo=2,apad=whole_len=48000,/);
+  assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,apad=pad_dur=0.5,rubberband=tempo=2:window=short:transients=crisp:smoothing=on,apad=whole_len=48000,/);
 });
 
 test('titles: text in a file, expansion off, never in the graph', () => {
@@ -88,7 +90,7 @@ test('overlays: contain-fit size × scale, anchor, opacity and fades, shifted to
   const chains = plan.filterGraph.map(chainText);
   // The still is decoded once, sized once, then repeated for the clip's 30 frames.
   assert.deepEqual(plan.inputs[1]!.options, ['-framerate', '30']);
-  assert.ok(chains.includes('[1:v]scale=w=80:h=40,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=30[clip1]'));
+  assert.ok(chains.includes('[1:v]scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p,scale=w=80:h=40,setsar=1,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=30[clip1]'));
   assert.ok(chains.includes('[clip1]colorchannelmixer=aa=0.5,fade=t=out:st=0.8:d=0.2:alpha=1,setpts=PTS+15[layer0]'));
   assert.ok(chains.includes('[clip0][layer0]overlay=x=W-w-12:y=6:eof_action=pass[comp0]'));
 });
@@ -101,7 +103,7 @@ test('a still whose size changes per frame is repeated first, so the keyframed s
     b.track('o', 'overlay', [b.clip('o/0', 15, 30, 'logo', 0, { keyframes: zoom, audio: undefined })]),
   ], [...assets, logo]);
   const still = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText).find((c) => c.startsWith('[1:v]'))!;
-  assert.match(still, /^\[1:v\]loop=loop=-1:size=1,settb=1\/30,setpts=N,scale=w=max\(2\\,trunc\(320\*\(.*\):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30\[clip1\]$/);
+  assert.match(still, /^\[1:v\]loop=loop=-1:size=1,settb=1\/30,setpts=N,scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd\+full_chroma_int,format=yuva420p,scale=w=max\(2\\,trunc\(320\*\(.*\):eval=frame,setsar=1,format=yuva420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30\[clip1\]$/);
 });
 
 test('a plain fade on the base track is the incoming head over the outgoing tail with a rising alpha, in 4:2:0', () => {
@@ -154,7 +156,7 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')])], assets, { width: 1920, height: 1080 });
   const draft = planRender(tl, { preset: 'draft', outputPath: '/o/d.mp4', textFiles: DIR });
   assert.match(chainText(draft.filterGraph[0]!), /scale=w=640:h=360:force_original_aspect_ratio=increase,crop=w=640:h=360/);
-  assert.deepEqual(draft.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
+  assert.deepEqual(draft.encoderArgs, ['-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p', '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv', '-c:a', 'libmp3lame', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart']);
   const audio = planRender(tl, { preset: 'audio', outputPath: '/o/a.m4a', textFiles: DIR });
   assert.deepEqual(audio.maps, ['[aout]']);
   assert.equal(audio.inputs.length, 1);
@@ -170,12 +172,12 @@ test('presets: draft is small H.264 + MP3, audio has no picture, gif has a palet
 
 test('a frame inside a transition is one xfade of two seeked frames at its progress', () => {
   const plan = planFrame(cutAndFade(), 25, { textFiles: DIR });
-  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-threads 1 -ss 0.833333 -t 0.066667 -an -sn -dn', '-threads 1 -ss 1.166666 -t 0.066667 -an -sn -dn']);
+  assert.deepEqual(plan.inputs.map((i) => i.options.join(' ')), ['-threads 1 -ss 0.78 -t 0.12 -an -sn -dn', '-threads 1 -ss 1.15 -t 0.083334 -an -sn -dn']);
   assert.deepEqual(plan.filterGraph.map(chainText).slice(-4), [
     '[clip1]setpts=N[at1]',
     '[at0][at1]xfade=transition=wipeleft:duration=0.333333:offset=-0.166667,settb=1/30,setpts=N[xf0]',
     '[xf0]settb=1/30,setpts=N+25[at2]',
     '[at2]trim=end_frame=1,format=rgb24[vout]',
   ]);
-  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+0.833333/TB,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
+  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+25/30/TB-0.033334/TB,fps=30:round=up:start_time=0.833333,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
 });

@@ -22,10 +22,21 @@ export function filterGraphText(chains: FilterChain[]): string {
   return chains.map(chainText).join(';\n');
 }
 
-export function toFfmpegArgs(plan: RenderPlan): string[] {
+export interface ArgsOptions {
+  /**
+   * Where the caller wrote `filterGraphText(plan.filterGraph)`: ffmpeg reads the graph from that file
+   * (`-filter_complex_script`). One argument may hold at most 128 KiB on Linux, about 330 clips' graph.
+   */
+  graphFile?: string;
+}
+
+export function toFfmpegArgs(plan: RenderPlan, options: ArgsOptions = {}): string[] {
   const args = [...plan.globalArgs];
   for (const input of plan.inputs) args.push(...input.options, '-i', input.path);
-  if (plan.filterGraph.length > 0) args.push('-filter_complex', filterGraphText(plan.filterGraph));
+  if (plan.filterGraph.length > 0) {
+    if (options.graphFile) args.push('-filter_complex_script', options.graphFile);
+    else args.push('-filter_complex', filterGraphText(plan.filterGraph));
+  }
   for (const map of plan.maps) args.push('-map', map);
   args.push(...plan.encoderArgs, plan.outputPath);
   return args;

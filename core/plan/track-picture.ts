@@ -4,6 +4,7 @@
 import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeline';
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
 import { hasMotion, movingPicture } from './clip-motion';
+import { outputMatrix } from './colour';
 import { filter, type PlanContext } from './context';
 import { titleFilters } from './text';
 import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
@@ -20,8 +21,13 @@ export const renumber = (ctx: PlanContext, offset = 0): Filter[] => [
 /** A plain colour stream: gaps, and the ground under titles on a video track. Transparent on upper tracks. */
 export function colourStream(ctx: PlanContext, window: ClipWindow, format: LayerFormat): string {
   const colour = format === 'yuva420p' ? 'black@0' : ctx.out.background;
+  // The color source turns RGB into YUV by BT.601; black is the same in every matrix.
+  const rgb = colour === 'black@0' || /^(#?0{6}|black)$/i.test(colour)
+    ? []
+    : [filter('format', 'rgb24'), filter('scale', ['out_color_matrix', outputMatrix(ctx.out)], ['out_range', 'tv'])];
   return ctx.chain([], [
     filter('color', ['c', colour], ['s', `${ctx.out.width}x${ctx.out.height}`], ['r', rateText(ctx.out.fps)]),
+    ...rgb,
     filter('format', format),
     filter('trim', ['end_frame', window.frames]),
     ...renumber(ctx, window.localStart),

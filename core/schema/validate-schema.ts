@@ -2,6 +2,7 @@
 // value it is about, in words a video editor understands, with a did-you-mean fix where one is obvious.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { SourceRange, TimelineIssue } from '../../protocol/source-range';
+import type { DiagnosticCode } from '../../protocol/diagnostic-codes';
 import { closestMatch } from '../suggest';
 import { quoteText } from '../quote-text';
 import { entryOf, nodeAtPath, type LocatedNode, type PathSegment } from '../parse/located';
@@ -52,13 +53,16 @@ function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIss
   const name = nameOf(schema, path);
   const valueRange = node?.range ?? WHOLE_FILE;
   const shown = describeValue(error.data);
-  const issue = (code: string, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });
+  const issue = (code: DiagnosticCode, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });
 
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = String((error.params as { additionalProperty: string }).additionalProperty);
       const entry = entryOf(node, property);
       const range = entry?.keyRange ?? valueRange;
+      if (property === '<<') {
+        return issue('merge-key-unsupported', 'YAML merge keys ("<<:") are not supported in timelines; write the keys out here (the quick fix does), and keep repeated text in variables', range);
+      }
       const known = Object.keys(schema.properties ?? {});
       const suggestion = closestMatch(property, known);
       const found = issue('unknown-property', `${quoteText(property)} is not a ${name} setting${suggestion ? ` — did you mean "${suggestion}"?` : `; known: ${known.join(', ')}`}`, range);

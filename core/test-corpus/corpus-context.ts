@@ -1,5 +1,5 @@
 // The media and fonts the invalid corpus is checked against: fixed facts, as a probe would report them.
-import type { AnalysisContext, FontCatalog } from '../api';
+import type { AnalysisContext, FontCatalog, LutLookupResult } from '../api';
 import type { MediaLookupResult } from '../../protocol/media-facts';
 
 const square = { num: 1, den: 1 };
@@ -23,6 +23,11 @@ const MEDIA: Record<string, MediaLookupResult> = {
   'media/bad.mp4': { status: 'unreadable', reason: 'moov atom not found' },
 };
 
+const LUTS: Record<string, LutLookupResult> = {
+  'media/grade.cube': { status: 'ok', size: 33 },
+  'media/short.cube': { status: 'invalid', message: 'LUT_3D_SIZE 33 needs 35937 entries (33³), the file has 35000', line: 4 },
+};
+
 export const corpusFonts: FontCatalog = {
   resolve: (family) => (family.toLowerCase() === 'dejavu sans' ? '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' : undefined),
   families: () => ['DejaVu Sans'],
@@ -34,5 +39,6 @@ export function corpusContext(timelinePath: string): AnalysisContext {
     timelinePath,
     media: (path) => MEDIA[path.startsWith(folder) ? path.slice(folder.length) : path] ?? { status: 'missing' },
     fonts: corpusFonts,
+    luts: (path) => LUTS[path.startsWith(folder) ? path.slice(folder.length) : path] ?? { status: 'missing' },
   };
 }

@@ -30,8 +30,6 @@ export function div(a: Rational, b: Rational): Rational {
 }
 export const compare = (a: Rational, b: Rational): number => Math.sign(a.num * b.den - b.num * a.den);
 export const toNumber = (r: Rational): number => r.num / r.den;
-export const isZero = (r: Rational): boolean => r.num === 0;
-
 /** Nearest integer, halves away from zero (so 0.5 frame rounds up, as editors do). */
 export function roundRational(r: Rational): number {
   const q = Math.floor(Math.abs(r.num) / r.den);

@@ -104,3 +104,12 @@ test('impossible values are refused with a reason', () => {
   }
   assert.throws(() => formatTimecode(-1, r25), RangeError);
 });
+
+test('a float printed by a script lands on its frame (within a microsecond)', () => {
+  const fps = { num: 30, den: 1 };
+  for (const input of ['1.2000000000000002s', '1.2000000000000002', 1.2000000000000002]) {
+    const result = parseTimeValue(input, fps);
+    assert.ok(result.ok, String(input));
+    assert.equal(result.ok && timeToFrames(result.value, fps), 36);
+  }
+});

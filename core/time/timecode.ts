@@ -27,7 +27,7 @@ const seconds = (s: Rational): TimeParseResult => ({ ok: true, value: { kind: 's
 /** Parses one time value at the given output rate (needed for SMPTE and to validate frame numbers). */
 export function parseTimeValue(input: string | number, fps: Rational): TimeParseResult {
   if (typeof input === 'number') {
-    const exact = fromNumber(input);
+    const exact = fromNumber(input) ?? microseconds(String(input));
     if (!exact) return fail(`${input} is not a time value`);
     if (exact.num < 0) return fail(`a time cannot be negative (got ${input})`);
     return seconds(exact);
@@ -40,7 +40,7 @@ export function parseTimeValue(input: string | number, fps: Rational): TimeParse
       if (amount.includes('.')) return fail(`frame counts are whole numbers (got "${text}")`);
       return { ok: true, value: { kind: 'frames', frames: Number(amount) } };
     }
-    const value = parseDecimal(amount);
+    const value = parseDecimal(amount) ?? microseconds(amount);
     if (!value) return fail(`"${text}" is not a time value`);
     return seconds(unit === 'ms' ? div(value, rational(1000)) : value);
   }
@@ -59,6 +59,16 @@ export function parseTimeValue(input: string | number, fps: Rational): TimeParse
     return typeof frames === 'number' ? { ok: true, value: { kind: 'frames', frames } } : frames;
   }
   return fail(`"${text}" is not a time value; write e.g. ${TIME_VALUE_EXAMPLES}`);
+}
+
+/**
+ * A decimal with more digits than an exact rational holds (a float printed by a script,
+ * `1.2000000000000002`), to the nearest microsecond: far below a frame at any rate.
+ */
+function microseconds(decimal: string): Rational | undefined {
+  const n = Number(decimal);
+  if (!Number.isFinite(n) || n < 0 || n > 1e9) return undefined;
+  return rational(Math.round(n * 1_000_000), 1_000_000);
 }
 
 function smpteToFrames(h: number, m: number, s: number, f: number, fps: Rational, dropFrame: boolean): number | TimeParseResult {
@@ -91,6 +101,11 @@ export function timeToSeconds(value: TimeValue, fps: Rational): Rational {
 
 export function framesToSeconds(frames: number, fps: Rational): Rational {
   return div(rational(frames), fps);
+}
+
+/** Where frame `frames` starts, in seconds as a float: only for the edges (display, speeds, ffmpeg text). */
+export function frameStartSeconds(frames: number, fps: Rational): number {
+  return (frames * fps.den) / fps.num;
 }
 
 export function secondsToFrames(value: Rational, fps: Rational): number {

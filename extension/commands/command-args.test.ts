@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { outputPathForPreset, resolveTimelineTarget } from './command-args';
+import { resolveTimelineTarget } from './command-args';
 
 const uri = (path: string) => ({ scheme: 'file', fsPath: path, toString: () => `file://${path}` });
 
@@ -20,15 +20,5 @@ describe('resolveTimelineTarget', () => {
   it('refuses other files with a reason', () => {
     assert.deepEqual(resolveTimelineTarget(uri('/w/notes.yaml'), undefined), { kind: 'none', reason: 'file:///w/notes.yaml is not a *.timeline.yaml file.' });
     assert.deepEqual(resolveTimelineTarget(undefined, 'file:///w/readme.md'), { kind: 'none', reason: 'Open a *.timeline.yaml file first.' });
-  });
-});
-
-describe('outputPathForPreset', () => {
-  it('keeps the final path and derives the others beside it', () => {
-    assert.equal(outputPathForPreset('/w/out/edit.mov', 'final'), '/w/out/edit.mov');
-    assert.equal(outputPathForPreset('/w/out/edit.mp4', 'draft'), '/w/out/edit.draft.mp4');
-    assert.equal(outputPathForPreset('/w/out/edit.mp4', 'vertical'), '/w/out/edit.vertical.mp4');
-    assert.equal(outputPathForPreset('/w/out/edit.mp4', 'gif'), '/w/out/edit.gif');
-    assert.equal(outputPathForPreset('/w/out.d/edit', 'audio'), '/w/out.d/edit.m4a');
   });
 });

@@ -1,4 +1,5 @@
-// Every command of the extension. Add a command: a file here, a line below, an entry in package.json.
+// Every command of the extension, the licensing ones included: one registry, one error wrapper.
+// Add a command: a file here (or in licensing/commands/), a line below, an entry in package.json.
 
 import * as vscode from 'vscode';
 import type { ExtensionCommand, ExtensionServices } from '../services';
@@ -15,6 +16,12 @@ import { renderWith } from './render-with';
 import { revealOutput } from './reveal-output';
 import { showLog } from './show-log';
 import { showRenderQueue } from './show-render-queue';
+import { deactivateDeviceCommand } from '../licensing/commands/deactivate';
+import { enterLicenseKeyCommand } from '../licensing/commands/enter-key';
+import { renewSubscriptionCommand } from '../licensing/commands/renew';
+import { showLicenceCommand } from '../licensing/commands/show';
+import { startTrialCommand } from '../licensing/commands/start-trial';
+import { detect } from './detect';
 
 export const commands: ExtensionCommand[] = [
   openPreview,
@@ -32,6 +39,12 @@ export const commands: ExtensionCommand[] = [
   retryRender,
   removeRender,
   showLog,
+  enterLicenseKeyCommand,
+  startTrialCommand,
+  showLicenceCommand,
+  deactivateDeviceCommand,
+  renewSubscriptionCommand,
+  detect,
 ];
 
 export function registerCommands(services: ExtensionServices): void {

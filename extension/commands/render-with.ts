@@ -2,9 +2,8 @@
 
 import * as vscode from 'vscode';
 import type { RenderPresetName } from '../../protocol/settings';
-import { RENDER_PRESETS } from '../settings/read-settings';
+import { RENDER_PRESETS, RENDER_PRESET_INFO } from '../../protocol/render-presets';
 import type { ExtensionCommand } from '../services';
-import { PRESET_OUTPUT } from './command-args';
 import { timelineUriFor } from './target';
 
 export const renderWith: ExtensionCommand = {
@@ -15,7 +14,7 @@ export const renderWith: ExtensionCommand = {
     const preferred = s.settings().render.defaultPreset;
     const ordered = [preferred, ...RENDER_PRESETS.filter((p) => p !== preferred)];
     const picked = await vscode.window.showQuickPick(
-      ordered.map((preset) => ({ label: PRESET_OUTPUT[preset].label, detail: PRESET_OUTPUT[preset].detail, preset, description: preset === preferred ? 'default' : undefined })),
+      ordered.map((preset) => ({ label: RENDER_PRESET_INFO[preset].label, detail: RENDER_PRESET_INFO[preset].detail, preset, description: preset === preferred ? 'default' : undefined })),
       { title: 'Render With…', placeHolder: 'Choose a render preset' },
     );
     return picked ? s.renders.render(uri.toString(), picked.preset satisfies RenderPresetName) : undefined;

@@ -1,7 +1,7 @@
 // Render with the default preset (setting `atropos.render.defaultPreset`), or a preset passed by a caller.
 
 import type { ExtensionCommand } from '../services';
-import { isRenderPreset } from './command-args';
+import { isRenderPreset } from '../../protocol/render-presets';
 import { timelineUriFor } from './target';
 
 export const render: ExtensionCommand = {

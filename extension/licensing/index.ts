@@ -4,16 +4,12 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { LicensingRoutes } from '../../protocol/licensing';
-import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
-import { VSCODE_MACHINE_ID_ENV } from '../../render-host/entitlement/gate';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { LicensingApi } from '../../render-host/entitlement/licensing-api';
-import { LicensingClient, type LicensingOutcome } from '../../render-host/entitlement/licensing-client';
-import { deactivateDevice, DEACTIVATE_COMMAND } from './commands/deactivate';
-import { enterLicenseKey, ENTER_KEY_COMMAND } from './commands/enter-key';
-import { renewSubscription, RENEW_COMMAND } from './commands/renew';
-import { showLicence, SHOW_COMMAND } from './commands/show';
-import { startTrial, START_TRIAL_COMMAND } from './commands/start-trial';
+import { deviceFingerprint } from '../../licensing/fingerprint';
+import { VSCODE_MACHINE_ID_ENV } from '../../licensing/gate';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { LicensingApi } from '../../licensing/licensing-api';
+import { LicensingClient, type LicensingOutcome } from '../../licensing/licensing-client';
+import { SHOW_COMMAND } from './commands/show';
 import type { LicensingContext } from './licensing-context';
 import { statusBarContent } from './status-text';
 import { VsCodeLicensingStorage } from './vscode-storage';
@@ -26,6 +22,8 @@ export interface LicensingDeps {
 }
 
 export interface Licensing {
+  /** What the licensing commands (registered with the others in extension/commands/index.ts) use. */
+  commandContext: LicensingContext;
   /** The entitlement JWT for a final render (refreshed when under 48 h remain), or undefined. */
   entitlementForRender(): Promise<string | undefined>;
   /** Env vars for the render host the extension spawns: this device's machine id and the licensing URL. */
@@ -74,14 +72,6 @@ export function registerLicensing(context: vscode.ExtensionContext, deps: Licens
     },
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(ENTER_KEY_COMMAND, () => enterLicenseKey(ctx)),
-    vscode.commands.registerCommand(START_TRIAL_COMMAND, () => startTrial(ctx)),
-    vscode.commands.registerCommand(SHOW_COMMAND, () => showLicence(ctx)),
-    vscode.commands.registerCommand(DEACTIVATE_COMMAND, () => deactivateDevice(ctx)),
-    vscode.commands.registerCommand(RENEW_COMMAND, (url?: unknown) => renewSubscription(ctx, url)),
-  );
-
   // Background refresh: now and every few hours; offline it keeps the cached entitlement until expiry.
   const refresh = () => client().refreshIfDue().then((o) => ctx.refreshStatus(o), () => undefined);
   void refresh();
@@ -92,6 +82,7 @@ export function registerLicensing(context: vscode.ExtensionContext, deps: Licens
   }));
 
   return {
+    commandContext: ctx,
     async entitlementForRender() {
       const token = await client().entitlementForRender();
       void ctx.refreshStatus();

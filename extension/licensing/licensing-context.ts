@@ -1,5 +1,5 @@
 // What the licensing commands share: the client for the current settings and the status refresh.
-import type { LicensingClient, LicensingOutcome } from '../../render-host/entitlement/licensing-client';
+import type { LicensingClient, LicensingOutcome } from '../../licensing/licensing-client';
 
 export interface LicensingContext {
   client(): LicensingClient;

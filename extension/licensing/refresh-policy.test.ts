@@ -3,11 +3,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeJwt } from 'jose';
-import type { LicensingStorage, StoredEntitlement } from '../../render-host/entitlement/entitlement-storage';
-import { deviceFingerprint } from '../../render-host/entitlement/fingerprint';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { LicensingApi } from '../../render-host/entitlement/licensing-api';
-import { LicensingClient } from '../../render-host/entitlement/licensing-client';
+import type { LicensingStorage, StoredEntitlement } from '../../licensing/entitlement-storage';
+import { deviceFingerprint } from '../../licensing/fingerprint';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { LicensingApi } from '../../licensing/licensing-api';
+import { LicensingClient } from '../../licensing/licensing-client';
 import { adminHeaders, startWorker, type WorkerUnderTest } from '../../worker/test/harness';
 import { statusBarContent } from './status-text';
 

@@ -1,6 +1,6 @@
 // Shows a licensing refusal: the reason, and a button per action that fixes it.
 import * as vscode from 'vscode';
-import type { LicensingRefusal } from '../../render-host/entitlement/licensing-client';
+import type { LicensingRefusal } from '../../licensing/licensing-client';
 import { refusalButtons } from '../renders/refusal-actions';
 
 export async function showRefusal(refusal: LicensingRefusal, retry?: () => Thenable<unknown> | Promise<unknown>): Promise<void> {

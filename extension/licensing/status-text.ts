@@ -1,6 +1,6 @@
 // What the licensing status bar item says, without VS Code: plan and trial days left, or why not.
-import type { LicensingOutcome } from '../../render-host/entitlement/licensing-client';
-import { daysPhrase } from '../../render-host/entitlement/days-phrase';
+import type { LicensingOutcome } from '../../licensing/licensing-client';
+import { daysPhrase } from '../../licensing/days-phrase';
 
 export interface StatusBarContent {
   text: string;

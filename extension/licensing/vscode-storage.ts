@@ -1,7 +1,7 @@
 // LicensingStorage on VS Code: the licence key in SecretStorage (the OS keychain), the cached
 // entitlement (a signed, device-bound token, not a secret) in globalState.
 import type * as vscode from 'vscode';
-import type { LicensingStorage, StoredEntitlement } from '../../render-host/entitlement/entitlement-storage';
+import type { LicensingStorage, StoredEntitlement } from '../../licensing/entitlement-storage';
 
 const KEY_SECRET = 'atropos.licenseKey';
 const ENTITLEMENT_STATE = 'atropos.entitlement';

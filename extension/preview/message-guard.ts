@@ -21,6 +21,34 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
       return isCount(m.revision);
     case 'runAction':
       return (m.action === 'render' || m.action === 'renderWith' || m.action === 'exportFrame') && isCount(m.frame);
+    case 'requestStrip':
+      return typeof m.key === 'string' && m.key.length < 500 && typeof m.asset === 'string' && (m.kind === 'thumbnails' || m.kind === 'waveform')
+        && isSeconds(m.fromSeconds) && isSeconds(m.toSeconds) && isCount(m.width) && isCount(m.height);
+    case 'editGesture':
+      return isGesture(m.gesture);
+    default:
+      return false;
+  }
+}
+
+function isSeconds(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+function isGesture(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Record<string, unknown>;
+  switch (g.kind) {
+    case 'trimStart':
+    case 'trimEnd':
+    case 'move':
+      return typeof g.clipId === 'string' && isCount(g.frame);
+    case 'reorder':
+      return typeof g.clipId === 'string' && isCount(g.toIndex);
+    case 'transition':
+      return typeof g.clipId === 'string' && isCount(g.frames);
+    case 'moveMarker':
+      return isRange(g.range) && isCount(g.frame);
     default:
       return false;
   }

@@ -5,12 +5,15 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
+import type { TimelineGesture } from '../../protocol/gestures';
 import type { AtroposSettings } from '../../protocol/settings';
-import type { HostToWebviewMessage, PreviewState, RequestFrameMessage, WebviewToHostMessage } from '../../protocol/webview';
+import type { HostToWebviewMessage, PreviewState, ProblemCount, RequestFrameMessage, RequestStripMessage, WebviewToHostMessage } from '../../protocol/webview';
+import type { DetectionMark } from '../../protocol/webview';
 import type { HostConnection } from '../renders/host-connection';
 import { revealRange } from '../renders/render-runner';
 import type { TimelineSource } from '../timeline/timeline-source';
 import { answerFrameRequest } from './frame-answer';
+import { diffTimeline } from './timeline-delta';
 import { isWebviewToHostMessage } from './message-guard';
 import { createNonce, previewHtml } from './preview-html';
 import { ProxyRenderer } from './proxy-renderer';
@@ -38,6 +41,8 @@ export class PreviewPanel implements vscode.Disposable {
   private revision = 0;
   private timeline: CompiledTimeline | undefined;
   private sentJson = '';
+  /** The revision (and timeline) the webview holds, the base of the next delta; unset until it has one. */
+  private webviewHas: { revision: number; timeline: CompiledTimeline } | undefined;
   /** Names this panel to the render host: its newer frame request replaces its older waiting one. */
   private readonly previewKey = randomUUID();
   /** Where the playhead is, for Export Frame and the serializer. */
@@ -100,7 +105,22 @@ export class PreviewPanel implements vscode.Disposable {
       if (!result.stale) this.proxy.timelineChanged(this.revision, result.timeline);
     }
     this.panel.title = `Preview ${vscode.workspace.asRelativePath(this.documentUri, false).split('/').pop() ?? ''}`;
-    this.post({ type: 'timeline', documentUri: uri, revision: this.revision, timeline: result.timeline, stale: result.stale, problems: result.problems });
+    this.sendTimeline(uri, result.timeline, result.stale, result.problems);
+  }
+
+  /**
+   * The whole timeline the first time (and after the webview reloads); afterwards only what changed
+   * since the revision the webview has, so an edit in a 50,000-clip file sends a few clips, not 18 MB.
+   */
+  private sendTimeline(uri: string, timeline: CompiledTimeline, stale: boolean, problems: ProblemCount): void {
+    const base = this.webviewHas;
+    this.webviewHas = { revision: this.revision, timeline };
+    if (!base) {
+      this.post({ type: 'timeline', documentUri: uri, revision: this.revision, timeline, stale, problems });
+      return;
+    }
+    const delta = base.revision === this.revision ? { trackOrder: timeline.tracks.map((t) => t.id), tracks: [] } : diffTimeline(base.timeline, timeline);
+    this.post({ type: 'timelineDelta', documentUri: uri, baseRevision: base.revision, revision: this.revision, delta, stale, problems });
   }
 
   /** The editor cursor moved in this document. `reveal` = a user move, so the playhead may follow. */
@@ -116,7 +136,8 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(m: WebviewToHostMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
-        // A (re)loaded webview: same revision, so a proxy already made for it still plays.
+        // A (re)loaded webview has nothing: the whole timeline again. Same revision, so a proxy already made for it still plays.
+        this.webviewHas = undefined;
         await this.refresh();
         this.proxy.announce(this.revision);
         return;
@@ -133,6 +154,10 @@ export class PreviewPanel implements vscode.Disposable {
       case 'requestProxy':
         if (m.revision === this.revision) this.proxy.requested(m.revision);
         return;
+      case 'requestStrip':
+        return this.answerStrip(m);
+      case 'editGesture':
+        return this.applyGesture(m.gesture);
       case 'openProblems':
         await vscode.commands.executeCommand('workbench.actions.view.problems');
         return;
@@ -145,12 +170,55 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
+  /** One gesture → the server's minimal edit → one WorkspaceEdit (one undo step), if the text did not move on meanwhile. */
+  private async applyGesture(gesture: TimelineGesture): Promise<void> {
+    const uri = this.documentUri.toString();
+    const answer = await this.deps.timelines.gestureEdit(uri, gesture).catch((e: unknown) => ({ version: -1, edits: null, reason: e instanceof Error ? e.message : String(e) }));
+    if (!answer.edits) {
+      this.post({ type: 'editRefused', reason: answer.reason ?? 'The edit could not be made.' });
+      void this.refresh();
+      return;
+    }
+    if (answer.edits.length === 0) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (!document || document.version !== answer.version) {
+      this.post({ type: 'editRefused', reason: 'The file changed meanwhile; drag again.' });
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of answer.edits) {
+      edit.replace(this.documentUri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) this.post({ type: 'editRefused', reason: 'VS Code did not apply the edit.' });
+  }
+
+  /** A filmstrip or waveform for the lanes, from the render host (which makes them one at a time and caches them). */
+  private async answerStrip(m: RequestStripMessage): Promise<void> {
+    const asset = this.timeline?.assets.find((a) => a.id === m.asset);
+    if (!asset) return this.post({ type: 'strip', key: m.key, dataUrl: null });
+    try {
+      const png = await this.deps.host.run((c) => c.strip({
+        path: asset.path, kind: m.kind, fromSeconds: m.fromSeconds, toSeconds: m.toSeconds, width: m.width, height: m.height,
+        ...(asset.kind === 'image' || asset.media?.isStill ? { still: true } : {}),
+      }));
+      this.post({ type: 'strip', key: m.key, dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` });
+    } catch (e) {
+      this.deps.log.debug(`Preview: no ${m.kind} for ${asset.path}: ${e instanceof Error ? e.message : String(e)}`);
+      this.post({ type: 'strip', key: m.key, dataUrl: null });
+    }
+  }
+
   private async answerFrame(m: RequestFrameMessage): Promise<void> {
     if (!this.timeline) return;
     const answer = await answerFrameRequest(m, this.timeline, this.revision, this.deps.settings().preview.frameWidth,
       (request) => this.deps.host.run((c) => c.frame({ ...request, previewKey: this.previewKey })));
     if (answer?.type === 'frameError') this.deps.log.warn(`Preview: ${answer.message}`);
     if (answer) this.post(answer);
+  }
+
+  /** Detected spans on the ruler until the user inserts or dismisses them (`null` clears). */
+  showDetections(spans: DetectionMark[] | null): void {
+    this.post({ type: 'detections', spans });
   }
 
   private post(message: HostToWebviewMessage): void {

@@ -93,7 +93,3 @@ export function describeJob(job: JobRecord, now: number): string {
       return STATE_LABEL[job.state];
   }
 }
-
-export function jobStateLabel(state: JobState): string {
-  return STATE_LABEL[state];
-}

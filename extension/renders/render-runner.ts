@@ -9,7 +9,7 @@ import { FREE_PRESETS, type JobRecord, type JobRequest } from '../../protocol/re
 import type { RenderPresetName } from '../../protocol/settings';
 import type { SourceRange } from '../../protocol/source-range';
 import { RenderHostError } from '../../render-host/client/host-client';
-import { outputPathForPreset } from '../commands/command-args';
+import { outputPathForPreset } from '../../protocol/render-presets';
 import type { TimelineSource } from '../timeline/timeline-source';
 import { progressText } from './eta';
 import type { HostConnection } from './host-connection';

@@ -42,7 +42,7 @@ describe('readSettings', () => {
       'atropos.diagnostics.severity.x: expected one of error, warning, information, hint, off, got "loud"',
       'atropos.renderHost.port: expected a port number 0–65535, got 70000; using 0',
       'atropos.render.defaultPreset: expected one of final, draft, vertical, gif, audio, got "best"; using "final"',
-      'atropos.licensing.apiBaseUrl: expected an http(s) URL, got "ftp://x"; using "https://licensing.atropos.app"',
+      'atropos.licensing.apiBaseUrl: expected an http(s) URL, got "ftp://x"; using "https://api.atropos-video.com"',
     ]);
   });
 });

@@ -2,12 +2,12 @@
 // so this maps and validates without `vscode`. A value of the wrong type falls back to the default
 // and is reported, so a typo in settings.json never breaks rendering silently.
 
-import { DEFAULT_SETTINGS, type AtroposSettings, type RenderPresetName, type SeveritySetting } from '../../protocol/settings';
+import { RENDER_PRESETS, isRenderPreset } from '../../protocol/render-presets';
+import { DEFAULT_SETTINGS, type AtroposSettings, type SeveritySetting } from '../../protocol/settings';
 
 /** Reads one key below `atropos.`, e.g. `renderHost.port`; undefined when unset. */
 export type SettingGetter = (key: string) => unknown;
 
-export const RENDER_PRESETS: readonly RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export interface SettingsReadResult {
@@ -29,7 +29,6 @@ export function readSettings(get: SettingGetter): SettingsReadResult {
   };
   const isString = (v: unknown): v is string => typeof v === 'string';
   const intIn = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  const isPreset = (v: unknown): v is RenderPresetName => RENDER_PRESETS.includes(v as RenderPresetName);
   const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
   const isUrl = (v: unknown): v is string => isString(v) && /^https?:\/\/\S+$/.test(v);
 
@@ -57,7 +56,7 @@ export function readSettings(get: SettingGetter): SettingsReadResult {
         concurrency: pick('renderHost.concurrency', d.renderHost.concurrency, intIn(1, 16), 'a whole number 1–16'),
         allowedRoots: pick('renderHost.allowedRoots', d.renderHost.allowedRoots, isStringList, 'a list of folders'),
       },
-      render: { defaultPreset: pick('render.defaultPreset', d.render.defaultPreset, isPreset, `one of ${RENDER_PRESETS.join(', ')}`) },
+      render: { defaultPreset: pick('render.defaultPreset', d.render.defaultPreset, isRenderPreset, `one of ${RENDER_PRESETS.join(', ')}`) },
       preview: { frameWidth: pick('preview.frameWidth', d.preview.frameWidth, intIn(64, 3840), 'pixels 64–3840') },
       diagnostics: {
         severity,

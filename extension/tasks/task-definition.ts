@@ -1,7 +1,7 @@
 // The `atropos` task type as tasks.json writes it. Pure: parsing and naming without `vscode`.
 
 import type { RenderPresetName } from '../../protocol/settings';
-import { isRenderPreset } from '../commands/command-args';
+import { RENDER_PRESETS, isRenderPreset } from '../../protocol/render-presets';
 
 export const TASK_TYPE = 'atropos';
 
@@ -18,7 +18,7 @@ export type ParsedTask = { ok: true; timeline: string; preset: RenderPresetName 
 export function parseTaskDefinition(definition: Record<string, unknown>): ParsedTask {
   const { timeline, preset } = definition;
   if (typeof timeline !== 'string' || timeline.trim() === '') return { ok: false, reason: 'an "atropos" task needs "timeline": the path of a *.timeline.yaml file' };
-  if (preset !== undefined && !isRenderPreset(preset)) return { ok: false, reason: `"preset" must be one of final, draft, vertical, gif, audio (got ${JSON.stringify(preset)})` };
+  if (preset !== undefined && !isRenderPreset(preset)) return { ok: false, reason: `"preset" must be one of ${RENDER_PRESETS.join(', ')} (got ${JSON.stringify(preset)})` };
   return { ok: true, timeline: timeline.trim(), preset };
 }
 

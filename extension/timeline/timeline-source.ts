@@ -3,7 +3,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest } from '../../protocol/lsp';
+import type { TimelineGesture } from '../../protocol/gestures';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest } from '../../protocol/lsp';
 import type { SourcePosition, SourceRange } from '../../protocol/source-range';
 
 /** Time to let the server re-analyse after an edit before asking again. */
@@ -39,6 +40,11 @@ export class TimelineSource implements vscode.Disposable {
   async clipRange(uri: string, clipId: string): Promise<SourceRange | null> {
     const result = await this.client.sendRequest<ClipRangeRequest.Result>(ClipRangeRequest.method, { uri, clipId } satisfies ClipRangeRequest.Params);
     return result.range;
+  }
+
+  /** The server's edit for a lanes gesture on the document's current text (edits null = refused). */
+  gestureEdit(uri: string, gesture: TimelineGesture): Promise<GestureEditRequest.Result> {
+    return this.client.sendRequest<GestureEditRequest.Result>(GestureEditRequest.method, { uri, gesture } satisfies GestureEditRequest.Params);
   }
 
   private changed(uri: string, delayMs: number): void {

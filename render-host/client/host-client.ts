@@ -4,6 +4,7 @@ import {
   RenderHostRoutes,
   isTerminalJobState,
   type FrameRequest,
+  type MediaStripRequest,
   type HostErrorBody,
   type HostErrorDetails,
   type HostHealth,
@@ -16,6 +17,7 @@ import {
   type WorkspaceFoldersRequest,
 } from '../../protocol/render-host';
 import { readSse } from './sse';
+import { DetectionRoutes, isFinishedDetection, type DetectionJobRecord, type DetectionJobRequest } from '../../protocol/detection';
 
 /** A refusal or failure answered by the host, with its HTTP status and stable code. */
 export class RenderHostError extends Error {
@@ -108,6 +110,12 @@ export class RenderHostClient {
     return Buffer.from(await response.arrayBuffer());
   }
 
+  /** A filmstrip or waveform PNG for the lanes (POST /v1/strips). */
+  async strip(request: MediaStripRequest, signal?: AbortSignal): Promise<Buffer> {
+    const response = await this.request('POST', RenderHostRoutes.strips, request, {}, signal);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
   health(signal?: AbortSignal): Promise<HostHealth> {
     return this.json<HostHealth>('GET', RenderHostRoutes.health, undefined, {}, signal);
   }
@@ -119,6 +127,31 @@ export class RenderHostClient {
   /** Asks the host to exit; running jobs end as `interrupted`, queued ones resume on the next start. */
   async shutdown(): Promise<void> {
     await this.json<unknown>('POST', RenderHostRoutes.shutdown);
+  }
+
+  /** Queues a detection (scene cuts, silences, highlights). */
+  detect(request: DetectionJobRequest): Promise<{ id: string }> {
+    return this.json<{ id: string }>('POST', DetectionRoutes.detections, request);
+  }
+
+  detection(id: string): Promise<DetectionJobRecord> {
+    return this.json<DetectionJobRecord>('GET', DetectionRoutes.detection(id));
+  }
+
+  /** Resolves once the detection has stopped. */
+  cancelDetection(id: string): Promise<DetectionJobRecord> {
+    return this.json<DetectionJobRecord>('DELETE', DetectionRoutes.detection(id));
+  }
+
+  /** Polls a detection until it ends (detections are short; progress arrives with each poll). */
+  async followDetection(id: string, onProgress?: (record: DetectionJobRecord) => void, signal?: AbortSignal, intervalMs = 250): Promise<DetectionJobRecord> {
+    for (;;) {
+      const record = await this.detection(id);
+      onProgress?.(record);
+      if (isFinishedDetection(record.state)) return record;
+      if (signal?.aborted) return this.cancelDetection(id);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
   }
 
   private async json<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {

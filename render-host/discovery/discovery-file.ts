@@ -2,7 +2,7 @@
 // atomically so a reader never sees half of it.
 import { readFileSync, rmSync } from 'node:fs';
 import type { HostDiscovery } from '../../protocol/render-host';
-import { writeFileAtomicSync } from '../jobs/atomic-write';
+import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { matchProcess } from './process-identity';
 import { stateFiles } from './state-dir';
 

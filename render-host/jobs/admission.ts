@@ -36,8 +36,8 @@ export function admittedExecutor(inner: JobExecutor, rules: AdmissionRules): Job
     async execute(request: JobRequest, context: ExecutionContext): Promise<void> {
       const admission = await admitRender(request, context.entitlement, rules);
       if (!admission.ok) {
-        if (admission.kind === 'path') throw new ExecutionError(admission.problem.code, `Not started: ${admission.problem.message}`);
-        throw new ExecutionError(admission.code, `Not started: ${admission.message}`);
+        if (admission.kind === 'path') throw new ExecutionError('not-admitted', `Not started (${admission.problem.code}): ${admission.problem.message}`);
+        throw new ExecutionError('not-admitted', `Not started (${admission.code}): ${admission.message}`);
       }
       return inner.execute(request, context);
     },

@@ -3,6 +3,7 @@
 // queue (many hosts pulling jobs) without touching the HTTP layer.
 
 import type { JobRequest, RenderStage } from '../../protocol/render-host';
+import type { RenderFailureCode } from '../../protocol/render-failures';
 import type { SourceRange } from '../../protocol/source-range';
 
 export interface ExecutionProgress {
@@ -26,7 +27,7 @@ export interface ExecutionContext {
 /** A failure the executor understood (ffmpeg exit, output exists, …): becomes the job's `error`. */
 export class ExecutionError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: RenderFailureCode,
     message: string,
     readonly stderrTail?: string,
     readonly range?: SourceRange,

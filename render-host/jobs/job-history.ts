@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { JobRecord, JobRequest } from '../../protocol/render-host';
 import { isTerminalJobState } from '../../protocol/render-host';
-import { writeFileAtomicSync } from './atomic-write';
+import { writeFileAtomicSync } from '../../node/files/atomic-write';
 
 export const HISTORY_LIMIT = 200;
 const HISTORY_FORMAT = 1;

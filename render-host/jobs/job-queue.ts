@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { HostTelemetry, JobEvent, JobFailure, JobRecord, JobRequest, JobState } from '../../protocol/render-host';
 import { isTerminalJobState } from '../../protocol/render-host';
+import { frameStartSeconds } from '../../core/time/timecode';
 import { ExecutionError, type ExecutionProgress, type JobExecutor } from './job-executor';
 import { JobEvents, type JobListener } from './job-events';
 import { HISTORY_LIMIT, type JobHistory, type StoredJob } from './job-history';
@@ -184,7 +185,7 @@ export class JobQueue {
         () => {
           const seconds = (Date.now() - startedMs) / 1000;
           const fps = request.timeline.output.fps;
-          const timelineSeconds = (stored.record.durationFrames * fps.den) / fps.num;
+          const timelineSeconds = frameStartSeconds(stored.record.durationFrames, fps);
           const total = stored.record.durationFrames;
           stored.record = {
             ...stored.record,

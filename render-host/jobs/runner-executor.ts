@@ -1,7 +1,7 @@
-// The JobExecutor that renders with the real runner (render-host/runner): ffmpeg into a partial file
+// The JobExecutor that renders with the real runner (node/ffmpeg): ffmpeg into a partial file
 // beside the output (after an audio-only measuring run for a loudness target), renamed on success.
 import type { JobRequest } from '../../protocol/render-host';
-import { partialPathFor, RenderError, renderTimeline, type RenderProgress } from '../runner/index';
+import { partialPathFor, RenderError, renderTimeline, type RenderProgress } from '../../node/ffmpeg/index';
 import { ExecutionError, type ExecutionContext, type ExecutionProgress, type JobExecutor } from './job-executor';
 
 export function runnerExecutor(ffmpegPath: string, workRoot?: string, stallTimeoutMs?: number): JobExecutor {

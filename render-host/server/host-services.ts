@@ -4,6 +4,8 @@ import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
 import type { WorkspaceFolders } from '../paths/workspace-folders';
+import type { DetectionQueue } from '../jobs/detection-queue';
+import type { StripSource } from './strip-source';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */
@@ -16,9 +18,13 @@ export interface FrameSource {
 
 export interface HostServices {
   queue: JobQueue;
+  /** Detection jobs (scene cuts, silences, highlights): their own queue, beside the renders'. */
+  detections: DetectionQueue;
   validators: RequestValidators;
   gate: EntitlementGate;
   frames: FrameSource;
+  /** Filmstrips and waveforms for the lanes; absent on hosts started without a strip renderer. */
+  strips?: StripSource;
   /** Folders renders may write to besides the timeline's workspace folder. */
   allowedRoots: string[];
   /** Folders authenticated clients registered (POST /v1/workspace-folders). */

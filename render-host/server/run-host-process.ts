@@ -5,6 +5,7 @@ import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import { stateDir } from '../discovery/state-dir';
 import type { JobExecutor } from '../jobs/job-executor';
 import type { RenderFrameFn } from './frame-cache';
+import type { RenderStripFn } from './strip-source';
 import { HostAlreadyRunningError, startHost } from './start-host';
 
 export interface HostProcessConfig {
@@ -18,6 +19,7 @@ export interface HostProcessConfig {
 export interface HostComponents {
   executor: JobExecutor;
   renderFrame: RenderFrameFn;
+  renderStrip?: RenderStripFn;
   gate: EntitlementGate;
   timelineSchema: Record<string, unknown>;
   version: string;

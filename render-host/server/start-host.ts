@@ -15,16 +15,21 @@ import { JobHistory } from '../jobs/job-history';
 import { JobQueue } from '../jobs/job-queue';
 import { admittedExecutor } from '../jobs/admission';
 import { WorkspaceFolders } from '../paths/workspace-folders';
+import { DetectionQueue } from '../jobs/detection-queue';
+import { runDetection } from '../../node/detect/run-detection';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
 import { createApp } from './create-app';
 import { cachedFrameSource, type RenderFrameFn } from './frame-cache';
 import { FrameScheduler } from './frame-scheduler';
+import { cachedStripSource, type RenderStripFn } from './strip-source';
 import { createRequestValidators } from './validate-request';
 
 export interface HostOptions {
   stateDir: string;
   executor: JobExecutor;
   renderFrame: RenderFrameFn;
+  /** Filmstrips and waveforms (POST /v1/strips); without it that route answers 503. */
+  renderStrip?: RenderStripFn;
   gate: EntitlementGate;
   timelineSchema: Record<string, unknown>;
   version: string;
@@ -82,6 +87,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     log,
     onJobSettled: () => frameScheduler.pump(),
   });
+  const detections = new DetectionQueue({ run: (request, context) => runDetection(request, context) });
   let lastActivity = Date.now();
   let port = 0;
   let stopping: Promise<void> | undefined;
@@ -98,9 +104,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = createApp(
     {
       queue,
+      detections,
       validators: createRequestValidators(options.timelineSchema),
       gate: options.gate,
       frames: cachedFrameSource(options.renderFrame, frameScheduler),
+      ...(options.renderStrip ? { strips: cachedStripSource(options.renderStrip) } : {}),
       allowedRoots,
       workspaceFolders,
       version: options.version,
@@ -132,7 +140,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const idleMs = options.idleTimeoutMs ?? 0;
   const idleTimer = idleMs > 0
     ? setInterval(() => {
-        if (queue.isIdle() && Date.now() - lastActivity >= idleMs) {
+        if (queue.isIdle() && detections.isIdle() && Date.now() - lastActivity >= idleMs) {
           log(`render host: idle for ${Math.round(idleMs / 1000)} s, exiting`);
           void stop();
         }
@@ -146,6 +154,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Stop answering first, so no client takes this host for alive while it winds down.
       removeDiscoveryIfOurs(dir, process.pid);
       await queue.shutdown();
+      await detections.shutdown();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,7 +5,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { FrameRequest, JobRequest } from '../../protocol/render-host';
-import type { RenderPresetName } from '../../protocol/settings';
+import { RENDER_PRESETS } from '../../protocol/render-presets';
 import { numberProblems } from './number-ranges';
 
 export interface Problem {
@@ -20,7 +20,6 @@ export interface RequestValidators {
   frame(body: unknown): Checked<FrameRequest>;
 }
 
-const PRESETS: RenderPresetName[] = ['final', 'draft', 'vertical', 'gif', 'audio'];
 const MAX_PROBLEMS = 50;
 
 export function createRequestValidators(timelineSchema: Record<string, unknown>): RequestValidators {
@@ -38,7 +37,7 @@ export function createRequestValidators(timelineSchema: Record<string, unknown>)
     properties: {
       timeline: timelineRef,
       outputPath: { type: 'string', minLength: 1 },
-      preset: { enum: PRESETS },
+      preset: { enum: RENDER_PRESETS },
       overwrite: { type: 'boolean' },
       workspaceFolder: { type: 'string', minLength: 1 },
     },

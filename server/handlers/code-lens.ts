@@ -5,6 +5,7 @@ import { LSP_CLIENT_COMMANDS } from '../../protocol/lsp';
 import type { ServerContext } from '../context';
 import { clipCount } from '../language/compiled-index';
 import { detectTimeStyle, formatFrames } from '../language/time-style';
+import { detectLenses } from '../language/detect-lenses';
 
 export function registerCodeLens(context: ServerContext): void {
   context.connection.onCodeLens((params): CodeLens[] => {
@@ -13,7 +14,7 @@ export function registerCodeLens(context: ServerContext): void {
     const { snapshot } = open;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const uri = params.textDocument.uri;
-    const compiled = snapshot.analysis.compiled;
+    const compiled = context.timelines.shownCompile(snapshot);
     const errors = snapshot.analysis.issues.filter((i) => i.severity === 'error').length;
     const summary = compiled
       ? `${formatFrames(compiled.durationFrames, compiled.output.fps, detectTimeStyle(snapshot.parsed.text), compiled.output.dropFrame)} · ${plural(clipCount(compiled), 'clip')}`
@@ -22,6 +23,7 @@ export function registerCodeLens(context: ServerContext): void {
       { range, command: { title: summary, command: '' } },
       { range, command: { title: 'Open Preview', command: LSP_CLIENT_COMMANDS.openPreviewToSide, arguments: [uri] } },
       { range, command: { title: 'Render', command: LSP_CLIENT_COMMANDS.render, arguments: [uri] } },
+      ...detectLenses(snapshot.parsed.model, uri),
     ];
   });
 }

@@ -20,6 +20,7 @@ const KIND: Record<SuggestionKind, CompletionItemKind> = {
   font: CompletionItemKind.Text,
   time: CompletionItemKind.Snippet,
   transition: CompletionItemKind.EnumMember,
+  color: CompletionItemKind.Color,
 };
 
 export function registerCompletion(context: ServerContext, fonts: () => FontCatalog | undefined): void {
@@ -40,7 +41,9 @@ export function registerCompletion(context: ServerContext, fonts: () => FontCata
       listFolder: (relative) => listFolder(resolve(folder, relative)),
     };
     const start = ctx.variablePrefix !== undefined ? offset - ctx.variablePrefix.length : ctx.prefixStart;
-    const range = { start: document.positionAt(start), end: params.position };
+    // Inside VS Code's auto-closed `"${|}"` the `}` is already there: replace it rather than add a second.
+    const closes = ctx.variablePrefix !== undefined && document.getText().charAt(offset) === '}';
+    const range = { start: document.positionAt(start), end: closes ? document.positionAt(offset + 1) : params.position };
     return suggest(ctx, facts).map((s) => {
       const item: CompletionItem = {
         label: s.label,

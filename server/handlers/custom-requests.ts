@@ -2,7 +2,8 @@
 // (preview), and media facts (Import EDL/OTIO…, so the extension host never runs ffprobe).
 
 import { isAbsolute } from 'node:path';
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, MediaFactsRequest } from '../../protocol/lsp';
+import { buildGestureEdit } from '../../core';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest, MediaFactsRequest } from '../../protocol/lsp';
 import type { ServerContext } from '../context';
 import { clipAtOffset, clipById } from '../language/clip-locator';
 import type { MediaService } from '../media/media-service';
@@ -57,5 +58,15 @@ export function registerCustomRequests(context: ServerContext, media: MediaServi
       facts[path] = answer?.status === 'ok' ? answer.facts : null;
     }));
     return { facts };
+  });
+
+  connection.onRequest(GestureEditRequest.method, (params: GestureEditRequest.Params): GestureEditRequest.Result => {
+    const open = context.snapshotOf(params.uri);
+    if (!open) return { version: -1, edits: null, reason: 'The timeline is not open in the editor.' };
+    const { document, snapshot } = open;
+    const compiled = snapshot.analysis.compiled;
+    if (!compiled) return { version: document.version, edits: null, reason: 'The file has errors: fix them, then edit in the lanes again.' };
+    const result = buildGestureEdit(snapshot.parsed, compiled, params.gesture);
+    return result.ok ? { version: document.version, edits: result.edits } : { version: document.version, edits: null, reason: result.reason };
   });
 }

@@ -18,7 +18,7 @@ export function registerDocumentSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol((params): DocumentSymbol[] => {
     const open = context.snapshotOf(params.textDocument.uri);
     if (!open) return [];
-    return buildOutline(open.snapshot.parsed, open.snapshot.analysis.compiled).map(toSymbol);
+    return buildOutline(open.snapshot.parsed, context.timelines.shownCompile(open.snapshot)).map(toSymbol);
   });
 }
 

@@ -9,11 +9,11 @@ export function registerHover(context: ServerContext, media: MediaService): void
   context.connection.onHover((params): Hover | null => {
     const open = context.snapshotOf(params.textDocument.uri);
     if (!open) return null;
-    const { parsed, analysis, fsPath } = open.snapshot;
+    const { parsed, fsPath } = open.snapshot;
     const folder = dirname(fsPath);
     const value = hoverMarkdown({
       parsed,
-      compiled: analysis.compiled,
+      compiled: context.timelines.shownCompile(open.snapshot),
       assetMedia: (id) => {
         const asset = parsed.model.assets.find((a) => a.id === id);
         if (!asset?.path) return undefined;

@@ -10,7 +10,7 @@ import { detectTimeStyle, formatFrames } from '../language/time-style';
 export function registerInlayHints(context: ServerContext): void {
   context.connection.languages.inlayHint.on((params): InlayHint[] => {
     const open = context.snapshotOf(params.textDocument.uri);
-    const compiled = open?.snapshot.analysis.compiled;
+    const compiled = open ? context.timelines.shownCompile(open.snapshot) : undefined;
     if (!open || !compiled) return [];
     const { parsed } = open.snapshot;
     const { fps, dropFrame } = compiled.output;

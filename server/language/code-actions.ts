@@ -20,6 +20,7 @@ import type { MediaLookupResult } from '../../protocol/media-facts';
 import type { SourceRange, TextEdit, TimelineIssue } from '../../protocol/source-range';
 import { clipAtOffset } from './clip-locator';
 import { lastLine } from './folding';
+import { obviousFix } from './more-fixes';
 
 export interface Action {
   title: string;
@@ -61,8 +62,11 @@ function extraFix(facts: ActionFacts, issue: TimelineIssue): Action | undefined 
       return clampTo(facts, issue);
     case 'overlapping-clips':
       return splitOntoNewTrack(facts.parsed, issue);
-    default:
-      return undefined;
+    default: {
+      if (issue.fixes?.length) return undefined;
+      const fix = obviousFix(facts.parsed, issue);
+      return fix ? { title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred ?? false, issue } : undefined;
+    }
   }
 }
 

@@ -72,6 +72,15 @@ export function completionContext(text: string, offset: number): CompletionConte
     prefixStart = offset - prefix.length;
     const open = prefix.lastIndexOf('${');
     if (open >= 0 && !prefix.slice(open).includes('}')) variablePrefix = prefix.slice(open + 2);
+  } else if (/^[ ]*(?:-[ ]+)+\{/.test(before)) {
+    // A list item written as a flow map: `- { at: 0s, ease: |`.
+    const item = /^([ ]*(?:-[ ]+)+)(\{.*)$/.exec(before);
+    keyCol = (item?.[1] ?? '').length;
+    const flow = flowContext(item?.[2] ?? '');
+    flowPath = flow?.path ?? [];
+    key = flow?.key;
+    prefix = (flow?.prefix ?? '').replace(/^["']/, '');
+    prefixStart = offset - prefix.length;
   } else {
     const keyMatch = /^([ ]*(?:-[ ]+)*)([^\s:#]*)$/.exec(before);
     keyCol = keyMatch ? (keyMatch[1] ?? '').length : before.length - before.trimStart().length;
@@ -122,7 +131,7 @@ export function completionContext(text: string, offset: number): CompletionConte
   }
   const parentPath = [...reversed.reverse(), ...flowPath];
   const context: CompletionContext = { parentPath, prefix, prefixStart };
-  if (valueMatch) context.key = key;
+  if (key !== undefined) context.key = key;
   if (variablePrefix !== undefined) context.variablePrefix = variablePrefix;
   return context;
 }

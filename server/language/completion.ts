@@ -5,8 +5,9 @@
 import { schemaAtPath, type SchemaNode } from '../../core';
 import type { CompletionContext } from './completion-context';
 import { isMediaFile } from './media-files';
+import { valueSuggestions } from './value-suggestions';
 
-export type SuggestionKind = 'key' | 'value' | 'asset' | 'track' | 'variable' | 'file' | 'folder' | 'font' | 'time' | 'transition';
+export type SuggestionKind = 'key' | 'value' | 'asset' | 'track' | 'variable' | 'file' | 'folder' | 'font' | 'time' | 'transition' | 'color';
 
 export interface Suggestion {
   label: string;
@@ -51,6 +52,8 @@ export function suggest(ctx: CompletionContext, facts: CompletionFacts): Suggest
   }
   const schema = schemaAtPath(path);
   if (!schema) return [];
+  const described = valueSuggestions(schema, ctx.key, parentKey === undefined ? undefined : String(parentKey), ctx.prefix);
+  if (described) return described;
   if (Array.isArray(schema.enum)) return enumSuggestions(schema, ctx.key === 'type' && parentKey === 'transition');
   if (schema.title === 'time value') return timeSnippets();
   if (schemaType(schema).includes('boolean')) {

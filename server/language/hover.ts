@@ -1,7 +1,7 @@
 // Hover text (markdown): the schema's description for any key; for a clip, where it lands on the
 // timeline and its source's media facts; for an asset, its media facts and where it is used.
 
-import { locate, schemaAtPath, formatTimecode, type ParsedTimeline } from '../../core';
+import { frameStartSeconds, locate, parseTimeValue, schemaAtPath, formatTimecode, timeToFrames, variableReferences, type ParsedTimeline, type PositionInTree } from '../../core';
 import type { CompiledClip, CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { MediaFacts, MediaLookupResult } from '../../protocol/media-facts';
 import { clipId } from './clip-locator';
@@ -22,6 +22,8 @@ export function hoverMarkdown(facts: HoverFacts, offset: number): string | undef
   const [section, index, sub, clipIndex] = at.path;
 
   const parts: string[] = [];
+  const value = valueHover(facts, at, offset);
+  if (value) parts.push(value);
   if (at.onKey) {
     const schema = schemaAtPath(at.path);
     const text = describe(schema);
@@ -40,6 +42,29 @@ export function hoverMarkdown(facts: HoverFacts, offset: number): string | undef
     else if (describe(schema)) parts.push(describe(schema) as string);
   }
   return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
+}
+
+/** A time says which frame and timecode it is; a `${name}` says what it stands for. */
+function valueHover(facts: HoverFacts, at: PositionInTree, offset: number): string | undefined {
+  const node = at.node;
+  if (at.onKey || node?.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
+  for (const ref of variableReferences(node, facts.parsed)) {
+    const [start, end] = [facts.parsed.offsetAt(ref.range.start), facts.parsed.offsetAt(ref.range.end)];
+    if (offset < start - 2 || offset > end + 1) continue;
+    const variable = facts.parsed.model.variables.find((v) => v.name === ref.name);
+    return variable
+      ? `**\${${ref.name}}** = ${variable.value === undefined ? '_(not text)_' : `"${variable.value}"`}  \nDefined on line ${variable.nameRange.start.line + 1}.`
+      : `**\${${ref.name}}** is not defined under \`variables:\`.`;
+  }
+  const schema = schemaAtPath(at.path);
+  if (schema?.title !== 'time value' || !facts.compiled) return undefined;
+  const { fps, dropFrame } = facts.compiled.output;
+  const parsed = parseTimeValue(node.value, fps);
+  if (!parsed.ok) return undefined;
+  const frames = timeToFrames(parsed.value, fps);
+  const rate = Math.round((fps.num / fps.den) * 1000) / 1000;
+  const seconds = Math.round((frames * fps.den * 1_000_000) / fps.num) / 1_000_000;
+  return `**${node.source}** = frame ${frames} · ${formatTimecode(frames, fps, dropFrame)} · ${seconds}s at ${rate} fps`;
 }
 
 function clipHover(facts: HoverFacts, trackIndex: number, clipIndex: number): string | undefined {
@@ -63,7 +88,7 @@ function placement(clip: CompiledClip, timeline: CompiledTimeline): string {
   const { fps, dropFrame } = timeline.output;
   const end = clip.start + clip.duration;
   const tc = (f: number) => formatTimecode(f, fps, dropFrame);
-  const seconds = Math.round((clip.duration * fps.den * 1000) / fps.num) / 1000;
+  const seconds = Math.round(frameStartSeconds(clip.duration, fps) * 1000) / 1000;
   let text = `Timeline: ${tc(clip.start)} → ${tc(end)} (frames ${clip.start}–${end})  \nDuration: ${seconds}s (${clip.duration} frames)`;
   if (clip.source.kind === 'media') {
     const inS = clip.source.in.num / clip.source.in.den;

@@ -1,7 +1,7 @@
 // Writes timeline positions the way the file writes its times: if the user writes SMPTE timecode,
 // hints show SMPTE; clock time gets clock time; plain seconds get seconds.
 
-import { formatClock, formatTimecode, framesToSeconds, type Rational } from '../../core';
+import { formatClock, formatTimecode, framesToSeconds, frameStartSeconds, type Rational } from '../../core';
 
 export type TimeStyle = 'smpte' | 'drop-frame' | 'clock' | 'seconds' | 'frames';
 
@@ -42,7 +42,7 @@ export function formatFrames(frames: number, fps: Rational, style: TimeStyle, dr
     case 'frames':
       return `${frames}f`;
     case 'seconds':
-      return `${trimSeconds((frames * fps.den) / fps.num)}s`;
+      return `${trimSeconds(frameStartSeconds(frames, fps))}s`;
   }
 }
 

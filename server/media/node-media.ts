@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import type { FontCatalog } from '../../core';
 import type { MediaLookupResult } from '../../protocol/media-facts';
-import { createFontCatalog, probeMedia } from '../../render-host/media';
+import { createFontCatalog, probeMedia } from '../../node/media';
 
 /** Never throws: a missing file is `missing`, anything ffprobe cannot read is `unreadable`. */
 export async function probeMediaFile(path: string, ffprobePath: string): Promise<MediaLookupResult> {

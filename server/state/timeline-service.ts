@@ -18,6 +18,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { MediaLookupResult } from '../../protocol/media-facts';
 import { AnalysisCache } from './analysis-cache';
 import type { MediaService } from '../media/media-service';
+import { createLutLookup } from '../../node/media';
 
 export interface TimelineSnapshot {
   uri: string;
@@ -42,6 +43,8 @@ export class TimelineService {
   private readonly lastGood = new Map<string, GoodCompile>();
   /** Each document's latest parse, the base of the next (incremental) one. */
   private readonly lastParsed = new Map<string, ParsedTimeline>();
+  /** `lut:` files, read and checked for the lut check (remembered per size and mtime). */
+  private readonly luts = createLutLookup();
 
   constructor(private readonly media: MediaService, private readonly fonts: () => FontCatalog | undefined) {
     this.cache = new AnalysisCache((document, text) => this.analyse(document, text));
@@ -64,6 +67,14 @@ export class TimelineService {
 
   lastGoodCompile(uri: string): GoodCompile | undefined {
     return this.lastGood.get(uri);
+  }
+
+  /**
+   * The timeline that hints, lenses, the outline and hovers describe: this text's compile, else the
+   * last good one, so one typo elsewhere does not blank every timecode in the file.
+   */
+  shownCompile(snapshot: TimelineSnapshot): CompiledTimeline | undefined {
+    return snapshot.analysis.compiled ?? this.lastGood.get(snapshot.uri)?.timeline;
   }
 
   /** Drop the cached analysis (media or fonts changed); the next `get` recomputes. */
@@ -101,7 +112,7 @@ export class TimelineService {
     // An edit inside one clip re-parses only that clip; the result is the same as a full parse.
     const parsed = parseTimeline(text, this.lastParsed.get(document.uri));
     this.lastParsed.set(document.uri, parsed);
-    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, fonts: this.fonts() });
+    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, fonts: this.fonts(), luts: this.luts });
     const mediaPaths = safeMediaPaths(parsed, fsPath);
     // Ask for every referenced file, so probes start now even for checks that did not need them yet.
     for (const p of mediaPaths) this.media.lookup(p);

@@ -59,6 +59,23 @@ test('export writes the EDL back with the same events', async () => {
   ]);
 });
 
+test('export lists what the format will lose before it writes', async () => {
+  writeFileSync(join(folder, 'lossy.timeline.yaml'), [
+    'version: 1', 'output: { path: out/lossy.mp4, size: 320x180, fps: 24 }', 'assets:', '  a: clip_A.mp4', 'tracks:',
+    '  - id: main', '    type: video', '    clips:', '      - { asset: a, from: 0, length: 24f, fadeIn: 6f }',
+    '  - id: logo', '    type: overlay', '    clips:', '      - { asset: a, at: 0, from: 0, length: 12f }', '',
+  ].join('\n'));
+  const result = await atropos('export', 'lossy.timeline.yaml', '--format', 'edl', '-o', 'lossy.edl');
+  assert.equal(result.code, 0);
+  assert.equal(result.stderr, [
+    'What this export will lose (2):',
+    'lossy.timeline.yaml  warning  track "logo" is not exported: an EDL holds one picture track',
+    'lossy.timeline.yaml  warning  the fades of "a" are not exported: CMX 3600 has no fades',
+    '',
+  ].join('\n'));
+  assert.equal(result.stdout, 'wrote lossy.edl; 2 things not exported (listed above)\n');
+});
+
 test('--overwrite replaces an export; --force, its first name, still does', async () => {
   if (!existsSync(join(folder, 'dissolve_test.timeline.yaml'))) await atropos('import', 'dissolve_test.edl');
   writeFileSync(join(folder, 'again.otio'), 'precious');

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import { exportEdl, exportOtio, importEdl, importOtio, timelineToInterchange, writeTimelineYaml, type ImportResult } from '../../core/interchange/index';
-import { probeAll } from '../../render-host/media/index';
+import { probeAll } from '../../node/media/index';
 import { folderMediaResolver } from '../../cli/interchange-files';
 
 let folder = '';

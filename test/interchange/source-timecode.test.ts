@@ -12,7 +12,7 @@ import { main } from '../../cli/main';
 import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../../core/index';
 import { rational } from '../../core/time/index';
 import { exportEdl, importEdl, lookupFromCompiledAssets, timelineToInterchange } from '../../core/interchange/index';
-import { factsFromProbe, probeAll, probeMedia, type ProbeOutput } from '../../render-host/media/index';
+import { factsFromProbe, probeAll, probeMedia, type ProbeOutput } from '../../node/media/index';
 import { describeMedia } from '../../server/language/hover';
 
 let folder = '';

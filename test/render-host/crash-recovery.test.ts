@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isPartialPath } from '../../render-host/runner/index';
+import { isPartialPath } from '../../node/ffmpeg/index';
 import { isProcessAlive } from '../../render-host/discovery/process-alive';
 import { stateFiles } from '../../render-host/discovery/state-dir';
 import { killHard, startTestHost, stopAllTestHosts, waitForProgress, waitUntil, writeText } from './helpers/host-harness';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isPartialPath } from '../../render-host/runner/partial-path';
+import { isPartialPath } from '../../node/ffmpeg/partial-path';
 import { killHard, startTestHost, stopAllTestHosts, waitForProgress, waitUntil, writeText } from './helpers/host-harness';
 import { countFrames, makeClip, makeStill, makeTempDir } from './helpers/media';
 import { oneClipTimeline, stillTimeline } from './helpers/timeline';

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFrame, renderTimeline } from '../../render-host/runner';
+import { renderFrame, renderTimeline } from '../../node/ffmpeg';
 import * as b from './build-timeline';
 import * as m from './media';
 

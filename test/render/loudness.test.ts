@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RenderError, renderTimeline, type RenderProgress } from '../../render-host/runner';
+import { RenderError, renderTimeline, type RenderProgress } from '../../node/ffmpeg';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import * as b from './build-timeline';
 import * as m from './media';

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { renderTimeline } from '../../render-host/runner';
+import { renderTimeline } from '../../node/ffmpeg';
 import type { RenderPresetName } from '../../protocol/settings';
 import * as b from './build-timeline';
 import * as m from './media';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Anchor, TextStyle } from '../../protocol/compiled-timeline';
-import { renderFrame, renderTimeline } from '../../render-host/runner';
+import { renderFrame, renderTimeline } from '../../node/ffmpeg';
 import * as b from './build-timeline';
 import * as m from './media';
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFrame, renderTimeline } from '../../render-host/runner';
+import { renderFrame, renderTimeline } from '../../node/ffmpeg';
 import * as b from './build-timeline';
 import * as m from './media';
 

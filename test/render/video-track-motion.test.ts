@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFrame, renderTimeline } from '../../render-host/runner';
+import { renderFrame, renderTimeline } from '../../node/ffmpeg';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import * as b from './build-timeline';
 import * as m from './media';

@@ -6,7 +6,7 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CodeAction, CodeLens, DocumentSymbol, Hover, InlayHint, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, MediaFactsRequest } from '../../protocol/lsp';
+import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest, MediaFactsRequest } from '../../protocol/lsp';
 import { buildServer } from './build-server';
 import { makeWorkspace, positionOf, TIMELINE, type Workspace } from './fixtures';
 import { LspTestClient } from './lsp-client';
@@ -177,6 +177,30 @@ describe('completion', () => {
     assert.equal((logo?.textEdit as { newText: string } | undefined)?.newText, 'media/logo.png');
   });
 
+  test('inside VS Code\'s auto-closed "${}" a variable replaces the closing brace instead of adding one', async () => {
+    const text = TIMELINE.replace('"${title}"', '"${}"');
+    const items = await complete(text, '"${}"', 3);
+    const edit = items[0]?.textEdit as { newText: string; range: { start: { character: number }; end: { character: number } } };
+    assert.equal(edit.newText, 'title}');
+    assert.equal(edit.range.end.character - edit.range.start.character, 1, 'the auto-closed } is replaced: "${title}"');
+  });
+
+  test('anchors, size presets, colours, loudness, duck levels and units after a number', async () => {
+    const labels = async (text: string, needle: string, delta: number) => (await complete(text, needle, delta)).map((i) => i.label);
+    const anchors = await labels(TIMELINE.replace('        at: 1s\n', '        at: 1s\n        position: \n'), 'position: \n', 10);
+    assert.deepEqual(anchors.slice(0, 3), ['top-left', 'top', 'top-right']);
+    assert.equal(anchors.length, 10);
+    assert.deepEqual(await labels(TIMELINE.replace('size: 320x180', 'size: '), 'size: \n', 6), ['1080p', '720p', '4k', 'vertical', 'square', 'WIDTHxHEIGHT']);
+    const colours = await complete(TIMELINE.replace('  fps: 30\n', '  fps: 30\n  background: \n'), 'background: \n', 12);
+    assert.deepEqual(colours.slice(0, 3).map((i) => `${i.label} ${i.detail}`), ['#rrggbb Any colour as hex', 'white #ffffff', 'black #000000']);
+    assert.deepEqual(await labels(TIMELINE.replace('  fps: 30\n', '  fps: 30\n  loudness: \n'), 'loudness: \n', 10), ['-14', '-16', '-23', '-24']);
+    const duck = `${TIMELINE}  - id: music\n    type: audio\n    clips:\n      - asset: intro\n        duck: { under: main, amount:  }\n`;
+    assert.deepEqual(await labels(duck, 'amount:  }', 8), ['-6dB', '-12dB', '-18dB', '-24dB']);
+    assert.deepEqual(await labels(TIMELINE.replace('        at: 1s', '        at: 12'), 'at: 12', 6), ['12s', '12f', '12ms']);
+    const ease = TIMELINE.replace('        at: 1s\n', '        at: 1s\n        animate:\n          opacity:\n            - { at: 0s, value: 0, ease:  }\n');
+    assert.deepEqual(await labels(ease, 'ease:  }', 6), ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold']);
+  });
+
   test('timecode snippets for time values', async () => {
     const text = TIMELINE.replace('        at: 1s', '        at: ');
     const items = await complete(text, '        at: \n', 12);
@@ -264,7 +288,9 @@ describe('outline, hints, lenses, custom requests', () => {
 
   test('code lenses: duration and clip count, preview, render', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['2.5s · 4 clips', 'Open Preview', 'Render']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['2.5s · 4 clips', 'Open Preview', 'Render', 'Detect Scenes / Silences / Highlights…', 'Detect Scenes / Silences / Highlights…']);
+    // On the asset lines of the video files (not the logo).
+    assert.deepEqual(lenses.slice(3).map((l) => [l.range.start.line, l.command?.arguments]), [[6, [uri, 'intro']], [7, [uri, 'broll']]]);
     assert.deepEqual(lenses[1]!.command, { title: 'Open Preview', command: 'atropos.openPreviewToSide', arguments: [uri] });
     assert.deepEqual(lenses[2]!.command?.command, 'atropos.render');
   });
@@ -276,6 +302,15 @@ describe('outline, hints, lenses, custom requests', () => {
     assert.equal(none.clipId, null);
     const range = await client.request<ClipRangeRequest.Result>(ClipRangeRequest.method, { uri, clipId: 'overlays/1' });
     assert.equal(range.range?.start.line, 27);
+  });
+
+  test('a drag on the lanes comes back as one minimal edit of the current version', async () => {
+    const { uri: u } = await openDoc(TIMELINE, (c) => c.length === 0);
+    const trim = await client.request<GestureEditRequest.Result>(GestureEditRequest.method, { uri: u, gesture: { kind: 'trimEnd', clipId: 'main/0', frame: 45 } });
+    assert.deepEqual(trim, { version: 1, edits: [{ range: { start: { line: 17, character: 12 }, end: { line: 17, character: 14 } }, newText: '1.5s' }] });
+    const move = await client.request<GestureEditRequest.Result>(GestureEditRequest.method, { uri: u, gesture: { kind: 'move', clipId: 'main/1', frame: 3 } });
+    assert.equal(move.edits, null);
+    assert.match(move.reason ?? '', /follow one another/);
   });
 
   test('the last good timeline comes back stale while the document has errors', async () => {
@@ -324,5 +359,58 @@ describe('media facts (Import EDL/OTIO…)', () => {
     assert.equal((await mediaFacts([cam])).facts[cam]?.startTimecode, '10:00:00:00');
     camera(cam, '14:30:00:12', 2);
     assert.equal((await mediaFacts([cam])).facts[cam]?.startTimecode, '14:30:00:12');
+  });
+});
+
+describe('help everywhere in the text', () => {
+  test('hover: a time in frames and timecode; a variable\'s value', async () => {
+    const { uri } = await openDoc(TIMELINE, (c) => c.length === 0);
+    const hover = async (needle: string, delta: number) => {
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(TIMELINE, needle, delta) });
+      return h ? messageText(h.contents as { value: string }) : '';
+    };
+    assert.match(await hover('to: 2s', 5), /\*\*2s\*\* = frame 60 · 00:00:02:00 · 2s at 30 fps/);
+    assert.match(await hover('"${title}"', 4), /\*\*\$\{title\}\*\* = "Spring Launch"/);
+  });
+
+  test('inlay hints, lenses and outline keep the last good timeline while the file has an error', async () => {
+    const { uri } = await openDoc(TIMELINE, (c) => c.length === 0);
+    const version = await client.change(uri, TIMELINE.replace('version: 1', 'version: 1\nmarkerz: []'));
+    await client.waitForDiagnostics(uri, (p) => p.version === version);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    assert.equal(hints.length, 4);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses[0]?.command?.title, '2.5s · 4 clips');
+  });
+
+  test('quick fixes: non-drop timecode, length next to to, first-clip transition, missing length', async () => {
+    const fixFor = async (text: string, code: string) => {
+      const { uri, diagnostics } = await openDoc(text, (c) => c.includes(code));
+      const d = diagnostics.diagnostics.find((x) => x.code === code);
+      assert.ok(d, code);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const fix = actions.find((a) => a.kind === 'quickfix');
+      return { title: fix?.title, edits: (fix?.edit as WorkspaceEdit | undefined)?.changes?.[uri] };
+    };
+    assert.deepEqual(await fixFor(TIMELINE.replace('to: 2s', 'to: 00:00:02;00'), 'drop-frame-rate'),
+      { title: 'Write non-drop timecode (00:00:02:00)', edits: [{ range: { start: { line: 17, character: 12 }, end: { line: 17, character: 23 } }, newText: '00:00:02:00' }] });
+    assert.deepEqual(await fixFor(TIMELINE.replace('to: 2s', 'to: 2s\n        length: 2s'), 'to-and-length'),
+      { title: 'Remove "length" (keep "to")', edits: [{ range: { start: { line: 18, character: 0 }, end: { line: 19, character: 0 } }, newText: '' }] });
+    const first = await fixFor(TIMELINE.replace('        to: 2s\n', '        to: 2s\n        transition: { type: fade }\n'), 'transition-on-first-clip');
+    assert.equal(first.title, 'Remove the transition');
+    const missing = await fixFor(TIMELINE.replace('      - text: "${title}"\n        at: 0\n        length: 1s', '      - text: "${title}"\n        at: 0'), 'missing-length');
+    assert.equal(missing.title, 'Add "length: 4s"');
+  });
+
+  test('an overlap is reported on `at:`; a colour gets a swatch; an asset path is a link', async () => {
+    const text = TIMELINE.replace('        at: 0\n        length: 1s', '        at: 1.5s\n        length: 1s\n        style: { color: tomato }');
+    const { uri, diagnostics } = await openDoc(text, (c) => c.includes('overlapping-clips'));
+    const overlap = diagnostics.diagnostics.find((d) => d.code === 'overlapping-clips');
+    assert.deepEqual(overlap?.range, { start: { line: 28, character: 8 }, end: { line: 28, character: 16 } });
+    const colours = await client.request<{ range: unknown; color: { red: number } }[]>('textDocument/documentColor', { textDocument: { uri } });
+    assert.equal(colours.length, 1);
+    assert.equal(Math.round(colours[0]!.color.red * 255), 255);
+    const links = await client.request<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(links.map((l) => l.target.split('/').slice(-2).join('/')), ['media/intro.mp4', 'media/broll.mp4', 'media/logo.png']);
   });
 });

@@ -76,4 +76,35 @@ describe('preview playback with a draft proxy', () => {
     await view.send({ type: 'proxy', proxy: { state: 'rendering', revision: 2, percent: 42 } });
     assert.equal(await view.page.textContent('#status'), 'Preparing playback… 42%');
   });
+
+  it('scrubbing shows every position from the proxy, then asks for the exact frame once on release', async () => {
+    await view.page.keyboard.press('k');
+    // The host answers the frame asked for after the timeline changed (an error is an answer too).
+    const pending = (await view.sent()).filter((m) => m.type === 'requestFrame').pop();
+    if (pending?.type === 'requestFrame') await view.send({ type: 'frameError', requestId: pending.requestId, frame: pending.frame, message: 'no frames in this test' });
+    await view.send({ type: 'proxy', proxy: { state: 'ready', revision: 2, src } });
+    const from = (await view.sent()).length;
+    const ruler = await view.page.evaluate(() => {
+      const r = document.getElementById('ruler')!.getBoundingClientRect();
+      return { x: r.left, y: r.top + r.height / 2 };
+    });
+    await view.page.mouse.move(ruler.x + 21, ruler.y);
+    await view.page.mouse.down();
+    const seen: number[] = [];
+    for (const x of [41, 61, 81, 101, 121]) {
+      await view.page.mouse.move(ruler.x + x, ruler.y);
+      const shown = await view.page.evaluate(() => {
+        const v = document.getElementById('proxy-video') as HTMLVideoElement;
+        return { visible: !v.hidden, time: v.currentTime };
+      });
+      assert.equal(shown.visible, true, 'the proxy shows while dragging');
+      seen.push(Math.floor(shown.time * 30));
+    }
+    assert.deepEqual(seen, [20, 30, 40, 50, 60], 'each drag position is shown (zoom 2: x/2 frames)');
+    assert.equal((await view.sent()).slice(from).filter((m) => m.type === 'requestFrame').length, 0, 'no host frames while dragging');
+    await view.page.mouse.up();
+    const exact = await view.waitForSent('requestFrame', from);
+    assert.equal(exact.frame, 60);
+    assert.equal(await view.page.isVisible('#proxy-video'), false);
+  });
 });

@@ -14,6 +14,8 @@ export async function bundleWorker(outfile: string): Promise<void> {
     target: 'es2022',
     conditions: ['workerd', 'worker', 'browser'],
     mainFields: ['module', 'main'],
+    // workerd's own module (Durable Objects); wrangler leaves it external the same way.
+    external: ['cloudflare:workers'],
     logLevel: 'error',
   });
 }

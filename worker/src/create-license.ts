@@ -20,7 +20,6 @@ export async function createLicense(env: Env, input: NewLicense): Promise<{ lice
     plan: 'pro',
     status: 'active',
     maxDevices: input.maxDevices ?? numberVar(env.DEFAULT_MAX_DEVICES, 3),
-    devices: {},
     ...(input.email ? { email: input.email } : {}),
     ...(input.stripeCustomerId ? { stripeCustomerId: input.stripeCustomerId } : {}),
     ...(input.stripeSubscriptionId ? { stripeSubscriptionId: input.stripeSubscriptionId } : {}),

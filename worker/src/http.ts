@@ -1,6 +1,7 @@
 // One shape for every error the Worker sends: `{ error, message, … }` with the status the contract assigns.
 import type { Context } from 'hono';
 import { LICENSING_ERROR_STATUS, type LicensingErrorBody, type LicensingErrorCode } from '../../protocol/licensing';
+import { addressKey } from './client-address';
 import type { AppEnv } from './env';
 
 export function fail(
@@ -30,6 +31,8 @@ export async function readJsonObject(c: Context<AppEnv>): Promise<Record<string,
   }
 }
 
+/** The client's address as limits count it (an IPv6 address's /64; see client-address.ts). */
 export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header('cf-connecting-ip') ?? 'unknown';
+  const ip = c.req.header('cf-connecting-ip')?.trim();
+  return ip ? addressKey(ip) : 'unknown';
 }

@@ -35,3 +35,7 @@ app.onError((error, c) => {
 });
 
 export default app;
+// The Durable Object classes: wrangler.toml binds and migrates them by these export names.
+export { DeviceTrial } from './durable/device-trial';
+export { LicenseSeats } from './durable/license-seats';
+export { RequestCounter } from './durable/request-counter';

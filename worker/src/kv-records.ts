@@ -1,10 +1,11 @@
 // The KV record layout (documented in docs/licensing.md). Every value is JSON; keys are prefixed by kind.
-//   license:<sha256(key)>      LicenseRecord
-//   trial:<deviceId>           TrialRecord (kept forever: one trial per device)
+//   license:<sha256(key)>      LicenseRecord (status, seat count; the seats themselves live in the
+//                              LicenseSeats Durable Object)
+//   trial:<deviceId>           legacy TrialRecord: trials live in the DeviceTrial Durable Object now,
+//                              which adopts one of these on first use
 //   stripe-sub:<subscription>  the licence key hash, so subscription events find their licence
 //   stripe-event:<event id>    processed marker (30 days), so replayed webhooks apply once
 //   checkout-key:<session id>  the new licence key for the checkout success page (7 days)
-//   rate:<scope>:<id>:<window> request counter (expires with its window)
 import type { KvStore } from './env';
 
 export type LicenseStatus = 'active' | 'lapsed' | 'canceled' | 'revoked';
@@ -20,8 +21,11 @@ export interface LicenseRecord {
   plan: 'pro';
   status: LicenseStatus;
   maxDevices: number;
-  /** Seats, by device fingerprint. */
-  devices: Record<string, DeviceSeat>;
+  /**
+   * Legacy: seats by device fingerprint, as KV held them before they moved to the LicenseSeats Durable
+   * Object. Read (never written) so the object can adopt them on its first use; absent on new records.
+   */
+  devices?: Record<string, DeviceSeat>;
   email?: string;
   stripeCustomerId?: string;
   stripeSubscriptionId?: string;
@@ -47,7 +51,6 @@ export const kvKeys = {
   stripeSubscription: (subscriptionId: string) => `stripe-sub:${subscriptionId}`,
   stripeEvent: (eventId: string) => `stripe-event:${eventId}`,
   checkoutKey: (sessionId: string) => `checkout-key:${sessionId}`,
-  rate: (scope: string, id: string, window: number) => `rate:${scope}:${id}:${window}`,
 };
 
 export const STRIPE_EVENT_TTL_SECONDS = 30 * 24 * 3600;
@@ -73,8 +76,4 @@ export function getLicense(kv: KvStore, keyHash: string): Promise<LicenseRecord 
 
 export function putLicense(kv: KvStore, keyHash: string, record: LicenseRecord): Promise<void> {
   return putJson(kv, kvKeys.license(keyHash), record);
-}
-
-export function seatList(record: LicenseRecord): Array<DeviceSeat> {
-  return Object.values(record.devices).sort((a, b) => a.activatedAt.localeCompare(b.activatedAt));
 }

@@ -1,5 +1,9 @@
-// Entitlement signing (Ed25519 / EdDSA) and the published key set. Keys come from secrets as JWKs;
-// the previous key is published too, so tokens signed before a rotation keep verifying.
+// Entitlement signing (Ed25519 / EdDSA) and the published key set. Keys come from secrets as JWKs.
+// Rotation uses two slots, SIGNING_KEY_A and SIGNING_KEY_B, and SIGNING_KEY_ACTIVE (A or B) says which
+// signs: a new key is put in the free slot (published, not yet signing), then made active, and the
+// old one is deleted once every token it signed has expired (infrastructure/scripts/rotate-signing-key.ts).
+// SIGNING_KEY signs while SIGNING_KEY_ACTIVE is unset (local development, tests, before the first
+// rotation). Every key present is published, the signing one first, so no token verifies late or fails early.
 import { importJWK, SignJWT, type JWK } from 'jose';
 import {
   ENTITLEMENT_ALGORITHM,
@@ -35,13 +39,28 @@ function parseJwk(text: string | undefined, name: string): JWK {
   return jwk;
 }
 
+export type SigningKeySecret = 'SIGNING_KEY' | 'SIGNING_KEY_A' | 'SIGNING_KEY_B' | 'SIGNING_KEY_PREVIOUS';
+
+/** Published in this order after the signing key; SIGNING_KEY_PREVIOUS may be a public JWK. */
+const KEY_SECRETS: SigningKeySecret[] = ['SIGNING_KEY', 'SIGNING_KEY_A', 'SIGNING_KEY_B', 'SIGNING_KEY_PREVIOUS'];
+
+/** The secret holding the key that signs now. */
+export function activeKeySecret(env: Env): SigningKeySecret {
+  const active = env.SIGNING_KEY_ACTIVE?.trim();
+  if (!active) return 'SIGNING_KEY';
+  if (active === 'A' || active === 'B') return `SIGNING_KEY_${active}`;
+  throw new SigningKeyError('SIGNING_KEY_ACTIVE must be A or B');
+}
+
 async function signingKey(env: Env): Promise<LoadedKey> {
-  if (loaded?.source === env.SIGNING_KEY) return loaded.key;
-  const jwk = parseJwk(env.SIGNING_KEY, 'SIGNING_KEY');
-  if (!jwk.d) throw new SigningKeyError('SIGNING_KEY must be a private JWK');
+  const name = activeKeySecret(env);
+  const text = env[name];
+  if (loaded && loaded.source === text) return loaded.key;
+  const jwk = parseJwk(text, name);
+  if (!jwk.d) throw new SigningKeyError(`${name} must be a private JWK`);
   const privateKey = (await importJWK(jwk, ENTITLEMENT_ALGORITHM)) as CryptoKey;
   const key = { kid: jwk.kid as string, privateKey };
-  loaded = { source: env.SIGNING_KEY, key };
+  loaded = { source: text as string, key };
   return key;
 }
 
@@ -49,10 +68,15 @@ function publicPart(jwk: JWK): JWK {
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x as string, kid: jwk.kid as string, alg: ENTITLEMENT_ALGORITHM, use: 'sig' };
 }
 
-/** The current and (when configured) the previous public key. Never a private part. */
+/** Every configured key's public part, the signing key first. Never a private part. */
 export function publishedKeys(env: Env): { keys: JWK[] } {
-  const keys = [publicPart(parseJwk(env.SIGNING_KEY, 'SIGNING_KEY'))];
-  if (env.SIGNING_KEY_PREVIOUS) keys.push(publicPart(parseJwk(env.SIGNING_KEY_PREVIOUS, 'SIGNING_KEY_PREVIOUS')));
+  const active = activeKeySecret(env);
+  const keys = [publicPart(parseJwk(env[active], active))];
+  for (const name of KEY_SECRETS) {
+    if (name === active || !env[name]) continue;
+    const key = publicPart(parseJwk(env[name], name));
+    if (!keys.some((k) => k.kid === key.kid)) keys.push(key);
+  }
   return { keys };
 }
 

@@ -28,6 +28,9 @@ const handlers: Record<string, Handler> = {
   'invoice.payment_failed': (env, invoice) => setStatusFromSubscription(env, invoiceSubscription(invoice), 'lapsed'),
 };
 
+/** The events the Stripe webhook endpoint must send (infrastructure/terraform/modules/stripe-webhook lists them too). */
+export const HANDLED_STRIPE_EVENTS = Object.keys(handlers);
+
 export function handleStripeEvent(env: Env, event: StripeEvent): Promise<StripeOutcome> {
   const handler = handlers[event.type];
   return handler ? handler(env, event.data.object) : Promise.resolve('ignored');

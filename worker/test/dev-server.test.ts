@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { LicensingApi } from '../../render-host/entitlement/licensing-api';
-import { verifyEntitlement } from '../../render-host/entitlement/verify-entitlement';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { LicensingApi } from '../../licensing/licensing-api';
+import { verifyEntitlement } from '../../licensing/verify-entitlement';
 import { device } from './harness';
 
 function freePort(): Promise<number> {

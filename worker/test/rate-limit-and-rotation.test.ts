@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwksCache } from '../../render-host/entitlement/jwks-cache';
-import { verifyEntitlement } from '../../render-host/entitlement/verify-entitlement';
+import { JwksCache } from '../../licensing/jwks-cache';
+import { verifyEntitlement } from '../../licensing/verify-entitlement';
 import { adminHeaders, device, startWorker, type WorkerUnderTest } from './harness';
 
 const PRODUCT = { product: 'atropos-timeline', version: '0.1.0' };
@@ -36,7 +36,6 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await w.call('POST', '/license/verify', { licenseKey: key, deviceId: device('k'), ...PRODUCT }, { 'cf-connecting-ip': `192.0.2.${i}` })).status);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
-    assert.ok((await w.kvKeys('rate:key:')).length >= 1);
   });
 });
 

@@ -140,39 +140,54 @@ function noteValue(event: EdlEvent, key: string): NoteStatement | undefined {
 function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, builder: TrackBuilder, assets: AssetTable, timeline: InterchangeTimeline): void {
   const lines = event.lines.map((statement) => timed.get(statement)).filter((line): line is TimedLine => line !== undefined);
   if (!lines.length) return; // each failed line already has its warning
-  const freeze = event.notes.some((note) => note.key === 'FREEZE FRAME');
-  const stripFreeze = (name: string | undefined): string | undefined => (freeze && name ? name.replace(/\s+FF$/, '') : name);
-  const fromName = stripFreeze(noteValue(event, 'FROM CLIP NAME')?.value);
+  const freezeNote = event.notes.some((note) => note.key === 'FREEZE FRAME');
+  const fromName = noteValue(event, 'FROM CLIP NAME')?.value;
   const toName = noteValue(event, 'TO CLIP NAME')?.value;
   const filePath = (noteValue(event, 'FROM FILE') ?? noteValue(event, 'SOURCE FILE') ?? noteValue(event, 'FROM CLIP'))?.value;
   const isTransitionEvent = lines.some((line) => line.statement.editType !== 'C');
+  // `AUD 3 4` says the event also takes source channels 3 and 4 (CMX 3600 has no channel field for
+  // them). They are the same source's sound, not another track: a track more would play it twice.
+  const audChannels = event.auds.flatMap((aud) => aud.channels);
 
   lines.forEach((line, index) => {
     const statement = line.statement;
     const isToSide = isTransitionEvent && index === lines.length - 1 && statement.editType !== 'C';
-    const clipName = isToSide && lines.length > 1 ? toName ?? fromName : fromName;
-    const trackNames = tracksForChannels(statement.channels, event.auds.flatMap((aud) => aud.channels));
+    const recordFrames = line.recordOut - line.recordIn;
+    const sourceFrames = line.sourceOut - line.sourceIn;
+    // Speed lines (M2, FREEZE FRAME) only change a clip whose source and record lengths disagree,
+    // as OpenTimelineIO reads them: with equal lengths the event already plays at normal speed.
+    const lengthsDisagree = recordFrames !== sourceFrames;
+    const motion = event.motions.find((m) => m.reel === statement.reel) ?? (index === 0 ? event.motions[0] : undefined);
+    const frozen = lengthsDisagree && recordFrames > 0 && (motion?.fps === 0 || (freezeNote && index === 0 && !motion));
+    // A freeze frame's clip name ends in " FF" (the writer adds it back); only a real freeze drops it.
+    const written = isToSide && lines.length > 1 ? toName : fromName;
+    const clipName = frozen && written ? written.replace(/\s+FF$/, '') : written;
+    const trackNames = tracksForChannels(statement.channels, []);
     if (!trackNames) {
       builder.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} was skipped: unknown channels "${statement.channels}"` });
       return;
     }
     const black = SPECIAL_BLACK.has(statement.reel.toUpperCase());
+    // The incoming side of a transition without a TO CLIP NAME is named by its reel alone: the FROM
+    // names (clip, file) belong to the outgoing side.
     const asset = black ? undefined : assets.idFor(statement.reel, clipName, isToSide && lines.length > 1 ? undefined : filePath);
-    const motion = event.motions.find((m) => m.reel === statement.reel) ?? (index === 0 ? event.motions[0] : undefined);
     let speed = 1;
     const clipWarnings: ImportWarning[] = [];
-    if (motion) {
-      // M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
-      speed = Math.round((motion.fps / (timeline.rate.num / timeline.rate.den)) * 10000) / 10000;
-      if (speed < 0) {
-        clipWarnings.push({ line: motion.line, message: `reverse motion (M2 ${motion.fps} on line ${motion.line}) is played forward at ${-motion.fps} fps` });
-        speed = -speed;
+    if (motion && !frozen && motion.fps !== 0) {
+      if (lengthsDisagree || motion.fps < 0) {
+        // Reverse applies whatever the lengths (they cannot tell the direction). M2 gives a playback rate in frames per second; our speed is relative to the timeline's rate.
+        speed = m2Speed(motion.fps, timeline.rate);
+      } else {
+        clipWarnings.push({ line: motion.line, message: `M2 ${motion.fps} on line ${motion.line} is ignored: event ${statement.number} lasts as long on the source as on the record side` });
       }
     }
-    const recordFrames = line.recordOut - line.recordIn;
-    const sourceFrames = line.sourceOut - line.sourceIn;
-    if (!motion && recordFrames > 0 && sourceFrames !== recordFrames && !freeze) {
-      clipWarnings.push({ line: statement.line, message: `event ${statement.number} on line ${statement.line}: source lasts ${sourceFrames} frames but record ${recordFrames}; kept the record length` });
+    const clipFrames = !motion && !frozen && recordFrames > 0 && sourceFrames > 0 && lengthsDisagree && !freezeNote ? sourceFrames : recordFrames;
+    if (clipFrames !== recordFrames) {
+      clipWarnings.push({ line: statement.line, message: `event ${statement.number} on line ${statement.line}: source lasts ${sourceFrames} frames but record ${recordFrames}; kept the source length, as OpenTimelineIO does` });
+    }
+    if (audChannels.length && index === 0) {
+      const aud = event.auds[0];
+      clipWarnings.push({ ...(aud ? { line: aud.line } : {}), message: `AUD ${audChannels.join(' ')}${aud ? ` on line ${aud.line}` : ''}: source channel${audChannels.length > 1 ? 's' : ''} ${audChannels.join(' and ')} of the same media, kept in metadata.edl.aud (the timeline has no channel routing)` });
     }
     const metadata = {
       edl: {
@@ -180,6 +195,7 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
         line: statement.line,
         reel: statement.reel,
         ...(clipName ? { clipName } : {}),
+        ...(audChannels.length ? { aud: audChannels } : {}),
         ...(index === 0 && event.notes.some((n) => n.key === '' || n.key.startsWith('ASC')) ? { comments: event.notes.filter((n) => n.key === '' || n.key.startsWith('ASC')).map((n) => n.text) } : {}),
       },
     };
@@ -187,7 +203,7 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
     for (const trackName of trackNames) {
       const isFromSide = isTransitionEvent && !isToSide;
       if (isFromSide && recordFrames === 0) {
-        builder.rememberFrom(trackName, { line, asset, black, speed });
+        builder.rememberFrom(trackName, { line, asset, black, speed, ...(clipName ? { name: clipName } : {}) });
         continue;
       }
       if (recordFrames === 0 && !isToSide) {
@@ -198,8 +214,8 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
         name: clipName ?? statement.reel,
         asset,
         sourceIn: rational(0),
-        frames: recordFrames,
-        speed: freeze || speed === 0 ? 0 : speed,
+        frames: isToSide ? recordFrames : clipFrames,
+        speed: frozen ? 0 : speed,
         metadata: structuredClone(metadata),
         warnings: trackName === trackNames[0] ? clipWarnings : [],
       });
@@ -215,10 +231,23 @@ function importEvent(event: EdlEvent, timed: Map<EventStatement, TimedLine>, bui
         builder.placeTransition(trackName, line, clip, { type: type.type, frames: transitionFrames, editType: statement.editType });
       } else {
         builder.placeCut(trackName, line, clip);
+        if (clip && clip.frames > recordFrames) builder.keptSourceLength(clip, clip.frames - recordFrames);
       }
       if (clip && trackName === trackNames[0]) addLocators(event, clip, line, timeline, builder);
     }
   });
+}
+
+/**
+ * M2 writes frames per second to 0.1 (`059.9` for double speed at 29.97): the speed is the simplest
+ * one, to two decimals, that the written value stands for (±0.05 fps), else the exact ratio.
+ */
+export function m2Speed(fps: number, rate: Rational): number {
+  const perSecond = rate.num / rate.den;
+  const exact = fps / perSecond;
+  const simple = Math.round(exact * 100) / 100;
+  if (Math.abs(simple * perSecond - fps) <= 0.05 + 1e-9) return simple;
+  return Math.round(exact * 1_000_000) / 1_000_000;
 }
 
 function transitionType(editType: string): { type: string; known: boolean; label: string } {
@@ -238,10 +267,12 @@ function addLocators(event: EdlEvent, clip: InterchangeClip, line: TimedLine, ti
       clip.warnings.push({ line: note.line, message: `locator on line ${note.line} has no readable timecode and was skipped` });
       continue;
     }
-    const offset = clip.speed > 0 ? Math.round((parsed.frames - line.sourceIn) / clip.speed) : 0;
-    const start = builder.lastPlacedStart + Math.max(0, Math.min(offset, clip.frames));
+    // Source frames → record frames; a locator outside its clip goes to the clip's nearest frame (its
+    // last frame, not the one after it), the same rule as OTIO markers.
+    const offset = clip.speed !== 0 ? Math.floor((parsed.frames - line.sourceIn) / clip.speed + 1e-9) : 0;
+    const start = builder.lastPlacedStart + Math.max(0, Math.min(offset, clip.frames - 1));
     const marker: InterchangeMarker = { frame: start, label: (match[3] ?? '').trim() || (match[2] ?? 'LOC'), color: (match[2] ?? '').toUpperCase() || undefined, metadata: { edl: { line: note.line, timecode: match[1] } } };
-    if (offset < 0 || offset > clip.frames) {
+    if (offset < 0 || offset >= clip.frames) {
       clip.warnings.push({ line: note.line, message: `locator ${match[1]} on line ${note.line} is outside its clip; placed at the clip's nearest edge` });
     }
     timeline.markers.push(marker);
@@ -250,6 +281,8 @@ function addLocators(event: EdlEvent, clip: InterchangeClip, line: TimedLine, ti
 
 interface PendingFrom {
   line: TimedLine;
+  /** FROM CLIP NAME of the event: the outgoing clip's name. */
+  name?: string;
   asset: string | undefined;
   black: boolean;
   speed: number;
@@ -260,12 +293,41 @@ class TrackBuilder {
   private readonly byName = new Map<string, InterchangeTrack>();
   private readonly pendingFrom = new Map<string, PendingFrom>();
   readonly sources = new Map<InterchangeClip, ClipSource>();
+  private readonly lengthened = new Map<InterchangeClip, number>();
+  private readonly pushed = new Set<string>();
   lastPlacedStart = 0;
 
   constructor(private readonly timeline: InterchangeTimeline, private readonly origin: number) {}
 
   warn(warning: ImportWarning): void {
     this.timeline.warnings.push(warning);
+  }
+
+  /** A clip made longer than its record time by its source length (see importEvent). */
+  keptSourceLength(clip: InterchangeClip, extra: number): void {
+    this.lengthened.set(clip, extra);
+  }
+
+  /**
+   * An event that starts inside the frames a clip before it gained by keeping its source length
+   * follows that clip, as OpenTimelineIO places it; any other overlap is a real one (another track).
+   */
+  private shiftedPast(trackName: string, position: number, statement: EventStatement): number {
+    const track = this.byName.get(trackName);
+    if (!track) return position;
+    const last = track.items[track.items.length - 1];
+    const extra = last?.kind === 'clip' ? this.lengthened.get(last) : undefined;
+    const trackEnd = end(track);
+    const pushed = this.pushed.has(trackName);
+    if (position >= trackEnd) {
+      this.pushed.delete(trackName);
+      return position;
+    }
+    // Once pushed, the events after follow until one starts after the track's end again.
+    if (!pushed && (extra === undefined || position < trackEnd - extra)) return position;
+    this.pushed.add(trackName);
+    this.warn({ line: statement.line, message: `event ${statement.number} on line ${statement.line} starts before the end of the event before it, which kept its source length: placed after it, ${trackEnd - position} frames later (as OpenTimelineIO does)` });
+    return trackEnd;
   }
 
   rememberFrom(trackName: string, from: PendingFrom): void {
@@ -280,7 +342,7 @@ class TrackBuilder {
   }
 
   placeCut(trackName: string, line: TimedLine, clip: InterchangeClip | undefined): void {
-    const position = line.recordIn - this.origin;
+    const position = this.shiftedPast(trackName, line.recordIn - this.origin, line.statement);
     const track = this.trackWithRoom(trackName, position, line.statement);
     const last = track.items[track.items.length - 1];
     if (clip && last?.kind === 'clip' && end(track) === position && last.transitionIn && last.frames === last.transitionIn.frames && this.continues(last, clip, line)) {
@@ -301,16 +363,21 @@ class TrackBuilder {
   }
 
   placeTransition(trackName: string, line: TimedLine, clip: InterchangeClip | undefined, transition: { type: string; frames: number; editType: string }): void {
-    const position = line.recordIn - this.origin;
+    const position = this.shiftedPast(trackName, line.recordIn - this.origin, line.statement);
     const from = this.pendingFrom.get(trackName);
     this.pendingFrom.delete(trackName);
     const track = this.trackWithRoom(trackName, position, line.statement);
     this.padTo(track, position);
     const last = track.items[track.items.length - 1];
     let overlap = transition.frames;
-    if (from && !from.black && from.asset !== undefined && !(last?.kind === 'clip' && end(track) === position && this.continuesFrom(last, from))) {
+    const adjacent = last?.kind === 'clip' && end(track) === position ? last : undefined;
+    if (adjacent && from && !from.black && this.sameMedia(adjacent, from) && !this.continuesFrom(adjacent, from)) {
+      // OpenTimelineIO continues the clip before the cut under the dissolve, whatever the "from" line says.
+      adjacent.warnings.push({ line: from.line.statement.line, message: `event ${from.line.statement.number} on line ${from.line.statement.line}: the dissolve's "from" source does not continue "${adjacent.name}"; the clip before the cut plays on under it, as OpenTimelineIO reads it` });
+    }
+    if (from && !from.black && from.asset !== undefined && !(adjacent && this.sameMedia(adjacent, from))) {
       // Dissolving from a source that is not the previous clip: it plays for the transition only.
-      const fromClip = newClip({ name: from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel } } });
+      const fromClip = newClip({ name: from.name ?? from.asset, asset: from.asset, sourceIn: rational(0), frames: transition.frames, speed: from.speed, metadata: { edl: { events: [from.line.statement.number], line: from.line.statement.line, reel: from.line.statement.reel, ...(from.name ? { clipName: from.name } : {}) } } });
       track.items.push(fromClip);
       this.sources.set(fromClip, { reel: from.line.statement.reel, sourceTc: from.line.sourceIn });
     } else if (last?.kind === 'clip' && end(track) === position && !from?.black) {
@@ -343,6 +410,14 @@ class TrackBuilder {
     const source = this.sources.get(last);
     return !!source && last.asset === next.asset && last.speed === 1 && next.speed === 1 && source.reel === line.statement.reel
       && source.sourceTc + last.frames === line.sourceIn;
+  }
+
+  /** The "from" line names the media of the clip before the cut: its reel (a tape) or, for AX, its asset. */
+  private sameMedia(last: InterchangeClip, from: PendingFrom): boolean {
+    const source = this.sources.get(last);
+    if (!source) return false;
+    const reel = from.line.statement.reel;
+    return last.asset === from.asset || (source.reel === reel && !/^(AX|AUX)$/i.test(reel));
   }
 
   private continuesFrom(last: InterchangeClip, from: PendingFrom): boolean {

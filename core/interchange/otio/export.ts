@@ -13,7 +13,6 @@ export interface ExportResult {
 }
 
 type Json = Record<string, unknown>;
-const OTIO_TYPES: Record<string, string> = { fade: 'SMPTE_Dissolve', dissolve: 'SMPTE_Dissolve' };
 
 export function exportOtio(timeline: InterchangeTimeline): ExportResult {
   const warnings: ImportWarning[] = [];
@@ -56,6 +55,10 @@ function otioMetadata(metadata: Metadata): Json {
 function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string, InterchangeAsset>, warnings: ImportWarning[], timelineEnd: number): Json {
   // Work on copies: undoing overlaps changes lengths.
   const items: (InterchangeItem | Json)[] = track.items.map((item) => ({ ...item }) as InterchangeItem);
+  // Every OTIO track runs to the end of the timeline, as editors write them; a fade-out into that
+  // end becomes a transition into its gap.
+  const trackEnd = trackFrames(track);
+  if (trackEnd < timelineEnd) items.push({ kind: 'gap', frames: timelineEnd - trackEnd, metadata: {} });
   const out: Json[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as InterchangeItem;
@@ -80,7 +83,7 @@ function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string,
       out.push(transition(fadeInOrigin, 'fade', inOffset, item.fadeInFrames - inOffset, rate, warnings));
       item.fadeInFrames = 0;
     }
-    out.push(item.kind === 'gap' ? gap(item.frames, rate) : clip(item, rate, assets, warnings, track.name));
+    out.push(item.kind === 'gap' ? disabledClip(item.metadata, item.frames, rate) ?? gap(item.frames, rate) : clip(item, rate, assets, warnings, track.name));
     const next = items[index + 1] as InterchangeItem | undefined;
     if (item.kind === 'clip' && fadeOutOrigin && next?.kind === 'gap' && item.fadeOutFrames) {
       const outOffset = Number(fadeOutOrigin.out_offset ?? 0);
@@ -91,9 +94,6 @@ function writeTrack(track: InterchangeTrack, rate: Rational, assets: Map<string,
       warnings.push({ message: `the fade-out of "${item.name}" on track "${track.name}" has no OTIO equivalent and is not exported` });
     }
   }
-  // Every OTIO track runs to the end of the timeline, as editors write them.
-  const trackEnd = trackFrames(track);
-  if (trackEnd < timelineEnd) out.push(gap(timelineEnd - trackEnd, rate));
   const metadata = track.metadata;
   return {
     OTIO_SCHEMA: 'Track.1',
@@ -121,16 +121,38 @@ function shorten(item: Json, frames: number): void {
 }
 
 function transition(saved: Json, type: string, inOffset: number, outOffset: number, rate: Rational, warnings: ImportWarning[]): Json {
-  const otioType = typeof saved.transition_type === 'string' ? saved.transition_type : OTIO_TYPES[type];
-  if (!otioType) warnings.push({ message: `the ${type} transition has no OTIO type; written as SMPTE_Dissolve` });
+  // The type an import read comes back when the timeline still has that family of transition.
+  const family = otioTypeOf(type);
+  const savedType = typeof saved.transition_type === 'string' ? saved.transition_type : undefined;
+  const otioType = savedType && (savedType === family || (savedType === 'Custom_Transition' && family === 'SMPTE_Dissolve')) ? savedType : family;
+  const savedMetadata = (saved.metadata as Json | undefined) ?? {};
+  // OTIO names dissolves and wipes only: any other type is kept for our own import to read back.
+  const exact = type === 'fade' || type === 'dissolve' || (otioType === 'SMPTE_Wipe' && type === 'wiperight');
+  if (otioType === 'Custom_Transition') warnings.push({ message: `the ${type} transition has no OpenTimelineIO type: written as Custom_Transition (metadata.atropos.transition says which)` });
   return {
     OTIO_SCHEMA: 'Transition.1',
-    metadata: (saved.metadata as Json | undefined) ?? (OTIO_TYPES[type] ? {} : { atropos: { transition: type } }),
-    name: typeof saved.name === 'string' ? saved.name : otioType ?? 'SMPTE_Dissolve',
-    transition_type: otioType ?? 'SMPTE_Dissolve',
+    metadata: exact ? savedMetadata : { ...savedMetadata, atropos: { transition: type } },
+    name: typeof saved.name === 'string' && savedType === otioType ? saved.name : otioType,
+    transition_type: otioType,
     in_offset: rationalTime(inOffset, rate),
     out_offset: rationalTime(outOffset, rate),
   };
+}
+
+function otioTypeOf(type: string): string {
+  if (type === 'fade' || type === 'dissolve') return 'SMPTE_Dissolve';
+  if (/^wipe/.test(type)) return 'SMPTE_Wipe';
+  return 'Custom_Transition';
+}
+
+/** A disabled OTIO clip an import kept as a gap: written back as it was, when the gap still lasts as long. */
+function disabledClip(metadata: Metadata, frames: number, rate: Rational): Json | undefined {
+  const saved = (metadata.otio as Json | undefined)?.disabled as Json | undefined;
+  if (!saved || typeof saved !== 'object') return undefined;
+  const range = saved.source_range as { duration?: { value: number; rate: number } } | undefined;
+  const duration = range?.duration;
+  if (!duration || Math.round((duration.value / duration.rate) * (rate.num / rate.den)) !== frames) return undefined;
+  return { ...saved, enabled: false };
 }
 
 function gap(frames: number, rate: Rational): Json {

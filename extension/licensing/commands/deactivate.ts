@@ -1,5 +1,6 @@
 // Atropos: Deactivate This Device — frees the seat so the licence can move to another machine.
 import * as vscode from 'vscode';
+import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
@@ -16,3 +17,5 @@ export async function deactivateDevice(ctx: LicensingContext): Promise<void> {
   await ctx.refreshStatus();
   void vscode.window.showInformationMessage(result.message);
 }
+
+export const deactivateDeviceCommand: ExtensionCommand = { id: DEACTIVATE_COMMAND, run: (s) => deactivateDevice(s.licensing) };

@@ -1,6 +1,7 @@
 // Atropos: Enter Licence Key… — asks for the key, activates it on this device, stores it in SecretStorage.
 import * as vscode from 'vscode';
 import { LICENSE_KEY_PATTERN } from '../../../protocol/licensing';
+import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
@@ -21,3 +22,5 @@ export async function enterLicenseKey(ctx: LicensingContext): Promise<void> {
   if (outcome.ok) void vscode.window.showInformationMessage(`Atropos ${outcome.plan === 'pro' ? 'Pro' : 'Trial'} is active on this device.`);
   else await showRefusal(outcome, () => enterLicenseKey(ctx));
 }
+
+export const enterLicenseKeyCommand: ExtensionCommand = { id: ENTER_KEY_COMMAND, run: (s) => enterLicenseKey(s.licensing) };

@@ -1,7 +1,8 @@
 // Atropos: Show Licence — what this device holds, and the actions that change it.
 import * as vscode from 'vscode';
+import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
-import { daysPhrase } from '../../../render-host/entitlement/days-phrase';
+import { daysPhrase } from '../../../licensing/days-phrase';
 import { showRefusal } from '../refusal-prompt';
 
 export const SHOW_COMMAND = 'atropos.license.show';
@@ -27,3 +28,5 @@ function trialEnd(termEndsAt: string | undefined, daysLeft: number | undefined):
   if (!termEndsAt || daysLeft === undefined) return '';
   return `, trial ends ${new Date(termEndsAt).toLocaleString()} (${daysPhrase(daysLeft)} left)`;
 }
+
+export const showLicenceCommand: ExtensionCommand = { id: SHOW_COMMAND, run: (s) => showLicence(s.licensing) };

@@ -1,5 +1,6 @@
 // Atropos: Start Free Trial — 14 days, once per device.
 import * as vscode from 'vscode';
+import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
@@ -11,3 +12,5 @@ export async function startTrial(ctx: LicensingContext): Promise<void> {
   if (outcome.ok) void vscode.window.showInformationMessage('Your Atropos trial is active: final renders are unlocked on this device.');
   else await showRefusal(outcome, () => startTrial(ctx));
 }
+
+export const startTrialCommand: ExtensionCommand = { id: START_TRIAL_COMMAND, run: (s) => startTrial(s.licensing) };

@@ -7,10 +7,12 @@ import { registerGetJob } from './get-job';
 import { registerHealth } from './health';
 import { registerJobEvents } from './job-events';
 import { registerListJobs } from './list-jobs';
+import { registerMediaStrip } from './media-strip';
 import { registerRenderFrame } from './render-frame';
 import { registerShutdown } from './shutdown';
 import { registerTelemetry } from './telemetry';
 import { registerWorkspaceFolders } from './workspace-folders';
+import { registerDetections } from './detections';
 
 export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerHealth,
@@ -23,4 +25,6 @@ export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerRenderFrame,
   registerShutdown,
   registerWorkspaceFolders,
+  registerDetections,
+  registerMediaStrip,
 ];

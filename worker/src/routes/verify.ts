@@ -1,10 +1,11 @@
 // POST /license/verify — a licence key + device → an entitlement; takes a seat for a new device.
+// The licence's status comes from KV; its seats from the licence's LicenseSeats Durable Object.
 import type { Handler } from 'hono';
 import { FEATURE_FINAL_RENDER, DEFAULT_SUBSCRIPTION_URL } from '../../../protocol/licensing';
 import type { AppEnv } from '../env';
 import { fail } from '../http';
-import { putLicense, seatList } from '../kv-records';
 import { readLicensedRequest } from '../licensed-request';
+import { licenseSeats } from '../seats';
 import { signEntitlement } from '../signing';
 import { verifyRequest } from '../validate';
 
@@ -18,20 +19,17 @@ export const verifyRoute: Handler<AppEnv> = async (c) => {
     return fail(c, 'subscription-lapsed', 'The subscription for this licence has lapsed; renew it to keep rendering.', { subscriptionUrl });
   }
 
-  const now = new Date().toISOString();
-  const seat = license.devices[request.deviceId];
-  if (!seat && Object.keys(license.devices).length >= license.maxDevices) {
+  const claim = await licenseSeats(c.env, keyHash).claim({
+    deviceId: request.deviceId,
+    ...(request.deviceName ? { deviceName: request.deviceName } : {}),
+    maxDevices: license.maxDevices,
+    now: new Date().toISOString(),
+  }, license.devices);
+  if (!claim.granted) {
     return fail(c, 'device-limit-reached', `This licence is active on ${license.maxDevices} devices already; deactivate one of them first.`, {
-      devices: seatList(license),
+      devices: claim.devices,
     });
   }
-  license.devices[request.deviceId] = {
-    name: request.deviceName ?? seat?.name ?? 'Unnamed device',
-    activatedAt: seat?.activatedAt ?? now,
-    lastSeenAt: now,
-  };
-  license.updatedAt = now;
-  await putLicense(c.env.LICENSES, keyHash, license);
 
   const entitlement = await signEntitlement(c.env, {
     subject: license.id,

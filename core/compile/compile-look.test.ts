@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkTimelineText } from '../index';
+import { corpusContext } from '../test-corpus/corpus-context';
+
+const PATH = '/project/looks.timeline.yaml';
+
+test('looks and time effects in the file → the CompiledClip (paths resolved, neutral colour values filled in, sound dropped)', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 1s
+        color: { contrast: 1.2, temperature: 5600 }
+        lut: media/grade.cube
+        crop: { left: 0.1, top: 0.05 }
+        rotate: { angle: 12, fill: tomato }
+        flip: horizontal
+        blur: 2
+        sharpen: 0.5
+        vignette: 0.3
+        chromaKey: { color: lime }
+        animate:
+          brightness: [{ at: 0, value: 0 }, { at: 0.5s, value: 0.2, ease: ease-out }]
+          rotate: [{ at: 0, value: 0 }, { at: 1s, value: 90 }]
+      - asset: video
+        length: 15f
+        reverse: true
+      - asset: video
+        length: 2s
+        freeze: 1.5s
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [first, reversed, frozen] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(first?.kind === 'clip' && reversed?.kind === 'clip' && frozen?.kind === 'clip');
+  assert.deepEqual(first.look, {
+    color: { brightness: 0, contrast: 1.2, saturation: 1, gamma: 1, temperature: 5600 },
+    lut: '/project/media/grade.cube',
+    crop: { left: 0.1, right: 0, top: 0.05, bottom: 0 },
+    rotate: { angle: 12, fill: '#ff6347' },
+    flip: 'horizontal',
+    blur: 2,
+    sharpen: 0.5,
+    vignette: 0.3,
+    chromaKey: { color: '#00ff00', similarity: 0.1, blend: 0 },
+  });
+  assert.deepEqual(first.keyframes, {
+    brightness: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 15, value: 0.2, ease: 'ease-out' }],
+    rotate: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 30, value: 90, ease: 'linear' }],
+  });
+  assert.equal(reversed.reverse, true);
+  assert.equal(reversed.audio, undefined, 'a reversed clip has no sound');
+  assert.deepEqual(frozen.freeze, { num: 3, den: 2 });
+  assert.equal(frozen.audio, undefined, 'a held frame has no sound');
+  assert.equal(frozen.duration, 60);
+});
+
+test('a speed ramp: its length from the media when not given, its source out from σ, its speed the mean; rampSound: mute drops the sound', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 2s
+        animate:
+          speed: [{ at: 0, value: 1 }, { at: 1s, value: 3 }]
+      - asset: video
+        from: 4s
+        rampSound: mute
+        animate:
+          speed: [{ at: 0, value: 2, ease: hold }, { at: 1s, value: 1 }]
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [ramped, rest] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(ramped?.kind === 'clip' && rest?.kind === 'clip');
+  // σ(60) = 30·(1+3)/2 + 30·3 = 150 frames = 5 s of source.
+  assert.deepEqual(ramped.source, { kind: 'media', asset: 'video', in: { num: 0, den: 1 }, out: { num: 5, den: 1 } });
+  assert.equal(ramped.speed, 2.5);
+  assert.ok(ramped.audio, 'pitch-kept sound by default');
+  // 6 s of media left: 2× for 1 s (60 frames of source), then 1×: 120 more frames.
+  assert.equal(rest.duration, 150);
+  assert.equal(rest.audio, undefined);
+});

@@ -1,0 +1,64 @@
+// A media clip's picture effects (`color`, `lut`, `crop`, `rotate`, `flip`, `blur`, `sharpen`,
+// `vignette`, `chromaKey`) and time effects (`reverse`, `freeze`) → the CompiledClip's `look`,
+// `reverse` and `freeze`. Values the schema refuses never get here (the compile runs without errors).
+import type { ClipLook, ColorAdjust, CompiledClip } from '../../protocol/compiled-timeline';
+import type { CheckContext } from '../analysis/context';
+import { readBoolean, readNumber, readString, readTimeField } from '../analysis/fields';
+import { normalizeColor } from '../colors';
+import { valueOf, type LocatedNode } from '../parse/located';
+import { dirnameOf, resolvePath } from '../paths';
+import { timeToSeconds } from '../time/timecode';
+
+export const NEUTRAL_COLOR: ColorAdjust = { brightness: 0, contrast: 1, saturation: 1, gamma: 1, temperature: 6500 };
+export const DEFAULT_KEY_SIMILARITY = 0.1;
+const FLIPS = ['horizontal', 'vertical', 'both'] as const;
+
+export function compileLook(node: LocatedNode, context: CheckContext): ClipLook | undefined {
+  const look: ClipLook = {};
+  const colorNode = valueOf(node, 'color');
+  if (colorNode?.kind === 'map') {
+    const color = { ...NEUTRAL_COLOR };
+    for (const key of Object.keys(NEUTRAL_COLOR) as (keyof ColorAdjust)[]) color[key] = readNumber(colorNode, key) ?? color[key];
+    look.color = color;
+  }
+  const lut = readString(node, 'lut');
+  if (lut) look.lut = lutPath(lut, context.analysis.timelinePath);
+  const cropNode = valueOf(node, 'crop');
+  if (cropNode?.kind === 'map') {
+    const side = (key: string): number => readNumber(cropNode, key) ?? 0;
+    look.crop = { left: side('left'), right: side('right'), top: side('top'), bottom: side('bottom') };
+  }
+  const rotate = valueOf(node, 'rotate');
+  if (rotate?.kind === 'scalar' && typeof rotate.value === 'number') look.rotate = { angle: rotate.value };
+  if (rotate?.kind === 'map') {
+    look.rotate = { angle: readNumber(rotate, 'angle') ?? 0 };
+    const fill = normalizeColor(readString(rotate, 'fill') ?? '');
+    if (fill) look.rotate.fill = fill;
+  }
+  const flip = readString(node, 'flip');
+  if (FLIPS.includes(flip as ClipLook['flip'] & string)) look.flip = flip as ClipLook['flip'];
+  for (const key of ['blur', 'sharpen', 'vignette'] as const) {
+    const value = readNumber(node, key);
+    if (value) look[key] = value;
+  }
+  const key = valueOf(node, 'chromaKey');
+  const keyColor = normalizeColor(readString(key, 'color') ?? '');
+  if (keyColor) look.chromaKey = { color: keyColor, similarity: readNumber(key, 'similarity') ?? DEFAULT_KEY_SIMILARITY, blend: readNumber(key, 'blend') ?? 0 };
+  return Object.keys(look).length ? look : undefined;
+}
+
+/** The LUT file's absolute path, resolved like asset paths (against the timeline's folder). */
+export const lutPath = (written: string, timelinePath: string): string => resolvePath(dirnameOf(timelinePath), written);
+
+/** `reverse: true` and `freeze: <time>` onto the compiled clip. */
+export function compileTimeEffects(node: LocatedNode, context: CheckContext, clip: CompiledClip): void {
+  if (readBoolean(node, 'reverse')) clip.reverse = true;
+  const freeze = readTimeField(node, 'freeze', context.fps);
+  if (freeze) clip.freeze = timeToSeconds(freeze, context.fps);
+}
+
+/** Reversed and held clips have no sound; a speed ramp's is dropped when `rampSound: mute`. */
+export function dropsSound(node: LocatedNode, clip: CompiledClip): boolean {
+  if (clip.reverse || clip.freeze) return true;
+  return readString(node, 'rampSound') === 'mute' && valueOf(valueOf(node, 'animate'), 'speed') !== undefined;
+}

@@ -1,0 +1,98 @@
+// Runs one detection: probe the file, let the engine plan its ffmpeg run, spawn it, feed the
+// engine the raw frames (stdout) and log lines (stderr) as they come, and return its spans.
+// Cancelling (the signal) stops ffmpeg and rejects with a `cancelled` DetectionError.
+import { spawn } from 'node:child_process';
+import { engineFor } from '../../core/detect/engines';
+import { needsAudio, needsVideo } from '../../core/detect/heuristic/plan';
+import { statsSeconds } from '../../core/detect/progress-line';
+import type { DetectRequest, DetectResult, DetectSource } from '../../core/detect/types';
+import { probeMedia } from '../media/probe';
+import { resolveTool, ToolNotFoundError } from '../tools/resolve-tools';
+import { detectSourceFrom } from './detect-source';
+import { DetectionError } from './detection-error';
+
+export interface DetectionRunOptions {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  signal?: AbortSignal;
+  /** 0..1 of the file read so far. */
+  onProgress?: (fraction: number) => void;
+}
+
+const STDERR_TAIL = 4096;
+
+export async function runDetection(request: DetectRequest, options: DetectionRunOptions = {}): Promise<DetectResult> {
+  const engine = engineFor(request);
+  if (typeof engine === 'string') throw new DetectionError('no-engine', engine);
+  const source = detectSourceFrom(request.media, await probeMedia(request.media, options.ffprobePath ? { ffprobePath: options.ffprobePath } : {}));
+  checkStreams(request, source);
+  let ffmpeg: string;
+  try {
+    ffmpeg = resolveTool('ffmpeg', options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {}).path;
+  } catch (error) {
+    if (error instanceof ToolNotFoundError) throw new DetectionError('ffmpeg-not-found', error.message);
+    throw error;
+  }
+  if (options.signal?.aborted) throw new DetectionError('cancelled', 'Detection was cancelled.');
+  const plan = engine.plan(request, source);
+  const analysis = engine.analyse(request, source);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(ffmpeg, plan.args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let pending: Buffer = Buffer.alloc(0);
+    let logRest = '';
+    let tail = '';
+    let cancelled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!plan.frameBytes) return;
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let offset = 0;
+      for (; offset + plan.frameBytes <= pending.length; offset += plan.frameBytes) analysis.pushFrame(pending.subarray(offset, offset + plan.frameBytes));
+      pending = pending.subarray(offset);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = logRest + chunk.toString('utf8');
+      const lines = text.split(/[\r\n]/);
+      logRest = lines.pop() ?? '';
+      for (const line of lines) readLine(line);
+      tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    const readLine = (line: string): void => {
+      if (!line) return;
+      analysis.pushLogLine(line);
+      const seconds = statsSeconds(line);
+      if (seconds !== undefined && options.onProgress && source.durationSeconds > 0) options.onProgress(Math.min(1, seconds / source.durationSeconds));
+    };
+    const onAbort = (): void => {
+      cancelled = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(new DetectionError('ffmpeg-not-found', `could not start ${ffmpeg}: ${error.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      readLine(logRest);
+      if (cancelled) reject(new DetectionError('cancelled', 'Detection was cancelled.'));
+      else if (code !== 0) reject(new DetectionError('ffmpeg-failed', `ffmpeg stopped with exit code ${code} while analysing ${request.media}`, tail));
+      else resolve();
+    });
+  });
+  const spans = analysis.finish().sort((a, b) => a.startSeconds - b.startSeconds || a.profile.localeCompare(b.profile));
+  options.onProgress?.(1);
+  return { media: request.media, engine: engine.id, fps: source.fps, durationSeconds: source.durationSeconds, spans };
+}
+
+function checkStreams(request: DetectRequest, source: DetectSource): void {
+  const lacking = request.profiles.filter((profile) =>
+    profile === 'scenes' ? !source.hasVideo : profile === 'silence' ? !source.hasAudio : !needsVideo(request, source) && !needsAudio(request, source),
+  );
+  if (lacking.length) {
+    const what = lacking.map((p) => (p === 'scenes' ? 'scenes need a picture' : p === 'silence' ? 'silences need sound' : 'highlights need a picture or sound'));
+    throw new DetectionError('no-stream', `${request.media}: ${what.join('; ')}`);
+  }
+}

@@ -1,0 +1,99 @@
+// Conformance: colour. Sources made in each matrix (BT.601 SD, BT.709 HD, untagged SD, full-range
+// JPEG, RGB PNG) and a coloured background all show the same red and blue-grey patches in an HD and
+// in an SD render, decoded by the output's own tags within ±2 code values; the tags are present.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { renderTimeline } from '../../node/ffmpeg';
+import { probeMedia } from '../../node/media/probe';
+import type { CompiledAsset, CompiledTimeline } from '../../protocol/compiled-timeline';
+import * as b from '../render/build-timeline';
+import * as m from '../render/media';
+
+let dir = '';
+let cleanup = (): void => undefined;
+before(() => ({ dir, cleanup } = m.tempDir('atropos-colour-')));
+after(() => (process.env.KEEP_RENDER_TEST_FILES ? console.log(dir) : cleanup()));
+
+type Rgb = [number, number, number];
+const RED: Rgb = [255, 0, 0];
+const SLATE: Rgb = [48, 128, 192];
+/** Left half red, right half slate blue, as RGB before any matrix. */
+const patches = (w: number, h: number): string =>
+  `color=c=#ff0000:s=${w}x${h}:d=0.2:r=30[l];color=c=#3080c0:s=${w / 2}x${h}:d=0.2:r=30[r];[l][r]overlay=x=${w / 2},format=rgb24`;
+
+function ffmpeg(args: string[]): void {
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
+}
+
+/** A YUV source made through `matrix`, tagged with it unless `untagged`. */
+function yuvSource(name: string, w: number, h: number, matrix: 'bt601' | 'bt709', untagged = false): string {
+  const path = join(dir, name);
+  const tag = matrix === 'bt709' ? 'bt709' : 'smpte170m';
+  const tags = untagged ? [] : ['-colorspace', tag, '-color_primaries', tag, '-color_trc', tag, '-color_range', 'tv'];
+  ffmpeg(['-f', 'lavfi', '-i', `${patches(w, h)},scale=out_color_matrix=${matrix}:out_range=tv,format=yuv420p`, '-c:v', 'libx264', '-qp', '0', '-preset', 'ultrafast', ...tags, path]);
+  return path;
+}
+
+async function asset(id: string, path: string, kind: CompiledAsset['kind'] = 'video'): Promise<CompiledAsset> {
+  const found = await probeMedia(path);
+  assert.equal(found.status, 'ok');
+  return b.asset(id, path, found.status === 'ok' ? found.facts : undefined, kind);
+}
+
+/** The output's pixel at (x, y) of frame `n`, decoded from its stored YUV by the matrix its tags name. */
+function decodedByTags(path: string, n: number, x: number, y: number): Rgb {
+  const stream = m.probeJson(path).streams.find((s) => s.codec_type === 'video')!;
+  const [w, h] = [Number(stream.width), Number(stream.height)];
+  const [kr, kb] = stream.color_space === 'bt709' ? [0.2126, 0.0722] : stream.color_space === 'smpte170m' || stream.color_space === 'bt470bg' ? [0.299, 0.114] : [NaN, NaN];
+  assert.ok(!Number.isNaN(kr), `a matrix tag, got ${String(stream.color_space)}`);
+  assert.equal(stream.color_range, 'tv');
+  const raw = execFileSync(m.FFMPEG, ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${n})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-'], { maxBuffer: 1 << 26 });
+  const Y = raw[y * w + x] as number;
+  const U = raw[w * h + (y >> 1) * (w >> 1) + (x >> 1)] as number;
+  const V = raw[w * h + (w >> 1) * (h >> 1) + (y >> 1) * (w >> 1) + (x >> 1)] as number;
+  const yl = (Y - 16) / 219;
+  const pb = (U - 128) / 224;
+  const pr = (V - 128) / 224;
+  const r = yl + 2 * (1 - kr) * pr;
+  const bl = yl + 2 * (1 - kb) * pb;
+  const g = (yl - kr * r - kb * bl) / (1 - kr - kb);
+  return [r, g, bl].map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255)) as Rgb;
+}
+
+const near = (got: Rgb, want: Rgb, what: string): void =>
+  assert.ok(got.every((v, i) => Math.abs(v - (want[i] as number)) <= 2), `${what}: got (${got.join(', ')}), want (${want.join(', ')}) ±2`);
+
+async function sources(): Promise<{ tl: (w: number, h: number) => CompiledTimeline; names: string[] }> {
+  const assets = [
+    await asset('sd601', yuvSource('sd601.mp4', 320, 180, 'bt601')),
+    await asset('hd709', yuvSource('hd709.mp4', 1280, 720, 'bt709')),
+    await asset('untagged', yuvSource('untagged-sd.mp4', 320, 180, 'bt601', true)),
+    await asset('jpeg', (ffmpeg(['-f', 'lavfi', '-i', patches(320, 180), '-frames:v', '1', '-pix_fmt', 'yuvj420p', join(dir, 'full.jpg')]), join(dir, 'full.jpg')), 'image'),
+    await asset('png', (ffmpeg(['-f', 'lavfi', '-i', patches(320, 180), '-frames:v', '1', join(dir, 'rgb.png')]), join(dir, 'rgb.png')), 'image'),
+  ];
+  const names = assets.map((a) => a.id);
+  const tl = (width: number, height: number): CompiledTimeline => {
+    const clips = names.map((id, i) => b.clip(`v/${i}`, i * 2, 2, id, 0, { audio: undefined }));
+    const base = b.timeline([b.track('v', 'video', [...clips, b.gap(names.length * 2, 2)])], assets, { width, height });
+    return { ...base, output: { ...base.output, background: '#3080c0', audio: undefined } };
+  };
+  return { tl, names };
+}
+
+test('HD and SD renders: every source and the background decode to their colours by the file\'s own tags; SD 601 red = HD 709 red', async () => {
+  const { tl, names } = await sources();
+  for (const [width, height, tag] of [[1280, 720, 'bt709'], [320, 180, 'smpte170m']] as const) {
+    const out = join(dir, `colour-${width}.mp4`);
+    await renderTimeline({ timeline: tl(width, height), outputPath: out, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
+    const stream = m.probeJson(out).streams.find((s) => s.codec_type === 'video')!;
+    assert.deepEqual([stream.color_space, stream.color_primaries, stream.color_transfer, stream.color_range], [tag, tag, tag, 'tv'], 'tags present');
+    const [left, right, mid] = [Math.round(width / 4), Math.round((3 * width) / 4), Math.round(height / 2)];
+    names.forEach((name, i) => {
+      near(decodedByTags(out, i * 2 + 1, left, mid), RED, `${width}×${height}: ${name} red`);
+      near(decodedByTags(out, i * 2 + 1, right, mid), SLATE, `${width}×${height}: ${name} slate`);
+    });
+    near(decodedByTags(out, names.length * 2 + 1, left, mid), SLATE, `${width}×${height}: background`);
+  }
+});
