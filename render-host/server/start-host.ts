@@ -14,7 +14,7 @@ import type { JobExecutor } from '../jobs/job-executor';
 import { JobHistory } from '../jobs/job-history';
 import { JobQueue } from '../jobs/job-queue';
 import { admittedExecutor } from '../jobs/admission';
-import { WorkspaceFolders } from '../paths/workspace-folders';
+import { WorkspaceFolders } from '../../node/paths/workspace-folders';
 import { DetectionQueue } from '../jobs/detection-queue';
 import { runDetection } from '../../node/detect/run-detection';
 import { DEFAULT_MAX_BODY_BYTES } from './cap-body-size';
