@@ -17,10 +17,14 @@ const bundles = [
 ];
 
 // A shipped (--production) build trusts only the pinned licensing keys and ignores ATROPOS_DEV_TRUST
-// (render-host/entitlement/key-trust.ts, docs/security.md).
-const define = { __ATROPOS_PRODUCTION__: production ? 'true' : 'false' };
-if (production && /PINNED_SIGNING_KEYS: readonly JWK\[\] = \[\];/.test(readFileSync('render-host/entitlement/pinned-keys.ts', 'utf8'))) {
-  console.warn('esbuild: warning: no licensing keys are pinned (render-host/entitlement/pinned-keys.ts); this build refuses every final render');
+// (licensing/key-trust.ts, docs/security.md). ATROPOS_BUILD_DEV_TRUST=1 at build time makes
+// an explicit development build even with --production (the e2e suite's .vsix renders against a local
+// Worker); a release is never built with it.
+const devTrustBuild = process.env.ATROPOS_BUILD_DEV_TRUST === '1';
+const define = { __ATROPOS_PRODUCTION__: production && !devTrustBuild ? 'true' : 'false' };
+if (production && devTrustBuild) console.warn('esbuild: ATROPOS_BUILD_DEV_TRUST=1: a development-trust build, not for release');
+if (production && !devTrustBuild && /PINNED_SIGNING_KEYS: readonly JWK\[\] = \[\];/.test(readFileSync('licensing/pinned-keys.ts', 'utf8'))) {
+  console.warn('esbuild: warning: no licensing keys are pinned (licensing/pinned-keys.ts); this build refuses every final render');
 }
 
 const contexts = [];

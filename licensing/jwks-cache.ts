@@ -1,6 +1,6 @@
 // The licensing service's public keys, cached in memory and on disk so that entitlements verify
-// offline. A token whose `kid` is unknown triggers a refetch (keys rotate), at most one per minute
-// whatever the kid, so random kids cannot make us hammer the Worker. Only trusted keys are ever
+// offline. A token whose `kid` is unknown triggers a refetch (keys rotate); a fetch that leaves the kid
+// unknown holds off the next for a minute whatever the kid, so random kids cannot make us hammer the Worker. Only trusted keys are ever
 // handed out (key-trust.ts): the pinned ones, or under an explicit dev trust what the service serves.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -46,8 +46,10 @@ export class JwksCache implements EntitlementKeySource {
     const now = (this.options.now ?? Date.now)();
     const retryMs = this.options.unknownKidRetryMs ?? 60_000;
     if (this.lastUnknownKidFetch === undefined || now - this.lastUnknownKidFetch >= retryMs) {
-      this.lastUnknownKidFetch = now;
       const fetched = await this.refetch();
+      // Only a fetch that leaves the kid unknown uses up the minute: a rotation's new kid found on the
+      // first try does not hold up the next one, while random kids cost one fetch per minute in all.
+      if (!hasKid(this.trusted(), kid)) this.lastUnknownKidFetch = now;
       if (typeof fetched === 'string' && trusted.keys.length === 0) return { ok: false, reason: fetched };
     }
     // Still unknown: verification fails with "no matching key" rather than trusting anything.

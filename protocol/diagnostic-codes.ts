@@ -4,6 +4,8 @@
 export const DIAGNOSTIC_CODES = {
   'yaml-syntax': 'The file is not valid YAML',
   'duplicate-key': 'A key appears twice in one map',
+  'too-many-aliases': 'Aliases would copy more values than a timeline can hold (an alias bomb); the file is not expanded',
+  'nesting-too-deep': 'Lists and maps nest deeper than a timeline can (100 levels)',
   'wrong-type': 'A value of the wrong kind (a list where a word belongs, …)',
   'unknown-property': 'A key the format does not know',
   'missing-property': 'A required key is missing',
@@ -52,8 +54,6 @@ export const DIAGNOSTIC_CODES = {
   'lut-not-found': 'A LUT file that does not exist',
   'lut-invalid': 'A LUT file that is not a valid .cube (size, domain or entries)',
   'media-truncated': 'A media file whose decodable end is short of what its header says',
-  'too-many-aliases': 'YAML aliases that would copy more values than a timeline can hold (an alias bomb)',
-  'nesting-too-deep': 'YAML nested deeper than a timeline can be',
   'text-off-frame': 'A title whose text would leave the frame',
   'visual-off-overlay': 'An audio visualisation on a track that is not an overlay track',
   'visual-without-sound': 'An audio visualisation whose asset has no sound',

@@ -19,6 +19,12 @@ export const RENDER_FAILURE_CODES = [
   'timeline-too-large',
   /** The timeline cannot be planned (the message names the part, the range points at it). */
   'invalid-timeline',
+  /** ffmpeg wrote nothing for the stall limit: an input that never delivers (a FIFO, a stalled drive). */
+  'stalled',
+  /** The timeline is too large to hand to ffmpeg (the system refused its arguments: E2BIG). */
+  'timeline-too-large',
+  /** Refused as it started: its output path or its entitlement no longer passes the admission (the message says which). */
+  'not-admitted',
   /** The host stopped while the job was running (found on its next start). */
   'interrupted',
   /** A failure nobody anticipated; the message is the error's own. */

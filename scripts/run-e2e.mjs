@@ -8,6 +8,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The scenario renders final against a local Worker with dev keys: package an explicit
+// development-trust build and let it trust them (docs/security.md). Releases never set these.
+process.env.ATROPOS_BUILD_DEV_TRUST = '1';
+process.env.ATROPOS_DEV_TRUST = '1';
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
 

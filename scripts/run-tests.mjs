@@ -30,7 +30,7 @@ if (selected.length === 0) {
   process.exit(1);
 }
 // Tests run from sources (a development build) against a local Worker with dev keys: they opt in to
-// trusting its keys explicitly. A shipped build ignores the switch (render-host/entitlement/key-trust.ts).
+// trusting its keys explicitly. A shipped build ignores the switch (licensing/key-trust.ts).
 const env = { ...process.env, ATROPOS_DEV_TRUST: '1' };
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...selected], { cwd: root, stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -1,13 +1,13 @@
 // How render and frame are carried out. The render host's client (host-render-executor.ts) and this
 // process (ATROPOS_RENDER_IN_PROCESS=1) implement the same interface, and the commands do not change.
-// In this process a render passes the very admission the host applies (render-host/jobs/admission.ts):
+// In this process a render passes the very admission the host applies (node/paths/admit-render.ts):
 // the output inside the user's folders, symlinks resolved, and the licence gate for final presets.
 import { isAbsolute, relative } from 'node:path';
 import { RenderError, renderFrame, renderTimeline, type RenderOptions, type RenderRequest, type RenderResult } from '../../node/ffmpeg';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import { FREE_PRESETS } from '../../protocol/render-host';
-import { admitRender } from '../../render-host/jobs/admission';
-import { WorkspaceFolders } from '../../render-host/paths/workspace-folders';
+import { admitRender } from '../../node/paths/admit-render';
+import { WorkspaceFolders } from '../../node/paths/workspace-folders';
 import { createEntitlementGate } from '../../licensing/gate';
 import { CommandError } from '../errors';
 import { getEntitlementForRender } from '../license-client';

@@ -13,7 +13,9 @@ export function vsixUnderTest(): string {
     return given;
   }
   const outDir = join(paths.root, 'out', 'e2e-package');
-  const result = spawnSync(process.execPath, [join(paths.root, 'scripts', 'package.mjs'), '--out', outDir], { encoding: 'utf8' });
+  // A development-trust build: the scenario renders against a local Worker's dev keys (docs/security.md).
+  const env = { ...process.env, ATROPOS_BUILD_DEV_TRUST: '1' };
+  const result = spawnSync(process.execPath, [join(paths.root, 'scripts', 'package.mjs'), '--out', outDir], { encoding: 'utf8', env });
   if (result.status !== 0) throw new Error(`npm run package failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   const vsix = readdirSync(outDir).find((f) => f.endsWith('.vsix'));
   if (!vsix) throw new Error(`npm run package wrote no .vsix into ${outDir}`);

@@ -52,7 +52,14 @@ export class RenderHostClient {
   /** Queues a render. `entitlement` is the JWT for presets other than draft. */
   async submit(request: JobRequest, options: { entitlement?: string } = {}): Promise<JobAccepted> {
     // The host trusts a workspace folder only once this authenticated client has registered it.
-    if (request.workspaceFolder) await this.registerWorkspaceFolders([request.workspaceFolder]);
+    // A folder the host refuses (the home folder, "/") is no error here: the timeline's own folder
+    // still counts, and the job's answer says where it may not write.
+    if (request.workspaceFolder) {
+      await this.registerWorkspaceFolders([request.workspaceFolder]).catch((error: unknown) => {
+        // 404: a host from before the route; it judges by the timeline's folder alone.
+        if (!(error instanceof RenderHostError && (error.code === 'folder-refused' || error.status === 404))) throw error;
+      });
+    }
     const headers: Record<string, string> = options.entitlement ? { [ENTITLEMENT_HEADER]: options.entitlement } : {};
     return this.json<JobAccepted>('POST', RenderHostRoutes.jobs, request, headers);
   }

@@ -3,9 +3,9 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import type { FrameQueueStats } from '../../protocol/render-host';
 import type { JobQueue } from '../jobs/job-queue';
+import type { WorkspaceFolders } from '../../node/paths/workspace-folders';
 import type { DetectionQueue } from '../jobs/detection-queue';
 import type { StripSource } from './strip-source';
-import type { WorkspaceFolders } from '../paths/workspace-folders';
 import type { RequestValidators } from './validate-request';
 
 /** Renders one composite frame as PNG (the render engineer's renderFrame behind a cache and the frame scheduler). */

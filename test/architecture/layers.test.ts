@@ -28,8 +28,7 @@ const LAYERS: Record<string, Layer> = {
   extension: { folders: ['core', 'protocol', 'licensing', 'render-host/client'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: true },
   'render-host': { folders: ['core', 'protocol', 'node', 'licensing', 'schemas', 'farm'], packages: ['hono', '@hono/node-server', 'ajv', 'ajv-formats'], nodeBuiltins: true },
   farm: { folders: ['core', 'protocol', 'node', 'licensing', 'schemas'], packages: ['bullmq', 'ioredis'], nodeBuiltins: true },
-  // In-process renders (ATROPOS_RENDER_IN_PROCESS=1) pass the host's own admission: its path rules and licence gate.
-  cli: { folders: ['core', 'protocol', 'node', 'licensing', 'render-host/client', 'render-host/discovery', 'render-host/jobs/admission', 'render-host/paths', 'farm'], packages: [], nodeBuiltins: true },
+  cli: { folders: ['core', 'protocol', 'node', 'licensing', 'render-host/client', 'render-host/discovery', 'farm'], packages: [], nodeBuiltins: true },
   'worker/src': { folders: ['protocol'], packages: ['hono', 'jose', 'cloudflare:workers'], nodeBuiltins: false },
 };
 

@@ -135,7 +135,8 @@ describe('render host: writes only inside the user\'s folders', () => {
       assert.ok(await waitUntil(async () => (await second.client.get('planted-1')).state !== 'queued' && (await second.client.get('planted-1')).state !== 'running', 30_000));
       const settled = await second.client.get('planted-1');
       assert.equal(settled.state, 'failed');
-      assert.equal(settled.error?.code, 'entitlement-missing');
+      assert.equal(settled.error?.code, 'not-admitted');
+      assert.match(settled.error?.message ?? '', /^Not started \(entitlement-missing\): No entitlement was sent/);
       assert.ok(!readdirSync(project).some((name) => name.includes('planted')), readdirSync(project).join());
     } finally {
       await stopHost(second.pid);

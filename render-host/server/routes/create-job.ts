@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { ENTITLEMENT_HEADER } from '../../../protocol/entitlement-gate';
 import { RenderHostRoutes, type JobAccepted } from '../../../protocol/render-host';
-import { admitRender } from '../../jobs/admission';
+import { admitRender } from '../../../node/paths/admit-render';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';
 import { readJson } from '../read-json';

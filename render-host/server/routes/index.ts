@@ -11,8 +11,8 @@ import { registerMediaStrip } from './media-strip';
 import { registerRenderFrame } from './render-frame';
 import { registerShutdown } from './shutdown';
 import { registerTelemetry } from './telemetry';
-import { registerDetections } from './detections';
 import { registerWorkspaceFolders } from './workspace-folders';
+import { registerDetections } from './detections';
 
 export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerHealth,
@@ -24,7 +24,7 @@ export const routes: ((app: Hono, services: HostServices) => void)[] = [
   registerCancelJob,
   registerRenderFrame,
   registerShutdown,
+  registerWorkspaceFolders,
   registerDetections,
   registerMediaStrip,
-  registerWorkspaceFolders,
 ];

@@ -3,7 +3,7 @@
 // the frame scheduler: a few at once, the latest per preview, 429 past a short queue.
 import type { Hono } from 'hono';
 import { FrameRefusalCodes, RenderHostRoutes } from '../../../protocol/render-host';
-import { checkTimelineInputs } from '../../paths/check-job-paths';
+import { checkTimelineInputs } from '../../../node/paths/check-job-paths';
 import { FrameQueueFullError, FrameSupersededError } from '../frame-scheduler';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';

@@ -1,5 +1,5 @@
 // POST /v1/workspace-folders: an authenticated client (the token) names its workspace folders; renders
-// of timelines inside them may write anywhere inside them (render-host/paths/workspace-folders.ts).
+// of timelines inside them may write anywhere inside them (node/paths/workspace-folders.ts).
 import type { Hono } from 'hono';
 import { RenderHostRoutes, type WorkspaceFoldersRequest } from '../../../protocol/render-host';
 import type { HostServices } from '../host-services';
