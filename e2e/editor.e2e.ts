@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LSP_CLIENT_COMMANDS } from '../protocol/lsp';
 import { startCodeServer, type CodeServer } from '../scripts/e2e/code-server';
-import { Workbench, expectVisible, eventually } from '../scripts/e2e/workbench';
+import { Workbench, expectVisible, eventually, selectors } from '../scripts/e2e/workbench';
 import { installedExtensionDir, vsixUnderTest } from './support/vsix';
 
 const TRACKS = 14;
 
-function timelineText(): string {
+function timelineYaml(): string {
   const lines = [
     'version: 1',
     'output:',
@@ -50,6 +50,9 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
   let server: CodeServer | undefined;
   let wb: Workbench;
   let failedStep: string | undefined;
+  /** The text editor with the timeline (the webview beside it has none). */
+  const timelineLines = () => wb.page.locator(selectors.editorLines, { hasText: 'version: 1' });
+  const timelineText = async () => (await timelineLines().first().innerText()).replace(/\u00a0/g, ' ');
 
   async function step(name: string, body: () => Promise<void>): Promise<void> {
     if (failedStep) assert.fail(`not run: step "${failedStep}" failed`);
@@ -70,7 +73,7 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
     ff(['-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25:duration=3', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3',
       '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', join(root, 'media/shot.mp4')]);
     ff(['-f', 'lavfi', '-i', 'sine=frequency=220:duration=4', '-af', 'volume=0.5,tremolo=f=2', '-c:a', 'libmp3lame', '-b:a', '64k', join(root, 'media/music.mp3')]);
-    writeFileSync(join(root, 'edit.timeline.yaml'), timelineText());
+    writeFileSync(join(root, 'edit.timeline.yaml'), timelineYaml());
     wb = await Workbench.launch('editor');
   });
 
@@ -89,7 +92,14 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
       const open = manifest.contributes?.commands?.find((c) => c.command === LSP_CLIENT_COMMANDS.openPreviewToSide);
       assert.ok(open, 'the preview command is contributed');
       await wb.open(server.folderUrl(root));
-      await wb.quickOpen('edit.timeline.yaml');
+      // From the Explorer, as a user would (Quick Open's file search can lag behind a folder made a moment ago).
+      const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'edit.timeline.yaml' });
+      await expectVisible(row, 'open preview', 'edit.timeline.yaml in the Explorer', 30_000);
+      await row.first().dblclick();
+      await expectVisible(wb.page.locator('.tab.active:has-text("edit.timeline.yaml")'), 'open preview', 'an editor tab for edit.timeline.yaml');
+      await expectVisible(timelineLines(), 'open preview', 'the text editor showing the timeline', 30_000);
+      await eventually(async () => ((await wb.page.locator(selectors.languageStatus).innerText().catch(() => '')).includes('Atropos') ? true : undefined),
+        'open preview', 'the Atropos Timeline language on the open file (the extension activated)', 60_000);
       await wb.runCommand(open.category ? `${open.category}: ${open.title}` : open.title);
       await expectVisible(wb.webview().locator('.lane'), 'open preview', 'track lanes in the preview webview', 45_000);
     });
@@ -135,7 +145,7 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
         const r = await view.locator('#frame-image').getAttribute('data-revision');
         return r ? Number(r) : undefined;
       }, 'drag-trim', 'a frame from the render host before the edit', 60_000);
-      assert.ok((await wb.editorText()).includes(originalLine));
+      assert.ok((await timelineText()).includes(originalLine));
       await view.locator('.clip[data-clip-id="main/0"]').scrollIntoViewIfNeeded();
       const block = await view.locator('.clip[data-clip-id="main/0"]').boundingBox();
       assert.ok(block, 'the first clip block has a box');
@@ -145,7 +155,7 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
       await wb.page.mouse.move(block.x + block.width - 2 - block.width / 4, y, { steps: 8 });
       await wb.page.mouse.up();
       const edited = await eventually(async () => {
-        const text = await wb.editorText();
+        const text = await timelineText();
         return text.includes(originalLine) ? undefined : text;
       }, 'drag-trim', 'the `to:` of the first clip rewritten by the drag', 30_000);
       const line = edited.split('\n').find((l) => /^\s+to: /.test(l));
@@ -165,9 +175,9 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
 
   it('6. Ctrl+Z in the editor undoes the drag in one step', async () => {
     await step('undo', async () => {
-      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await timelineLines().first().click();
       await wb.page.keyboard.press('Control+Z');
-      await eventually(async () => ((await wb.editorText()).includes(originalLine) ? true : undefined), 'undo', 'the original `to: 2s` back after one Ctrl+Z', 15_000);
+      await eventually(async () => ((await timelineText()).includes(originalLine) ? true : undefined), 'undo', 'the original `to: 2s` back after one Ctrl+Z', 15_000);
     });
   });
 });

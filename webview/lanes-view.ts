@@ -54,6 +54,8 @@ export class LanesView {
   private playheadFrame = 0;
   private selectedClipId: string | null = null;
   private assetKinds = new Map<string, string>();
+  /** Every clip by id (built once per render: lookups on drag and when a strip arrives stay O(1)). */
+  private clips = new Map<string, { clip: CompiledClip; track: CompiledTrack }>();
   /** Frames [from, to) whose items are in the DOM. */
   private painted: [number, number] = [0, 0];
   private paintQueued = false;
@@ -83,6 +85,8 @@ export class LanesView {
     this.zoom = zoom;
     this.awaitingEdit = false;
     this.assetKinds = new Map(timeline.assets.map((a) => [a.id, a.kind]));
+    this.clips = new Map();
+    for (const track of timeline.tracks) for (const item of track.items) if (item.kind === 'clip') this.clips.set(item.id, { clip: item, track });
     const tracks = laneOrder(timeline.tracks);
     this.headerList.replaceChildren(
       ...tracks.map((t) => h('div', { class: `track-header kind-${t.kind}`, 'data-track-id': t.id, title: `${t.id} (${t.kind})` },
@@ -247,8 +251,7 @@ export class LanesView {
     for (const el of this.content.querySelectorAll<HTMLElement>('.clip[data-strip-key]')) {
       if (el.dataset.stripShown) continue;
       const found = this.clipById(el.dataset.clipId ?? '');
-      const lane = this.lanes.find((l) => l.track.id === found?.track.id);
-      const strip = found && lane ? stripFor(found.clip, lane.track.kind, this.timeline, found.clip.duration * this.zoom) : undefined;
+      const strip = found ? stripFor(found.clip, found.track.kind, this.timeline, found.clip.duration * this.zoom) : undefined;
       if (strip) this.showStrip(el, this.events.strip(strip));
     }
   }
@@ -282,10 +285,7 @@ export class LanesView {
   }
 
   private clipById(id: string): { clip: CompiledClip; track: CompiledTrack } | undefined {
-    for (const track of this.timeline?.tracks ?? []) {
-      for (const item of track.items) if (item.kind === 'clip' && item.id === id) return { clip: item, track };
-    }
-    return undefined;
+    return this.clips.get(id);
   }
 
   // ── pointer: scrub, select, drag to edit ─────────────────────────────────

@@ -180,7 +180,11 @@ export class PreviewPanel implements vscode.Disposable {
       void this.refresh();
       return;
     }
-    if (answer.edits.length === 0) return;
+    if (answer.edits.length === 0) {
+      // Nothing to write (dropped where it was): the lanes redraw from the timeline as it is.
+      void this.refresh();
+      return;
+    }
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (!document || document.version !== answer.version) {
       this.post({ type: 'editRefused', reason: 'The file changed meanwhile; drag again.' });
