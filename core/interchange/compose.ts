@@ -71,8 +71,8 @@ export function fromPlaced(placed: Placed[]): InterchangeItem[] {
       items.push(copy);
     } else {
       if (start > end) items.push({ kind: 'gap', frames: start - end, metadata: {} });
-      const copy = item.kind === 'clip' && item.transitionIn ? { ...item, transitionIn: undefined } : item;
-      if (copy.kind === 'clip' && !copy.transitionIn) delete copy.transitionIn;
+      const copy = item.kind === 'clip' && item.transitionIn ? { ...item } : item;
+      if (copy.kind === 'clip' && (copy !== item || !copy.transitionIn)) delete copy.transitionIn;
       items.push(copy);
     }
     end = Math.max(end, start + item.frames);

@@ -145,7 +145,7 @@ function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: Effe
       const fadeIn = Math.max(item.audio.fadeIn, track.kind === 'video' ? transitionFrames(item) : 0);
       const fadeOut = Math.max(item.audio.fadeOut, track.kind === 'video' ? transitionFrames(track.items[i + 1]) : 0);
       const label = clipSound(ctx, item, item.source, asset, audio, fadeIn, fadeOut);
-      sounds.push({ trackId: track.id, label, duck: item.audio.duck });
+      sounds.push({ trackId: track.id, label, ...(item.audio.duck ? { duck: item.audio.duck } : {}) });
     });
   }
   return sounds;
