@@ -15,7 +15,10 @@ export function withRowVariables(parsed: ParsedTimeline, row: DataRow): ParsedTi
     model: {
       ...model,
       // Only variables the template declares take a row's value (the batch reports other columns).
-      variables: model.variables.map((v) => (row[v.name] !== undefined ? { ...v, value: row[v.name] } : v)),
+      variables: model.variables.map((v) => {
+        const value = row[v.name];
+        return value !== undefined ? { ...v, value } : v;
+      }),
       assets: model.assets.map((a) => (a.path === undefined ? a : { ...a, path: substituteVariables(a.path, values) })),
     },
   };

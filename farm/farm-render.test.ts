@@ -57,11 +57,16 @@ function makeTimeline(): CompiledTimeline {
   ], { width: 160, height: 90, output: { ...b.timeline([], []).output, width: 160, height: 90, video: { codec: 'h264', crf: 18, preset: 'veryfast' }, path: join(dir, 'out.mp4') }, markers: [{ frame: 45, label: 'Flash', range: b.RANGE }] } as never);
 }
 
-function farmOptions(more: Partial<FarmSubmitOptions> = {}): FarmSubmitOptions {
-  return { redisUrl: redis.url, ffmpegPath: m.FFMPEG, chunkSeconds: CHUNK_SECONDS, entitlement: { token, device: DEVICE }, pollMs: 100, ...more };
+type Overrides = { [K in keyof FarmSubmitOptions]?: FarmSubmitOptions[K] | undefined };
+
+/** The test's defaults with `more` on top; a key given as undefined is left out (no entitlement at all). */
+function farmOptions(more: Overrides = {}): FarmSubmitOptions {
+  const options: Record<string, unknown> = { redisUrl: redis.url, ffmpegPath: m.FFMPEG, chunkSeconds: CHUNK_SECONDS, entitlement: { token, device: DEVICE }, pollMs: 100, ...more };
+  for (const [key, value] of Object.entries(options)) if (value === undefined) delete options[key];
+  return options as unknown as FarmSubmitOptions;
 }
 
-async function farmRender(name: string, more: Partial<FarmSubmitOptions> = {}): Promise<string> {
+async function farmRender(name: string, more: Overrides = {}): Promise<string> {
   const outputPath = join(dir, name);
   await renderOnFarm({ timeline, outputPath, preset: 'final', overwrite: false }, farmOptions(more));
   return outputPath;

@@ -32,7 +32,7 @@ export function mapSpecPaths(spec: FarmRenderSpec, mappings: readonly PathMappin
     ...t,
     sourceFile: map(t.sourceFile),
     assets: t.assets.map((a) => ({ ...a, path: map(a.path) })),
-    subtitles: t.subtitles && { ...t.subtitles, path: map(t.subtitles.path) },
+    ...(t.subtitles ? { subtitles: { ...t.subtitles, path: map(t.subtitles.path) } } : {}),
     tracks: t.tracks.map((track) => ({
       ...track,
       items: track.items.map((item) => {

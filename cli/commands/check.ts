@@ -23,7 +23,7 @@ Exit code: 0 when no file has an error, 1 when one has, 2 for a missing file or 
     if (positionals.length === 0) throw new UsageError('atropos check: give at least one timeline file (atropos check <file.timeline.yaml>)');
     const reports: FileReport[] = [];
     for (const file of positionals) {
-      const loaded = await loadTimeline(file, { cwd: io.cwd, command: 'check', ffprobePath: io.env.ATROPOS_FFPROBE || undefined });
+      const loaded = await loadTimeline(file, { cwd: io.cwd, command: 'check', ...(io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {}) });
       reports.push({ file: relative(io.cwd, loaded.path) || file, issues: loaded.issues });
     }
     const errors = reports.reduce((n, r) => n + r.issues.filter((i) => i.severity === 'error').length, 0);

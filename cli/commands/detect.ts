@@ -108,7 +108,7 @@ Exit codes: 0 done, 2 bad usage or unreadable media, 3 ffmpeg failed, 4 the outp
 
 /** Where the media plays in the timeline, when the timeline compiles and a clip uses it; else its own times. */
 async function placementIn(timelineFile: string, media: string, io: CliIO): Promise<Placement | undefined> {
-  const loaded = await loadTimeline(timelineFile, { cwd: io.cwd, command: 'detect', ffprobePath: io.env.ATROPOS_FFPROBE || undefined });
+  const loaded = await loadTimeline(timelineFile, { cwd: io.cwd, command: 'detect', ...(io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {}) });
   const asset = loaded.compiled?.assets.find((a) => a.path === media);
   return loaded.compiled && asset ? placementFor(loaded.compiled, asset.id) : undefined;
 }

@@ -45,7 +45,7 @@ Exit codes: 0 written, 1 the timeline has errors, 2 bad usage or a time outside 
     const output = resolve(io.cwd, flags.output);
     checkOutputFree(output, flags.overwrite === true, 'frame');
     try {
-      const png = await cliExecutor(io, 'frame').frame(timeline, frame, { width, signal: io.signal });
+      const png = await cliExecutor(io, 'frame').frame(timeline, frame, { ...(width !== undefined ? { width } : {}), signal: io.signal });
       writeAtomically(output, png);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;

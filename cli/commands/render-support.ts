@@ -20,7 +20,7 @@ export const EXIT = {
 } as const;
 
 export async function loadCompiled(file: string, io: CliIO, command: string): Promise<CompiledTimeline> {
-  const loaded = await loadTimeline(file, { cwd: io.cwd, command, ffprobePath: io.env.ATROPOS_FFPROBE || undefined });
+  const loaded = await loadTimeline(file, { cwd: io.cwd, command, ...(io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {}) });
   const shown = relative(io.cwd, loaded.path) || file;
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !loaded.compiled) {

@@ -57,7 +57,8 @@ function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps:
       if (cursor !== undefined) timing.start = cursor - (transition?.frames ?? 0);
     } else {
       const at = readTimeField(clip.node, 'at', fps);
-      timing.start = at ? timeToFrames(at, fps) : cursor;
+      const start = at ? timeToFrames(at, fps) : cursor;
+      if (start !== undefined) timing.start = start;
     }
     cursor = timing.start !== undefined && timing.duration !== undefined ? timing.start + timing.duration : undefined;
     items.push(timing);

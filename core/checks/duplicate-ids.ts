@@ -16,7 +16,7 @@ export const duplicateIds: TimelineCheck = {
         continue;
       }
       issues.push(issue('duplicate-track-id', 'error', `track id "${track.id}" is already used by track ${earlier.index + 1}; track ids must be unique`, track.idRange, {
-        related: earlier.idRange ? [{ range: earlier.idRange, message: `first track "${track.id}"` }] : undefined,
+        ...(earlier.idRange ? { related: [{ range: earlier.idRange, message: `first track "${track.id}"` }] } : {}),
       }));
     }
     return issues;

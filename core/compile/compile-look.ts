@@ -36,7 +36,7 @@ export function compileLook(node: LocatedNode, context: CheckContext): ClipLook 
     if (fill) look.rotate.fill = fill;
   }
   const flip = readString(node, 'flip');
-  if (FLIPS.includes(flip as ClipLook['flip'] & string)) look.flip = flip as ClipLook['flip'];
+  if (FLIPS.includes(flip as ClipLook['flip'] & string)) look.flip = flip as NonNullable<ClipLook['flip']>;
   for (const key of ['blur', 'sharpen', 'vignette'] as const) {
     const value = readNumber(node, key);
     if (value) look[key] = value;

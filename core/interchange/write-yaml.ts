@@ -112,7 +112,10 @@ function lanes(track: InterchangeTrack): InterchangeTrack[] {
     let end = 0;
     for (const { start, item } of placed) {
       if (start > end) items.push({ kind: 'gap', frames: start - end, metadata: {} });
-      items.push(item.kind === 'clip' && item.transitionIn ? { ...item, transitionIn: undefined, laneTransition: item.transitionIn } as InterchangeClip : item);
+      if (item.kind === 'clip' && item.transitionIn) {
+        const { transitionIn: laneTransition, ...clip } = item;
+        items.push({ ...clip, laneTransition } as InterchangeClip);
+      } else items.push(item);
       end = start + item.frames;
     }
     return { ...track, items, metadata: lane === 0 ? track.metadata : {} };

@@ -29,11 +29,11 @@ export function speedKeyframes(node: LocatedNode, fps: Rational): Keyframe<numbe
 
 export interface RampInputs {
   sourceIn: Rational;
-  length?: TimeValue;
-  to?: TimeValue;
-  asset?: ResolvedAsset;
+  length?: TimeValue | undefined;
+  to?: TimeValue | undefined;
+  asset?: ResolvedAsset | undefined;
   /** The probed duration as an exact rational, when known. */
-  mediaSeconds?: Rational;
+  mediaSeconds?: Rational | undefined;
   fps: Rational;
 }
 

@@ -56,15 +56,15 @@ export interface MarkerModel {
 }
 
 export interface TimelineModel {
-  root?: LocatedNode;
-  output?: LocatedNode;
+  root?: LocatedNode | undefined;
+  output?: LocatedNode | undefined;
   assets: AssetModel[];
   variables: VariableModel[];
   tracks: TrackModel[];
-  subtitles?: LocatedNode;
+  subtitles?: LocatedNode | undefined;
   markers: MarkerModel[];
   /** Free-form data kept for interchange (like OTIO metadata); ignored by rendering. */
-  metadata?: LocatedNode;
+  metadata?: LocatedNode | undefined;
 }
 
 export function buildModel(root: LocatedNode | undefined): TimelineModel {

@@ -154,7 +154,7 @@ function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: Effe
       const label = clipSound(ctx, item, item.source, asset, audio, fadeIn, fadeOut);
       const start = framesToSamples(item.start, ctx.out.fps, audio.sampleRate);
       const samples = framesToSamples(item.duration, ctx.out.fps, audio.sampleRate);
-      sounds.push({ trackId: track.id, label, start, samples, duck: item.audio.duck });
+      sounds.push({ trackId: track.id, label, start, samples, ...(item.audio.duck ? { duck: item.audio.duck } : {}) });
     });
   }
   return sounds;

@@ -47,6 +47,7 @@ function zoomFilters(ctx: PlanContext, clip: CompiledClip, localStart: number): 
 export function movingPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, window: ClipWindow, ground: string, format: 'yuv420p' | 'yuva420p'): string {
   const sizing = [...fitFilters(clip.fit, ctx), ...zoomFilters(ctx, clip, window.localStart)];
   const picture = clipPicture(ctx, clip, source, window, sizing, 'yuva420p', opacityLevelFilters(ctx, clip));
-  const { x, y } = placementExprs(ctx, { ...clip, placement: undefined }, OVERLAY_SIZES, frameOfTimeExpr(ctx.out.fps));
+  const { placement: _centred, ...centred } = clip;
+  const { x, y } = placementExprs(ctx, centred, OVERLAY_SIZES, frameOfTimeExpr(ctx.out.fps));
   return ctx.chain([ground, picture], [filter('overlay', ['x', x], ['y', y], ['eof_action', 'pass']), filter('format', format)], ctx.label('moved'));
 }

@@ -40,7 +40,8 @@ export function planFrame(timeline: CompiledTimeline, frame: number, options: Pl
   }
   const final = resolvePreset(timeline.output, 'final');
   const canvas = options.width ? scaledCanvas(timeline.output, options.width) : { width: final.width, height: final.height, pixelScale: 1 };
-  const out = { ...final, ...canvas, audio: undefined };
+  const { audio: _still, ...picture } = final;
+  const out = { ...picture, ...canvas };
   const ctx = new PlanContext(timeline, out, options.textFiles.directory);
   const videoTracks = timeline.tracks.filter((t) => t.kind === 'video');
   let composite = videoTracks[0] ? trackFrame(ctx, videoTracks[0], frame, 'yuv420p') : colourStream(ctx, { localStart: frame, frames: 1 }, 'yuv420p');

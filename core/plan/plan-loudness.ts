@@ -25,7 +25,8 @@ export const SINGLE_PASS_PRESETS: readonly RenderPresetName[] = ['draft'];
 export function planLoudnessPass(timeline: CompiledTimeline, options: PlanLoudnessOptions): RenderPlan | undefined {
   const out = resolvePreset(timeline.output, options.preset);
   if (out.loudness === undefined || !out.audio || SINGLE_PASS_PRESETS.includes(options.preset)) return undefined;
-  const ctx = new PlanContext(timeline, { ...out, video: undefined, gif: undefined }, options.textFiles.directory);
+  const { video: _video, gif: _gif, ...sound } = out;
+  const ctx = new PlanContext(timeline, sound, options.textFiles.directory);
   const mix = planAudio(ctx, []) as string;
   ctx.chain([mix], measuringLoudness(out.loudness), 'measured');
   return {

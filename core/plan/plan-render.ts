@@ -8,7 +8,7 @@ import { filter, PlanContext, PlanError, type FrameRange } from './context';
 import { containerOf, encoderArgs, isMp4Family } from './encoder';
 import { planAudio } from './audio';
 import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from './loudness';
-import { resolvePreset } from './presets';
+import { resolvePreset, type EffectiveOutput } from './presets';
 import { framesToSeconds } from './time';
 import { renumber } from './track-picture';
 import type { RenderPlan } from './types';
@@ -39,10 +39,20 @@ export interface PlanRenderOptions {
 /** Containers that hold chapters. */
 const CHAPTER_CONTAINERS = new Set(['mp4', 'm4v', 'm4a', 'mov', 'mkv', 'webm']);
 
+/** A picture part of a farm render: the output's settings without its sound. */
+function withoutSound({ audio: _audio, ...picture }: EffectiveOutput): EffectiveOutput {
+  return picture;
+}
+
+/** The sound part of a farm render: the output's settings without picture or GIF settings. */
+function withoutPicture({ video: _video, gif: _gif, ...sound }: EffectiveOutput): EffectiveOutput {
+  return sound;
+}
+
 export function planRender(timeline: CompiledTimeline, options: PlanRenderOptions): RenderPlan {
   const part = options.part;
   const whole = resolvePreset(timeline.output, options.preset);
-  const out = !part ? whole : part.kind === 'picture' ? { ...whole, audio: undefined } : { ...whole, video: undefined, gif: undefined };
+  const out = !part ? whole : part.kind === 'picture' ? withoutSound(whole) : withoutPicture(whole);
   const frames = part?.kind === 'picture' ? checkedRange(timeline, part.frames) : { from: 0, to: timeline.durationFrames };
   const ctx = new PlanContext(timeline, out, options.textFiles.directory, frames);
   const maps: string[] = [];

@@ -61,7 +61,7 @@ export function scaledCanvas(output: CompiledOutput, maxWidth: number): { width:
 }
 
 export function resolvePreset(output: CompiledOutput, preset: RenderPresetName): EffectiveOutput {
-  const base = { preset, fps: output.fps, background: output.background, loudness: output.loudness };
+  const base = { preset, fps: output.fps, background: output.background, ...(output.loudness !== undefined ? { loudness: output.loudness } : {}) };
   const timelineAudio: EffectiveAudio | undefined = output.audio && { ...output.audio };
   switch (preset) {
     case 'final': {
@@ -69,14 +69,14 @@ export function resolvePreset(output: CompiledOutput, preset: RenderPresetName):
         ...output.video,
         pixelFormat: output.video.pixelFormat ?? DEFAULT_PIXEL_FORMAT[output.video.codec],
       };
-      return { ...base, width: output.width, height: output.height, pixelScale: 1, video, audio: timelineAudio };
+      return { ...base, width: output.width, height: output.height, pixelScale: 1, ...(video ? { video } : {}), ...(timelineAudio ? { audio: timelineAudio } : {}) };
     }
     case 'draft':
       return {
         ...base,
         ...scaledCanvas(output, 640),
         video: { codec: 'h264', crf: 28, preset: 'ultrafast', pixelFormat: 'yuv420p' },
-        audio: output.audio && { codec: 'mp3', bitrate: '128k', sampleRate: output.audio.sampleRate, channels: Math.min(2, output.audio.channels) },
+        ...(output.audio ? { audio: { codec: 'mp3', bitrate: '128k', sampleRate: output.audio.sampleRate, channels: Math.min(2, output.audio.channels) } } : {}),
       };
     case 'vertical':
       return {
@@ -85,7 +85,7 @@ export function resolvePreset(output: CompiledOutput, preset: RenderPresetName):
         height: 1920,
         pixelScale: 1080 / output.width,
         video: { codec: 'h264', crf: output.video?.crf ?? 23, preset: output.video?.preset ?? 'veryfast', pixelFormat: 'yuv420p' },
-        audio: output.audio && { codec: 'aac', bitrate: output.audio.bitrate ?? '192k', sampleRate: output.audio.sampleRate, channels: output.audio.channels },
+        ...(output.audio ? { audio: { codec: 'aac', bitrate: output.audio.bitrate ?? '192k', sampleRate: output.audio.sampleRate, channels: output.audio.channels } } : {}),
       };
     case 'gif':
       return { ...base, ...scaledCanvas(output, 480), video: { codec: 'gif', pixelFormat: 'rgb8' }, gif: { fps: 15 } };

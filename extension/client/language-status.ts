@@ -19,9 +19,8 @@ export class LanguageStatus implements vscode.Disposable {
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }
 
-  ready(detail?: string): void {
+  ready(): void {
     this.item.text = 'Atropos: Ready';
-    this.item.detail = detail;
     this.item.busy = false;
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }

@@ -14,7 +14,7 @@ export const renderWith: ExtensionCommand = {
     const preferred = s.settings().render.defaultPreset;
     const ordered = [preferred, ...RENDER_PRESETS.filter((p) => p !== preferred)];
     const picked = await vscode.window.showQuickPick(
-      ordered.map((preset) => ({ label: RENDER_PRESET_INFO[preset].label, detail: RENDER_PRESET_INFO[preset].detail, preset, description: preset === preferred ? 'default' : undefined })),
+      ordered.map((preset) => ({ label: RENDER_PRESET_INFO[preset].label, detail: RENDER_PRESET_INFO[preset].detail, preset, ...(preset === preferred ? { description: 'default' } : {}) })),
       { title: 'Render With…', placeHolder: 'Choose a render preset' },
     );
     return picked ? s.renders.render(uri.toString(), picked.preset satisfies RenderPresetName) : undefined;

@@ -174,6 +174,6 @@ export class RenderRunner {
 /** Opens the timeline with `range` selected. */
 export async function revealRange(uri: string, range: SourceRange, viewColumn?: vscode.ViewColumn): Promise<void> {
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, viewColumn, preserveFocus: false });
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, ...(viewColumn !== undefined ? { viewColumn } : {}), preserveFocus: false });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

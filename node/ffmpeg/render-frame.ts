@@ -19,7 +19,7 @@ export async function renderFrame(timeline: CompiledTimeline, frame: number, opt
   try {
     let plan;
     try {
-      plan = planFrame(timeline, frame, { width: options.width, textFiles: { directory: workDir } });
+      plan = planFrame(timeline, frame, { ...(options.width !== undefined ? { width: options.width } : {}), textFiles: { directory: workDir } });
     } catch (error) {
       if (error instanceof PlanError) throw new RenderError('invalid-timeline', error.message, [], error.range);
       throw error;

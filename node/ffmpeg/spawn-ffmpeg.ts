@@ -9,11 +9,11 @@ import { ProgressReader, type RenderProgress } from './progress';
 export interface FfmpegRun {
   ffmpegPath: string;
   args: string[];
-  signal?: AbortSignal;
-  timeoutMs?: number;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
   /** Seconds of output expected, for percent and ETA. */
   totalSeconds?: number;
-  onProgress?: (p: RenderProgress) => void;
+  onProgress?: ((p: RenderProgress) => void) | undefined;
   /** Keep stdout as bytes (a PNG) instead of reading progress from it. */
   captureStdout?: boolean;
   graceMs?: number;
@@ -94,7 +94,7 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
       clearTimeout(timeout);
       clearTimeout(stallTimer);
       run.signal?.removeEventListener('abort', onAbort);
-      resolve({ exitCode, signal, stderr, stdout: Buffer.concat(stdoutChunks), stoppedBy, spawnError, ...(stoppedBy === 'stall' ? { stallTimeoutMs: run.stallTimeoutMs } : {}) });
+      resolve({ exitCode, signal, stderr, stdout: Buffer.concat(stdoutChunks), ...(stoppedBy ? { stoppedBy } : {}), ...(spawnError ? { spawnError } : {}), ...(stoppedBy === 'stall' && run.stallTimeoutMs !== undefined ? { stallTimeoutMs: run.stallTimeoutMs } : {}) });
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       spawnError = error;

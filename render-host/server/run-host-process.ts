@@ -58,9 +58,10 @@ export async function runHostProcess(argv: string[], components: (config: HostPr
     process.stderr.write(`render-host: ${(error as Error).message}\n${HOST_USAGE}\n`);
     return 2;
   }
+  const ffmpegPath = values.ffmpeg ?? process.env.ATROPOS_FFMPEG;
   const config: HostProcessConfig = {
     stateDir: values['state-dir'] ?? stateDir(process.env),
-    ...(values.ffmpeg ?? process.env.ATROPOS_FFMPEG ? { ffmpegPath: values.ffmpeg ?? process.env.ATROPOS_FFMPEG } : {}),
+    ...(ffmpegPath ? { ffmpegPath } : {}),
     stallTimeoutMs: stallMs,
   };
   const parts = await components(config);

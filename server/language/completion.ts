@@ -12,8 +12,8 @@ export type SuggestionKind = 'key' | 'value' | 'asset' | 'track' | 'variable' | 
 export interface Suggestion {
   label: string;
   kind: SuggestionKind;
-  detail?: string;
-  documentation?: string;
+  detail?: string | undefined;
+  documentation?: string | undefined;
   /** Text to insert (a snippet when `snippet` is set); the label otherwise. */
   insertText?: string;
   snippet?: boolean;
@@ -21,9 +21,9 @@ export interface Suggestion {
 }
 
 export interface CompletionFacts {
-  assets: { id: string; path?: string }[];
+  assets: { id: string; path?: string | undefined }[];
   trackIds: string[];
-  variables: { name: string; value?: string }[];
+  variables: { name: string; value?: string | undefined }[];
   fonts: () => string[];
   /** Entries of a folder relative to the timeline (`''` = its own folder); empty when unreadable. */
   listFolder: (relative: string) => { name: string; isDirectory: boolean }[];

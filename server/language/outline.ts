@@ -12,7 +12,7 @@ export type OutlineKind = 'section' | 'asset' | 'variable' | 'track' | 'clip' | 
 
 export interface OutlineItem {
   name: string;
-  detail?: string;
+  detail?: string | undefined;
   kind: OutlineKind;
   range: SourceRange;
   selectionRange: SourceRange;

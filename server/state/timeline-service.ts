@@ -112,7 +112,8 @@ export class TimelineService {
     // An edit inside one clip re-parses only that clip; the result is the same as a full parse.
     const parsed = parseTimeline(text, this.lastParsed.get(document.uri));
     this.lastParsed.set(document.uri, parsed);
-    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, fonts: this.fonts(), luts: this.luts });
+    const fonts = this.fonts();
+    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, ...(fonts ? { fonts } : {}), luts: this.luts });
     const mediaPaths = safeMediaPaths(parsed, fsPath);
     // Ask for every referenced file, so probes start now even for checks that did not need them yet.
     for (const p of mediaPaths) this.media.lookup(p);

@@ -17,7 +17,8 @@ for (const container of ['mp4', 'mkv']) {
     const src = m.solidClip(join(dir, `src-${container}.mp4`), 'red', { width: 64, height: 36, seconds: 4 });
     const base = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 120, 'src', 0, { audio: undefined })])],
       [b.asset('src', src, b.videoFacts(64, 36, 30, { audio: false, duration: 4 }))], { width: 64, height: 36 });
-    const tl = { ...base, output: { ...base.output, audio: undefined }, markers: [{ frame: 30, label: 'Intro', range: b.RANGE }, { frame: 75, label: 'Main', range: b.RANGE }] };
+    const { audio: _audio, ...silentOutput } = base.output;
+    const tl = { ...base, output: silentOutput, markers: [{ frame: 30, label: 'Intro', range: b.RANGE }, { frame: 75, label: 'Main', range: b.RANGE }] };
     const out = join(dir, `chapters.${container}`);
     await renderTimeline({ timeline: tl, outputPath: out, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
     const chapters = (m.probeJson(out).chapters ?? []).map((c) => ({ start: Number(c.start_time), end: Number(c.end_time), title: (c.tags as { title?: string } | undefined)?.title ?? '' }));

@@ -77,7 +77,8 @@ async function sources(): Promise<{ tl: (w: number, h: number) => CompiledTimeli
   const tl = (width: number, height: number): CompiledTimeline => {
     const clips = names.map((id, i) => b.clip(`v/${i}`, i * 2, 2, id, 0, { audio: undefined }));
     const base = b.timeline([b.track('v', 'video', [...clips, b.gap(names.length * 2, 2)])], assets, { width, height });
-    return { ...base, output: { ...base.output, background: '#3080c0', audio: undefined } };
+    const { audio: _silent, ...output } = base.output;
+    return { ...base, output: { ...output, background: '#3080c0' } };
   };
   return { tl, names };
 }

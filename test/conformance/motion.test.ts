@@ -16,7 +16,8 @@ after(() => (process.env.KEEP_RENDER_TEST_FILES ? console.log(dir) : cleanup()))
 
 async function render(timeline: CompiledTimeline, name: string): Promise<string> {
   const outputPath = join(dir, name);
-  const tl = { ...timeline, output: { ...timeline.output, audio: undefined, video: { codec: 'h264' as const, crf: 4, preset: 'ultrafast' } } };
+  const { audio: _audio, ...silentOutput } = timeline.output;
+  const tl = { ...timeline, output: { ...silentOutput, video: { codec: 'h264' as const, crf: 4, preset: 'ultrafast' } } };
   await renderTimeline({ timeline: tl, outputPath, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
   return outputPath;
 }

@@ -8,12 +8,22 @@ import type { SourceRange } from '../../protocol/source-range';
 export const RANGE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 export const rangeAt = (line: number): SourceRange => ({ start: { line, character: 2 }, end: { line, character: 10 } });
 
+/** Changes to a default; a key given as undefined drops it (`audio: undefined`: a clip without sound). */
+export type Overrides<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** `base` with `more` applied, leaving out the keys that end up undefined, as the core leaves them out. */
+function withOverrides<T extends object>(base: T, more: Overrides<T>): T {
+  const merged: Record<string, unknown> = { ...base, ...more };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as T;
+}
+
 export function videoFacts(width: number, height: number, fps: number, opts: { audio?: boolean; rotation?: number; duration?: number } = {}): MediaFacts {
   return {
     format: 'mov,mp4,m4a,3gp,3g2,mj2',
     durationSeconds: opts.duration ?? 10,
     video: { codec: 'h264', width, height, frameRate: { num: fps, den: 1 }, sampleAspectRatio: { num: 1, den: 1 }, rotation: opts.rotation ?? 0 },
-    audio: opts.audio === false ? undefined : { codec: 'aac', sampleRate: 48000, channels: 2 },
+    ...(opts.audio === false ? {} : { audio: { codec: 'aac', sampleRate: 48000, channels: 2 } }),
     isStill: false,
     isSubtitle: false,
   };
@@ -25,14 +35,14 @@ export function audioFacts(seconds: number, channels = 2): MediaFacts {
 }
 
 export function asset(id: string, path: string, media?: MediaFacts, kind: CompiledAsset['kind'] = 'video'): CompiledAsset {
-  return { id, path, kind, media, range: RANGE };
+  return { id, path, kind, ...(media ? { media } : {}), range: RANGE };
 }
 
-export function clip(id: string, start: number, duration: number, assetId: string, inSeconds = 0, more: Partial<CompiledClip> = {}): CompiledClip {
+export function clip(id: string, start: number, duration: number, assetId: string, inSeconds = 0, more: Overrides<CompiledClip> = {}): CompiledClip {
   const speed = more.speed ?? 1;
   const fps = 30;
   const inR = { num: Math.round(inSeconds * 1000), den: 1000 };
-  return {
+  return withOverrides<CompiledClip>({
     kind: 'clip',
     id,
     name: assetId,
@@ -47,8 +57,7 @@ export function clip(id: string, start: number, duration: number, assetId: strin
     fadeOut: 0,
     audio: { volume: 1, fadeIn: 0, fadeOut: 0 },
     range: RANGE,
-    ...more,
-  };
+  }, more);
 }
 
 export const TITLE_STYLE: TextStyle = {
@@ -65,15 +74,14 @@ export const TITLE_STYLE: TextStyle = {
   borderColor: '#000000',
 };
 
-export function title(id: string, start: number, duration: number, text: string, more: Partial<CompiledClip> = {}): CompiledClip {
-  return {
+export function title(id: string, start: number, duration: number, text: string, more: Overrides<CompiledClip> = {}): CompiledClip {
+  return withOverrides<CompiledClip>({
     kind: 'clip', id, name: text, start, duration,
     source: { kind: 'text', text, style: TITLE_STYLE },
     speed: 1, fit: 'contain', scale: 1, opacity: 1, fadeIn: 0, fadeOut: 0,
     placement: { anchor: 'center', x: 0, y: 0 },
     range: RANGE,
-    ...more,
-  };
+  }, more);
 }
 
 export const gap = (start: number, duration: number): CompiledGap => ({ kind: 'gap', start, duration, range: RANGE });
@@ -102,6 +110,6 @@ export function timeline(tracks: CompiledTrack[], assets: CompiledAsset[], more:
     assets,
     tracks,
     markers: more.markers ?? [],
-    subtitles: more.subtitles,
+    ...(more.subtitles ? { subtitles: more.subtitles } : {}),
   };
 }

@@ -273,7 +273,7 @@ function addLocators(event: EdlEvent, clip: InterchangeClip, line: TimedLine, ti
     // last frame, not the one after it), the same rule as OTIO markers.
     const offset = clip.speed !== 0 ? Math.floor((parsed.frames - line.sourceIn) / clip.speed + 1e-9) : 0;
     const start = builder.lastPlacedStart + Math.max(0, Math.min(offset, clip.frames - 1));
-    const marker: InterchangeMarker = { frame: start, label: (match[3] ?? '').trim() || (match[2] ?? 'LOC'), color: (match[2] ?? '').toUpperCase() || undefined, metadata: { edl: { line: note.line, timecode: match[1] } } };
+    const marker: InterchangeMarker = { frame: start, label: (match[3] ?? '').trim() || (match[2] ?? 'LOC'), ...((match[2] ?? '') !== '' ? { color: (match[2] ?? '').toUpperCase() } : {}), metadata: { edl: { line: note.line, timecode: match[1] } } };
     if (offset < 0 || offset >= clip.frames) {
       clip.warnings.push({ line: note.line, message: `locator ${match[1]} on line ${note.line} is outside its clip; placed at the clip's nearest edge` });
     }
@@ -490,7 +490,7 @@ class AssetTable {
     const key = fileName ?? clipName ?? reel;
     const existing = this.byKey.get(key) ?? this.sameMedia(reel, key, fileName !== undefined);
     if (existing) {
-      if (fileName !== undefined && existing.filePath === undefined) {
+      if (filePath !== undefined && fileName !== undefined && existing.filePath === undefined) {
         existing.filePath = filePath;
         existing.names.unshift(fileName);
       }

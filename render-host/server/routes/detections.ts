@@ -49,5 +49,5 @@ function validDetection(value: unknown): DetectionJobRequest | string {
     }
   }
   if (engine !== undefined && typeof engine !== 'string') return '/engine must be a string';
-  return { media, profiles: profiles as DetectProfile[], ...(options ? { options: options as DetectionJobRequest['options'] } : {}), ...(engine ? { engine } : {}) };
+  return { media, profiles: profiles as DetectProfile[], ...(options ? { options: options as NonNullable<DetectionJobRequest['options']> } : {}), ...(engine ? { engine } : {}) };
 }
