@@ -115,3 +115,26 @@ test('the render host with a farm: drafts render locally, final renders go to th
   assert.deepEqual(local, ['draft']);
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('host-') || n.startsWith('.')), []);
 });
+
+test('Redis restarts without persistence mid-render: the render fails cleanly, nothing is left', async () => {
+  const volatile = await startRedis();
+  const own = await startWorker(volatile.url);
+  try {
+    const output = join(dir, 'volatile.mp4');
+    let restarting: Promise<void> | undefined;
+    const watcher = setInterval(() => {
+      if (!restarting && /chunk \d+ of \S+: done/.test(own.output())) restarting = volatile.stop().then(() => volatile.start());
+    }, 20);
+    try {
+      await assert.rejects(renderOnFarm({ timeline: colours(), outputPath: output, preset: 'draft', overwrite: false }, { redisUrl: volatile.url, ffmpegPath: m.FFMPEG, chunkSeconds: 0.5, pollMs: 100 }),
+        /The render vanished from Redis \(was Redis restarted without persistence\?\); nothing was written/);
+    } finally {
+      clearInterval(watcher);
+    }
+    await restarting;
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('volatile') || n.startsWith('.')), []);
+  } finally {
+    await own.kill();
+    await volatile.dispose();
+  }
+});
