@@ -10,6 +10,8 @@ import type { CompiledTimeline } from '../protocol/compiled-timeline';
 import * as b from '../test/render/build-timeline';
 import * as m from '../test/render/media';
 import { renderOnFarm } from './submit';
+import { farmJobExecutor } from '../render-host/jobs/farm-executor';
+import type { JobExecutor } from '../render-host/jobs/job-executor';
 import { startRedis, startWorker, type TestRedis, type TestWorker } from './test-support';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -98,4 +100,41 @@ test('Redis restarts mid-render: the render resumes and its output is byte-ident
   assert.equal(sha(restarted), sha(plain));
   assert.equal(m.countFrames(restarted), 90);
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), []);
+});
+
+test('the render host with a farm: drafts render locally, final renders go to the farm (whose workers check the entitlement)', async () => {
+  const timeline = colours();
+  const local: string[] = [];
+  const fallback: JobExecutor = { temporaryPaths: () => [], execute: async (request) => void local.push(request.preset) };
+  const executor = farmJobExecutor({ redisUrl: redis.url, ffmpegPath: m.FFMPEG, local: fallback });
+  const context = { jobId: 'j1', signal: new AbortController().signal, onProgress: () => undefined };
+  await executor.execute({ timeline, outputPath: join(dir, 'host-draft.mp4'), preset: 'draft' }, context);
+  assert.deepEqual(local, ['draft']);
+  // No entitlement came with this job: the farm's worker refuses it, nothing is written.
+  await assert.rejects(executor.execute({ timeline, outputPath: join(dir, 'host-final.mp4'), preset: 'final' }, context), /entitlement-missing/);
+  assert.deepEqual(local, ['draft']);
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('host-') || n.startsWith('.')), []);
+});
+
+test('Redis restarts without persistence mid-render: the render fails cleanly, nothing is left', async () => {
+  const volatile = await startRedis();
+  const own = await startWorker(volatile.url);
+  try {
+    const output = join(dir, 'volatile.mp4');
+    let restarting: Promise<void> | undefined;
+    const watcher = setInterval(() => {
+      if (!restarting && /chunk \d+ of \S+: done/.test(own.output())) restarting = volatile.stop().then(() => volatile.start());
+    }, 20);
+    try {
+      await assert.rejects(renderOnFarm({ timeline: colours(), outputPath: output, preset: 'draft', overwrite: false }, { redisUrl: volatile.url, ffmpegPath: m.FFMPEG, chunkSeconds: 0.5, pollMs: 100 }),
+        /The render vanished from Redis \(was Redis restarted without persistence\?\); nothing was written/);
+    } finally {
+      clearInterval(watcher);
+    }
+    await restarting;
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('volatile') || n.startsWith('.')), []);
+  } finally {
+    await own.kill();
+    await volatile.dispose();
+  }
 });

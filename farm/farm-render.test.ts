@@ -112,8 +112,12 @@ after(async () => {
 const outputs: Record<number, string> = {};
 
 test('one worker: exactly the timeline\'s frames at its rate, sound and chapters, nothing left behind', async () => {
-  const out = await farmRender('farm-1.mp4');
+  const progress: Array<{ frame: number; percent: number; etaSeconds: number | null }> = [];
+  const out = await farmRender('farm-1.mp4', { onProgress: (p) => progress.push(p) });
   outputs[1] = out;
+  // Progress for the whole render: frames of finished chunks, never going back, ending at every frame.
+  assert.ok(progress.every((p, i) => i === 0 || p.frame >= progress[i - 1]!.frame && p.percent >= progress[i - 1]!.percent));
+  assert.deepEqual(progress.at(-1), { ...progress.at(-1), frame: 120, percent: 100, etaSeconds: 0 });
   assert.equal(m.countFrames(out), 120);
   const probe = m.probeJson(out);
   const video = probe.streams.find((s) => s.codec_type === 'video')!;
