@@ -30,6 +30,8 @@ export interface PlanInput {
 export interface PlanFile {
   path: string;
   content: string;
+  /** Instead of `content`: this SRT file's text as written (srt-text.ts), read by the runner. */
+  srtCopyOf?: string;
 }
 
 export interface RenderPlan {
