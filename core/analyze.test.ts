@@ -44,7 +44,7 @@ tracks:
         length: 1s
         position: bottom-right
         style: { color: Tomato }
-        animate: { opacity: [{ at: 0, value: 0 }, { at: 15f, value: 1, ease: ease-in }] }
+        animate: { opacity: [{ at: 0, value: 0, ease: ease-in }, { at: 15f, value: 1 }] }
   - id: bed
     type: audio
     clips:
@@ -99,7 +99,7 @@ test('normalisation: frames at 29.97, exact source ranges, transitions overlap, 
   assert.deepEqual(title.source.kind === 'text' && [title.source.text, title.source.style.color, title.source.style.size], ['Hello Ada', '#ff6347', 64]);
   assert.deepEqual(title.placement, { anchor: 'bottom-right', x: 29, y: 29 }); // 4% of 720
   assert.equal(title.audio, undefined);
-  assert.deepEqual(title.keyframes, { opacity: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 15, value: 1, ease: 'ease-in' }] });
+  assert.deepEqual(title.keyframes, { opacity: [{ frame: 0, value: 0, ease: 'ease-in' }, { frame: 15, value: 1, ease: 'linear' }] });
   const bed = compiled.tracks[2]!.items[0] as CompiledClip;
   assert.deepEqual(bed.audio?.duck, { underTrack: 'main', amountDb: -12 });
   assert.equal(compiled.durationFrames, 125);

@@ -51,7 +51,9 @@ export function withSubtitles(ctx: PlanContext, composite: string): string {
   if (subs.style.font) style.push(`FontName=${subs.style.font.replace(/[,=]/g, ' ')}`);
   if (subs.style.size) style.push(`FontSize=${Math.round(subs.style.size)}`);
   if (subs.style.color) style.push(`PrimaryColour=${assColour(subs.style.color)}`);
-  const args: Array<readonly [string, string | number]> = [['filename', subs.path]];
+  // SRT goes through a copy whose text libass cannot mistake for ASS markup.
+  const path = /\.srt$/i.test(subs.path) ? ctx.addCopy('subtitles', subs.path, 'srt') : subs.path;
+  const args: Array<readonly [string, string | number]> = [['filename', path]];
   if (style.length) args.push(['force_style', style.join(',')]);
   return ctx.chain([composite], [filter('subtitles', ...args)], ctx.label('subs'));
 }

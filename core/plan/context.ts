@@ -80,6 +80,14 @@ export class PlanContext {
     return path;
   }
 
+  /** A helper file the runner makes from the user's SRT file (srt-text.ts), with the given extension. */
+  addCopy(stem: string, source: string, extension: string): string {
+    const dir = this.fileDirectory.replace(/[\\/]+$/, '');
+    const path = `${dir}/${this.label(stem)}.${extension}`;
+    this.files.push({ path, content: '', srtCopyOf: source });
+    return path;
+  }
+
   asset(source: MediaSource, clip: CompiledClip): CompiledAsset {
     const asset = this.assets.get(source.asset);
     if (!asset) throw new PlanError(`Clip ${clip.id} uses asset "${source.asset}", which the timeline does not define.`, clip.range);

@@ -33,6 +33,8 @@ export interface PlanFile {
   content: string;
   /** A title image (PNG) the runner draws from this spec instead of writing `content` (the spec as JSON, for `atropos plan`). */
   titleImage?: TitleImageSpec;
+  /** Instead of `content`: this SRT file's text as written (srt-text.ts), read by the runner. */
+  srtCopyOf?: string;
 }
 
 export interface RenderPlan {

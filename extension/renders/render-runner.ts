@@ -65,6 +65,8 @@ export class RenderRunner {
       if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
       return undefined;
     }
+    // Warnings (a missing font or glyphs, a cut-short source) go with the render, not only to Problems.
+    if (result.problems.warnings > 0) this.showWarnings(doc.uri, result.problems.warnings);
     const outputPath = outputPathForPreset(result.timeline.output.path, preset);
     let overwrite = false;
     if (existsSync(outputPath)) {
@@ -77,6 +79,16 @@ export class RenderRunner {
       timeline: result.timeline, outputPath, preset, overwrite,
       ...(folder ? { workspaceFolder: folder.uri.fsPath } : {}),
     };
+  }
+
+  /** Not awaited: the render goes ahead; the message names the first warning and opens the rest. */
+  private showWarnings(uri: vscode.Uri, count: number): void {
+    const first = vscode.languages.getDiagnostics(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+    const what = first ? `: ${first.message}${count > 1 ? ` (and ${count - 1} more)` : ''}` : '';
+    this.deps.log.warn(`Rendering ${basename(uri.fsPath)} with ${count} warning${count === 1 ? '' : 's'}${what}`);
+    void vscode.window.showWarningMessage(`Rendering with ${count} warning${count === 1 ? '' : 's'}${what}`, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
   }
 
   private async submit(request: JobRequest, preset: RenderPresetName): Promise<string> {

@@ -1,11 +1,12 @@
 // File steps around one ffmpeg run: helper files in a private temp folder, the no-clobber move of
 // the finished partial file to the output path, and cleanup that never throws.
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { filterGraphText, toFfmpegArgs, type PlanFile, type RenderPlan } from '../../core/plan';
 import { drawTitleImage } from './title-image';
+import { srtAsWritten } from '../../core/plan/srt-text';
 
 /** A private folder for one run's helper files, under `root` (default: the system temp folder). */
 export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
@@ -17,7 +18,7 @@ export async function writePlanFiles(files: PlanFile[]): Promise<void> {
   for (const file of files) {
     await mkdir(dirname(file.path), { recursive: true });
     if (file.titleImage) await writeFile(file.path, drawTitleImage(file.titleImage));
-    else await writeFile(file.path, file.content, 'utf8');
+    else await writeFile(file.path, file.srtCopyOf ? srtAsWritten(await readFile(file.srtCopyOf, 'utf8')) : file.content, 'utf8');
   }
 }
 

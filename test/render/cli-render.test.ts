@@ -132,7 +132,7 @@ test('atropos plan prints the ffmpeg command and the title text file', async () 
   const { code, stdout } = await run(['plan', file]);
   assert.equal(code, 0);
   assert.match(stdout, /^ffmpeg -hide_banner /);
-  assert.match(stdout, /xfade=transition=dissolve:duration=0\.333333:offset=0/);
+  assert.match(stdout, /fade=t=in:st=0:d=0\.333333:alpha=1/);
   assert.match(stdout, /\nIt's 100%: \{done\}\n/);
 });
 

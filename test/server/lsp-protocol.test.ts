@@ -141,7 +141,8 @@ describe('completion', () => {
     const text = TIMELINE.replace('{ type: dissolve,', '{ type: dis,');
     const items = await complete(text, 'type: dis,', 9);
     const dissolve = items.find((i) => i.label === 'dissolve');
-    assert.equal(dissolve?.detail, 'Dissolve: pixels of the next clip appear at random.');
+    assert.equal(dissolve?.detail, 'Cross-dissolve, as editors mean it: the same as `fade`.');
+    assert.equal(items.find((i) => i.label === 'dither')?.detail, 'Dither: pixels of the next clip appear at random (FFmpeg xfade `dissolve`).');
     assert.ok(items.length > 40, `${items.length} transitions`);
     assert.ok(items.every((i) => typeof i.detail === 'string' && i.detail.length > 0));
   });
