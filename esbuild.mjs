@@ -7,7 +7,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 // tsx is only reached when running from sources (render-host/client finds the host's TypeScript entry).
-const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'tsx'] };
+// @napi-rs/canvas (title images) is a native module: loaded from node_modules at run time, never bundled.
+const node = { platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'tsx', '@napi-rs/canvas'] };
 const bundles = [
   { entry: 'extension/main.ts', out: 'dist/extension.js', ...node },
   { entry: 'server/main.ts', out: 'dist/server.js', ...node },

@@ -154,6 +154,8 @@ export interface ClipLook {
   vignette?: number;
   /** Pixels near `color` become transparent. */
   chromaKey?: { color: string; similarity: number; blend: number };
+  /** Only the inside of a shape shows: x, y, width, height are shares (0–1) of the picture; feather in output pixels. */
+  mask?: { shape: 'rect' | 'ellipse'; x: number; y: number; width: number; height: number; feather: number; invert: boolean };
 }
 
 export type AudioVisualKind = 'waveform' | 'spectrum' | 'vectorscope';

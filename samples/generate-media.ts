@@ -37,11 +37,23 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
   { file: 'photo1.jpg', args: still('mandelbrot=size=960x540:start_scale=2', ['-c:v', 'mjpeg', '-q:v', '4']) },
   { file: 'photo2.jpg', args: still('smptehdbars=size=960x540', ['-c:v', 'mjpeg', '-q:v', '4']) },
   { file: 'photo3.png', args: still('testsrc2=size=960x540', ['-c:v', 'png']) },
+  // The looks sample: a subject on a green screen (chroma key) and a warm 3D LUT (size 2: lifts red, lowers blue).
+  { file: 'greenscreen.png', args: still('color=c=0x00ff00:size=640x360,drawbox=x=240:y=100:w=160:h=200:color=0xcc3366@1:t=fill', ['-c:v', 'png']) },
+  { file: 'warm.cube', text: `TITLE "warm"\nLUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 1 1\n${warmLut()}` },
   {
     file: 'captions.srt',
     text: '1\n00:00:00,500 --> 00:00:03,000\nWelcome to the interview.\n\n2\n00:00:03,500 --> 00:00:07,000\nLet us talk about timelines.\n',
   },
 ];
+
+/** The eight corners of the RGB cube (red fastest), warmed: red × 1.1 + 0.05, blue × 0.85. */
+function warmLut(): string {
+  const rows: string[] = [];
+  for (let b = 0; b < 2; b++) for (let g = 0; g < 2; g++) for (let r = 0; r < 2; r++) {
+    rows.push(`${Math.min(1, r * 1.1 + 0.05).toFixed(4)} ${g.toFixed(4)} ${(b * 0.85).toFixed(4)}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
 
 export const SAMPLE_MEDIA_DIR = join(__dirname, 'media');
 

@@ -4,7 +4,7 @@
 // rest with the title's font first: a font list with the emoji font first would draw digits and
 // spaces from it too. Lines holding right-to-left text are drawn whole (skia orders the runs) with
 // the emoji font as a fallback.
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { TitleImageSpec } from '../../core/plan';
 
 export const EMOJI_FAMILY = 'Noto Color Emoji';
@@ -13,13 +13,22 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 
 const registered = new Map<string, string>();
 
+type Canvas = typeof import('@napi-rs/canvas');
+let canvasModule: Canvas | undefined;
+/** Loaded on the first title image: skia is large, and most renders have none. */
+function skia(): Canvas {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  canvasModule ??= require('@napi-rs/canvas') as Canvas;
+  return canvasModule;
+}
+
 /** The family name to ask skia for: a font file is registered once under its own alias. */
 function familyOf(spec: TitleImageSpec): string {
   if (!spec.fontFile) return spec.font;
   let alias = registered.get(spec.fontFile);
   if (!alias) {
     alias = `atropos-${registered.size}-${spec.font}`;
-    if (!GlobalFonts.registerFromPath(spec.fontFile, alias)) alias = spec.font;
+    if (!skia().GlobalFonts.registerFromPath(spec.fontFile, alias)) alias = spec.font;
     registered.set(spec.fontFile, alias);
   }
   return alias;
@@ -112,6 +121,7 @@ const rgba = (hex: string, opacity: number): string => {
 
 /** The title as a PNG: the box (or the ink's extent) at the image's edge, the shadow inside it too. */
 export function drawTitleImage(spec: TitleImageSpec): Buffer {
+  const { createCanvas } = skia();
   const family = familyOf(spec);
   const measure = createCanvas(1, 1).getContext('2d');
   const setter = new Typesetter(measure, spec, family);

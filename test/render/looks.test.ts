@@ -161,3 +161,21 @@ test('reverse plays the source range backwards, frame-exact; freeze holds one so
   await renderTimeline({ timeline: frozen, outputPath: still, preset: 'final', overwrite: true }, opts());
   assert.deepEqual(m.frameLumas(still).map(m.frameNumberOf), Array(12).fill(10), 'every frame is source frame 10 (at 1/3 s)');
 });
+
+test('mask: an ellipse shows the picture inside and the background outside, with a feathered edge; a rect mask on an overlay shows the base around it', async () => {
+  const white = png('white-mask.png', `color=c=white:s=${W}x${H}`);
+  const mask = { shape: 'ellipse' as const, x: 0.25, y: 0.25, width: 0.5, height: 0.5, feather: 6, invert: false };
+  const row = await bothRows(stillTimeline(white, { look: { mask } }, 3, '#0000ff'), 'mask', 45);
+  assert.equal(m.colourName(row[80]!), 'white', 'centre: the picture');
+  assert.equal(m.colourName(row[10]!), 'blue', 'outside: the background');
+  // The ellipse's edge is at x = 40 on this row: the feather blends over about 6 px around it.
+  const blended = [...Array(13).keys()].map((i) => row[34 + i]!).filter((c) => c[0] > 40 && c[0] < 215);
+  assert.ok(blended.length >= 3, `a soft edge: ${row.slice(34, 47).map((c) => c[0])}`);
+  const tl = b.timeline([
+    b.track('v', 'video', [b.clip('v/0', 0, 3, 'base', 0, { audio: undefined })]),
+    b.track('o', 'overlay', [b.clip('o/0', 0, 3, 'white', 0, { audio: undefined, placement: { anchor: 'center', x: 0, y: 0 }, look: { mask: { ...mask, shape: 'rect', feather: 0, invert: true } } })]),
+  ], [b.asset('base', png('base-red.png', `color=c=red:s=${W}x${H}`), imageFacts(), 'image'), b.asset('white', white, imageFacts(), 'image')], { width: W, height: H });
+  const inverted = await bothRows(tl, 'mask-rect', 45);
+  assert.equal(m.colourName(inverted[80]!), 'red', 'inverted: the base shows through the middle');
+  assert.equal(m.colourName(inverted[20]!), 'white', 'inverted: the overlay outside the rectangle');
+});

@@ -56,3 +56,14 @@ test('a cropped overlay is sized from the kept part (640×180 after cutting half
   const overlay = plan.filterGraph.map(chainText).find((c) => c.startsWith('[0:v]'))!;
   assert.match(overlay, /crop=w=trunc\(iw\*1\/2\)\*2:h=trunc\(ih\*0\.5\/2\)\*2:x=trunc\(iw\*0\/2\)\*2:y=trunc\(ih\*0\.25\/2\)\*2,scale=w=160:h=46,/);
 });
+
+test('a feathered ellipse mask on a video-track clip: alpha by geq on the source, then over the background like a moving clip', () => {
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 5, 'a', 0, {
+    audio: undefined, look: { mask: { shape: 'ellipse', x: 0.25, y: 0, width: 0.5, height: 1, feather: 4, invert: false } },
+  })])], assets);
+  const chains = planRender(tl, { preset: 'final', outputPath: '/o.mp4', textFiles: DIR }).filterGraph.map(chainText);
+  const picture = chains.find((c) => c.startsWith('[0:v]'))!;
+  // Feather 4 output px on a 360-line source for a 180-line output: 8 source px.
+  assert.match(picture, /^\[0:v\]setpts=PTS-STARTPTS,fps=30,format=yuva420p,geq=lum=lum\(X\\,Y\):cb=cb\(X\\,Y\):cr=cr\(X\\,Y\):a=alpha\(X\\,Y\)\*clip\(0\.5\+\(\(1-hypot\(\(X-W\*0\.5\)\/\(W\*0\.25\)\\,\(Y-H\*0\.5\)\/\(H\*0\.5\)\)\)\*min\(W\*0\.25\\,H\*0\.5\)\)\/8\\,0\\,1\),scale=/);
+  assert.ok(chains.some((c) => c.includes('overlay=') && c.includes('[moved0]')), 'drawn over the ground');
+});

@@ -35,7 +35,7 @@ export function lookFilters(ctx: PlanContext, clip: CompiledClip, asset: Compile
   const filters: Filter[] = [];
   let perFrame = false;
   const alpha = pixelFormat === 'yuva420p';
-  if (alpha && (look.chromaKey || look.rotate || keys.rotate?.length)) filters.push(filter('format', 'yuva420p'));
+  if (alpha && (look.chromaKey || look.mask || look.rotate || keys.rotate?.length)) filters.push(filter('format', 'yuva420p'));
   if (look.crop) filters.push(cropFilter(look.crop));
   if (look.flip === 'horizontal' || look.flip === 'both') filters.push(filter('hflip'));
   if (look.flip === 'vertical' || look.flip === 'both') filters.push(filter('vflip'));
@@ -54,12 +54,27 @@ export function lookFilters(ctx: PlanContext, clip: CompiledClip, asset: Compile
   if (look.sharpen) filters.push(filter('unsharp', ['luma_msize_x', 5], ['luma_msize_y', 5], ['luma_amount', num(look.sharpen)]));
   // vignette's angle: 0 none, π/2 strongest.
   if (look.vignette) filters.push(filter('vignette', ['angle', num((look.vignette * Math.PI) / 2)]));
+  if (look.mask && alpha) filters.push(maskFilter(look.mask, look.mask.feather * sourceScale(ctx, asset, look)));
   const rotate = rotateFilter(ctx, clip, alpha);
   if (rotate) {
     filters.push(rotate.filter);
     perFrame ||= rotate.perFrame;
   }
   return { filters, perFrame };
+}
+
+/**
+ * A shape mask on the alpha plane (geq): inside 1, outside 0, a linear ramp `feather` source pixels
+ * wide across the edge. The distance inside a rectangle is to its nearest side; an ellipse's is
+ * approximated by (1 − its normalised radius) × its smaller half-axis.
+ */
+function maskFilter(mask: NonNullable<ClipLook['mask']>, feather: number): Filter {
+  const [x0, y0, x1, y1] = [mask.x, mask.y, mask.x + mask.width, mask.y + mask.height].map(num);
+  const inside = mask.shape === 'rect'
+    ? `min(min(X-W*${x0},W*${x1}-X),min(Y-H*${y0},H*${y1}-Y))`
+    : `(1-hypot((X-W*${num(mask.x + mask.width / 2)})/(W*${num(mask.width / 2)}),(Y-H*${num(mask.y + mask.height / 2)})/(H*${num(mask.height / 2)})))*min(W*${num(mask.width / 2)},H*${num(mask.height / 2)})`;
+  const level = feather > 0 ? `clip(0.5+(${inside})/${num(feather)},0,1)` : `gte(${inside},0)`;
+  return filter('geq', ['lum', 'lum(X,Y)'], ['cb', 'cb(X,Y)'], ['cr', 'cr(X,Y)'], ['a', `alpha(X,Y)*${mask.invert ? `(1-${level})` : level}`]);
 }
 
 function cropFilter(crop: NonNullable<ClipLook['crop']>): Filter {
