@@ -20,7 +20,7 @@ export function hostLaunch(settings: AtroposSettings, baseEnv: NodeJS.ProcessEnv
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
   if (settings.ffprobePath) env.ATROPOS_FFPROBE = settings.ffprobePath;
-  // The host hands its final renders to the farm (farm/host-executor.ts).
+  // The host hands its final renders to the farm (render-host/jobs/farm-executor.ts).
   if (settings.farm.redisUrl) env.ATROPOS_FARM_REDIS = settings.farm.redisUrl;
   return { hostArgs, env };
 }

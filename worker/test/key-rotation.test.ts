@@ -1,7 +1,7 @@
 // The signing-key and Stripe-secret rotations of docs/infrastructure.md, rehearsed in real workerd: the
 // same plans infrastructure/scripts/rotate-signing-key.ts runs against Cloudflare are applied to the
 // Worker's secrets here, while clients hold entitlements signed by the old key. The clients verify with
-// the real client code (render-host/entitlement/verify-entitlement.ts + jwks-cache.ts) at the times
+// the real client code (licensing/verify-entitlement.ts + jwks-cache.ts) at the times
 // that matter: no token is refused before it expires, and none signed by the old key is accepted after
 // the old key is retired.
 import { after, before, describe, it } from 'node:test';

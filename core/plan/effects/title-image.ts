@@ -1,5 +1,5 @@
 // Titles drawn as an image (TextSource.render = 'image'): the runner draws the text with skia
-// (render-host/runner/title-image.ts: HarfBuzz shaping, colour emoji, per-glyph font fallback,
+// (node/ffmpeg/title-image.ts: HarfBuzz shaping, colour emoji, per-glyph font fallback,
 // wrapping, weight, shadow, rounded box) into a PNG named here; the graph loops it like a still,
 // applies opacity, fades and the enter/exit motion presets, and overlays it at its anchor. The
 // image's edge is the box's edge (or the ink's, without a box), so anchors and margins hold as for
