@@ -4,7 +4,7 @@
 // Import warnings go under `metadata.import.warnings` of what they concern, where the
 // import-warning check shows them in the editor.
 import { Document } from 'yaml';
-import { add, formatFps, formatTimecode, mul, rational, type Rational } from '../time';
+import { SUPPORTED_FPS, add, formatFps, formatTimecode, mul, rational, type Rational } from '../time';
 import { slug } from './names';
 import { itemStarts, type ImportWarning, type InterchangeClip, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
 
@@ -15,7 +15,8 @@ export interface WriteYamlOptions {
   outputPath: string;
 }
 
-const SUPPORTED_FPS = new Set(['23.976', '24', '25', '29.97', '30', '50', '59.94', '60']);
+/** The rates a timeline file may state, as written there. */
+const WRITABLE_FPS = new Set(SUPPORTED_FPS.map(String));
 
 /** Frames for a speed-0 hold: play one source frame over the clip's length (speed must stay > 0). */
 export function freezeSpeed(frames: number): number {
@@ -25,7 +26,7 @@ export function freezeSpeed(frames: number): number {
 export function writeTimelineYaml(timeline: InterchangeTimeline, options: WriteYamlOptions): string {
   const fps = formatFps(timeline.rate);
   const fileWarnings: ImportWarning[] = timeline.warnings.filter((w) => !w.asset);
-  if (!SUPPORTED_FPS.has(fps)) fileWarnings.push({ message: `the file's rate ${fps} fps is not an output rate; choose one of ${[...SUPPORTED_FPS].join(', ')}` });
+  if (!WRITABLE_FPS.has(fps)) fileWarnings.push({ message: `the file's rate ${fps} fps is not an output rate; choose one of ${[...WRITABLE_FPS].join(', ')}` });
 
   const assets: Record<string, unknown> = {};
   for (const asset of timeline.assets) {
@@ -54,7 +55,7 @@ export function writeTimelineYaml(timeline: InterchangeTimeline, options: WriteY
 
   const root: Record<string, unknown> = {
     version: 1,
-    output: { path: options.outputPath, fps: SUPPORTED_FPS.has(fps) ? Number(fps) : 24 },
+    output: { path: options.outputPath, fps: WRITABLE_FPS.has(fps) ? Number(fps) : 24 },
     assets,
     tracks,
   };

@@ -6,7 +6,7 @@ import { filter, type PlanContext } from './context';
 import type { EffectiveAudio } from './presets';
 import { keyframeExpr } from './keyframes';
 import { clipInSeconds } from './source-grid';
-import { decimalSeconds, framesToSamples, framesToSeconds } from './time';
+import { decimalSeconds, framesToSamples, frameStartSeconds } from './time';
 import type { Filter } from './types';
 import { rampedSound } from './effects/ramp-sound';
 
@@ -109,8 +109,8 @@ function clipSound(ctx: PlanContext, clip: CompiledClip, source: MediaSource, as
   const seek = clipIn - preroll;
   // A spare output frame of source, and for the stretcher a quarter second more: its window reaches
   // past the clip's end.
-  const spare = framesToSeconds(1, fps) + (lead === 0 ? 0 : STRETCH_SPARE);
-  const length = (framesToSeconds(clip.duration, fps) + spare) * clip.speed + preroll;
+  const spare = frameStartSeconds(1, fps) + (lead === 0 ? 0 : STRETCH_SPARE);
+  const length = (frameStartSeconds(clip.duration, fps) + spare) * clip.speed + preroll;
   const options = seek > 0 ? ['-ss', decimalSeconds(seek, 'floor')] : [];
   options.push('-t', decimalSeconds(length, 'ceil'), '-vn', '-sn', '-dn');
   const index = ctx.addInput({ options, path: asset.path, purpose: `${clip.id} (sound)`, range: clip.range });

@@ -7,7 +7,7 @@ import { toOutputColour } from './colour';
 import { lookFilters } from './effects/look';
 import { heldFrameOptions, rampRetimeFilters, reverseFilters, sourceSpan } from './effects/time';
 import { clipInSeconds, coveringFrameStart, halfFrame, sourceRate } from './source-grid';
-import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
+import { decimalSeconds, frameStartSeconds, formatRational, timeBaseText } from './time';
 import type { Filter, FilterArg } from './types';
 
 /** The clip-local frames a stream covers: the whole clip for a render, one frame for `atropos frame`. */
@@ -42,7 +42,7 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
   if (isStill(asset)) {
     // Decoded once and repeated by the graph (stillFrames), not re-read and re-decoded per frame
     // by `-loop 1`. The rate gives the stream one frame per output tick.
-    const index = ctx.addInput({ options: ['-framerate', rateText(fps)], path: asset.path, purpose: clip.id, range: clip.range });
+    const index = ctx.addInput({ options: ['-framerate', formatRational(fps)], path: asset.path, purpose: clip.id, range: clip.range });
     return { pad: `${index}:v`, lead: 0 };
   }
   const held = heldFrameOptions(ctx, clip, asset);
@@ -57,11 +57,11 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
     length = span.length;
   } else {
     // The window's first instant in the source, and the source frame that covers it.
-    const want = clipInSeconds(source, asset) + framesToSeconds(window.localStart, fps) * clip.speed;
+    const want = clipInSeconds(source, asset) + frameStartSeconds(window.localStart, fps) * clip.speed;
     const cover = coveringFrameStart(want, sourceRate(asset));
     seek = Math.max(0, cover - halfFrame(asset));
     // One spare output frame of source: the trim below makes the length exact.
-    length = (framesToSeconds(window.frames, fps) + framesToSeconds(1, fps)) * clip.speed + (want - seek);
+    length = (frameStartSeconds(window.frames, fps) + frameStartSeconds(1, fps)) * clip.speed + (want - seek);
     lead = want - cover;
   }
   // One decoding thread per input: the inputs take turns (only the windows overlap), the encoder
@@ -85,8 +85,8 @@ export function retimeFilters(speed: number, localStart: number, ctx: PlanContex
   // The window's start as an exact fraction (a decimal could land past its tick and round up to the next).
   const start = localStart > 0 ? `+${localStart * den}/${num}/TB` : '';
   const back = lead / speed > 1e-9 ? `-${decimalSeconds(lead / speed, 'ceil')}/TB` : '';
-  const fps: FilterArg[] = [rateText(ctx.out.fps), ['round', 'up']];
-  if (localStart > 0) fps.push(['start_time', decimalSeconds(framesToSeconds(localStart, ctx.out.fps), 'floor')]);
+  const fps: FilterArg[] = [formatRational(ctx.out.fps), ['round', 'up']];
+  if (localStart > 0) fps.push(['start_time', decimalSeconds(frameStartSeconds(localStart, ctx.out.fps), 'floor')]);
   return [filter('setpts', `${base}${start}${back}`), filter('fps', ...fps)];
 }
 

@@ -2,7 +2,7 @@
 import type { AudioCodec, VideoCodec } from '../../protocol/compiled-timeline';
 import type { EffectiveAudio, EffectiveOutput, EffectiveVideo } from './presets';
 import { colourTagArgs } from './colour';
-import { rateText } from './time';
+import { formatRational } from './time';
 
 const VIDEO_ENCODERS: Record<VideoCodec, string> = {
   h264: 'libx264',
@@ -61,7 +61,7 @@ export function encoderArgs(out: EffectiveOutput, outputPath: string): string[] 
   const container = containerOf(outputPath);
   const args: string[] = [];
   if (out.video) {
-    if (!out.gif) args.push('-r', rateText(out.fps));
+    if (!out.gif) args.push('-r', formatRational(out.fps));
     args.push(...videoEncoderArgs(out.video, container));
     if (!out.gif) args.push(...colourTagArgs(out));
   }

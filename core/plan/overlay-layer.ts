@@ -6,7 +6,7 @@ import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
 import { OVERLAY_SIZES, placementExprs } from './placement';
 import { titleFilters } from './text';
-import { decimalSeconds, frameOfTimeExpr, framesToSeconds } from './time';
+import { decimalSeconds, frameOfTimeExpr, frameStartSeconds } from './time';
 import type { Filter } from './types';
 import { croppedSize } from './effects/look';
 import { overlayTitleImage } from './effects/title-image';
@@ -35,10 +35,10 @@ function overlaySizing(ctx: PlanContext, clip: CompiledClip, asset: CompiledAsse
 export function opacityFilters(ctx: PlanContext, clip: CompiledClip): Filter[] {
   const filters = opacityLevelFilters(ctx, clip);
   const fps = ctx.out.fps;
-  if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(clip.fadeIn, fps))], ['alpha', 1]));
+  if (clip.fadeIn > 0) filters.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(clip.fadeIn, fps))], ['alpha', 1]));
   if (clip.fadeOut > 0) {
-    const st = decimalSeconds(framesToSeconds(clip.duration - clip.fadeOut, fps));
-    filters.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(framesToSeconds(clip.fadeOut, fps))], ['alpha', 1]));
+    const st = decimalSeconds(frameStartSeconds(clip.duration - clip.fadeOut, fps));
+    filters.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(clip.fadeOut, fps))], ['alpha', 1]));
   }
   return filters;
 }

@@ -6,7 +6,7 @@ import { filter, PlanContext, PlanError } from './context';
 import { withSubtitles } from './composite';
 import { overlayMedia, overlayText } from './overlay-layer';
 import { resolvePreset, scaledCanvas } from './presets';
-import { framesToSeconds } from './time';
+import { frameStartSeconds } from './time';
 import { colourStream, crossfade, itemPicture, renumber, type LayerFormat } from './track-picture';
 import type { RenderPlan } from './types';
 
@@ -70,6 +70,6 @@ export function planFrame(timeline: CompiledTimeline, frame: number, options: Pl
     outputPath: 'pipe:1',
     files: ctx.files,
     outputFrames: 1,
-    durationSeconds: framesToSeconds(1, timeline.output.fps),
+    durationSeconds: frameStartSeconds(1, timeline.output.fps),
   };
 }

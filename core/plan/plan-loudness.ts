@@ -7,7 +7,7 @@ import { planAudio } from './audio';
 import { PlanContext } from './context';
 import { MEASURING_PAD_SECONDS, measuringLoudness } from './loudness';
 import { resolvePreset } from './presets';
-import { framesToSeconds } from './time';
+import { frameStartSeconds } from './time';
 import type { RenderPlan } from './types';
 
 export interface PlanLoudnessOptions {
@@ -40,6 +40,6 @@ export function planLoudnessPass(timeline: CompiledTimeline, options: PlanLoudne
     outputPath: '-',
     files: ctx.files,
     outputFrames: 0,
-    durationSeconds: framesToSeconds(timeline.durationFrames, out.fps) + MEASURING_PAD_SECONDS,
+    durationSeconds: frameStartSeconds(timeline.durationFrames, out.fps) + MEASURING_PAD_SECONDS,
   };
 }

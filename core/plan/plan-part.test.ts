@@ -24,15 +24,18 @@ test('the chunk grid: fixed steps, a boundary inside a transition moves to its e
 
 test('a chunk inside one clip: its input seeked to the chunk, pts renumbered to timeline frames then to 0', () => {
   const plan = picture(30, 55);
-  assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), ['-threads 1 -ss 1.333333 -t 0.866667 -an -sn -dn /m/blue.mp4']);
+  assert.deepEqual(plan.inputs.map((i) => [...i.options, i.path].join(' ')), ['-threads 1 -ss 1.316666 -t 0.883334 -an -sn -dn /m/blue.mp4']);
   assert.deepEqual(plan.filterGraph.map(chainText), [
-    '[0:v]setpts=PTS-STARTPTS+0.333333/TB,fps=30,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=25[clip0]',
+    '[0:v]setpts=PTS-STARTPTS+10/30/TB,fps=30:round=up:start_time=0.333333,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=25[clip0]',
     '[clip0]settb=1/30,setpts=N+30[track0]',
     '[track0]trim=end_frame=25,settb=1/30,setpts=N,format=yuv420p[vout]',
   ]);
   assert.equal(plan.outputFrames, 25);
   // Video only, the encoder threads fixed, whole ticks per frame, no faststart (assembly writes the index).
-  assert.deepEqual(toFfmpegArgs(plan).slice(-17), ['-map', '[vout]', '-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-an', '-threads', '1', '-video_track_timescale', '10020', '/o/chunk.mp4'].slice(-17));
+  const tail = ['-map', '[vout]', '-r', '30', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p',
+    '-colorspace', 'smpte170m', '-color_primaries', 'smpte170m', '-color_trc', 'smpte170m', '-color_range', 'tv',
+    '-an', '-threads', '1', '-video_track_timescale', '10020', '/o/chunk.mp4'];
+  assert.deepEqual(toFfmpegArgs(plan).slice(-tail.length), tail);
 });
 
 test('a chunk holding a whole transition and the start of a gap', () => {

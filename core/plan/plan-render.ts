@@ -9,7 +9,7 @@ import { containerOf, encoderArgs, isMp4Family } from './encoder';
 import { planAudio } from './audio';
 import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from './loudness';
 import { resolvePreset, type EffectiveOutput } from './presets';
-import { framesToSeconds } from './time';
+import { frameStartSeconds } from './time';
 import { renumber } from './track-picture';
 import type { RenderPlan } from './types';
 
@@ -64,7 +64,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     // A chunk's timestamps start again from 0: assembly places it.
     const finish = [filter('trim', ['end_frame', frames.to - frames.from]), ...(ctx.partial ? renumber(ctx) : [])];
     if (out.gif) {
-      outputFrames = Math.ceil(framesToSeconds(timeline.durationFrames, out.fps) * out.gif.fps);
+      outputFrames = Math.ceil(frameStartSeconds(timeline.durationFrames, out.fps) * out.gif.fps);
       const [a, b, palette] = [ctx.label('gif'), ctx.label('gif'), ctx.label('palette')];
       ctx.chains.push({ inputs: [picture], filters: [...finish, filter('fps', out.gif.fps), filter('split', 2)], outputs: [a, b] });
       ctx.chain([a], [filter('palettegen', ['stats_mode', 'diff'])], palette);
@@ -93,7 +93,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     outputPath: options.outputPath,
     files: ctx.files,
     outputFrames,
-    durationSeconds: framesToSeconds(frames.to - frames.from, out.fps),
+    durationSeconds: frameStartSeconds(frames.to - frames.from, out.fps),
   };
 }
 

@@ -19,13 +19,12 @@ export function decimalSeconds(seconds: number, rounding: 'floor' | 'ceil' | 'ro
 
 export const rationalSeconds = (r: Rational): number => r.num / r.den;
 
-/** Output rate as FFmpeg writes it: `30`, `30000/1001`. */
-export const rateText = (fps: Rational): string => (fps.den === 1 ? String(fps.num) : `${fps.num}/${fps.den}`);
+// Frames → seconds and a rate as FFmpeg writes it (`30`, `30000/1001`) are core/time's, re-exported for the planner.
+export { frameStartSeconds } from '../time/timecode';
+export { formatRational } from '../time/rational';
 
 /** The output time base, one tick per frame: `1/30`, `1001/30000`. */
 export const timeBaseText = (fps: Rational): string => `${fps.den}/${fps.num}`;
-
-export const framesToSeconds = (frames: number, fps: Rational): number => (frames * fps.den) / fps.num;
 
 /** Audio samples in the first `frames` frames, rounded to the nearest sample. */
 export const framesToSamples = (frames: number, fps: Rational, sampleRate: number): number =>

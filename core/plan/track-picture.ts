@@ -8,7 +8,7 @@ import { outputMatrix } from './colour';
 import { filter, type PlanContext } from './context';
 import { titleFilters } from './text';
 import { overlayTitleImage } from './effects/title-image';
-import { decimalSeconds, framesToSeconds, rateText, timeBaseText } from './time';
+import { decimalSeconds, frameStartSeconds, formatRational, timeBaseText } from './time';
 import type { Filter } from './types';
 
 export type LayerFormat = 'yuv420p' | 'yuva420p';
@@ -27,7 +27,7 @@ export function colourStream(ctx: PlanContext, window: ClipWindow, format: Layer
     ? []
     : [filter('format', 'rgb24'), filter('scale', ['out_color_matrix', outputMatrix(ctx.out)], ['out_range', 'tv'])];
   return ctx.chain([], [
-    filter('color', ['c', colour], ['s', `${ctx.out.width}x${ctx.out.height}`], ['r', rateText(ctx.out.fps)]),
+    filter('color', ['c', colour], ['s', `${ctx.out.width}x${ctx.out.height}`], ['r', formatRational(ctx.out.fps)]),
     ...rgb,
     filter('format', format),
     filter('trim', ['end_frame', window.frames]),
@@ -50,11 +50,11 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
   const fps = ctx.out.fps;
   const fadeColour = format === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
   if (item.fadeIn > 0) {
-    fades.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(framesToSeconds(item.fadeIn, fps))], ...fadeColour));
+    fades.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(item.fadeIn, fps))], ...fadeColour));
   }
   if (item.fadeOut > 0) {
-    const st = decimalSeconds(framesToSeconds(item.duration - item.fadeOut, fps));
-    fades.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(framesToSeconds(item.fadeOut, fps))], ...fadeColour));
+    const st = decimalSeconds(frameStartSeconds(item.duration - item.fadeOut, fps));
+    fades.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(item.fadeOut, fps))], ...fadeColour));
   }
   return fades.length ? ctx.chain([picture], fades, ctx.label('faded')) : picture;
 }
@@ -116,11 +116,11 @@ export function xfadeName(type: string): string {
  */
 export function crossfade(ctx: PlanContext, outgoing: string, incoming: string, written: string, frames: number, format: LayerFormat, offsetFrames = 0): string {
   const fps = ctx.out.fps;
-  const duration = decimalSeconds(framesToSeconds(frames, fps));
+  const duration = decimalSeconds(frameStartSeconds(frames, fps));
   const type = xfadeName(written);
   if (type === 'fade' && format === 'yuv420p') return overlayFade(ctx, outgoing, incoming, duration, -offsetFrames);
   return ctx.chain([outgoing, incoming], [
-    filter('xfade', ['transition', type], ['duration', duration], ['offset', decimalSeconds(framesToSeconds(offsetFrames, fps))]),
+    filter('xfade', ['transition', type], ['duration', duration], ['offset', decimalSeconds(frameStartSeconds(offsetFrames, fps))]),
     ...renumber(ctx),
   ], ctx.label('xf'));
 }

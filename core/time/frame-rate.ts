@@ -4,11 +4,16 @@ import { fromNumber, rational, type Rational } from './rational';
 /** The rates the format accepts, as written in a timeline file. */
 export const SUPPORTED_FPS = [23.976, 24, 25, 29.97, 30, 50, 59.94, 60] as const;
 
-const NTSC: Record<string, Rational> = {
-  '23.976': rational(24000, 1001),
-  '29.97': rational(30000, 1001),
-  '59.94': rational(60000, 1001),
-};
+/** The NTSC rates (× 1000/1001) editors meet: 23.976, 29.97, 47.952, 59.94. */
+const NTSC_RATES: readonly Rational[] = [rational(24000, 1001), rational(30000, 1001), rational(48000, 1001), rational(60000, 1001)];
+
+const NTSC: Record<string, Rational> = Object.fromEntries(NTSC_RATES.map((r) => [formatFps(r), r]));
+
+/** The NTSC rate within 0.001 of a non-integral decimal (`23.976`, or OTIO's `23.976023976…`), if any. */
+export function ntscRateNear(value: number): Rational | undefined {
+  if (Number.isInteger(value)) return undefined;
+  return NTSC_RATES.find((r) => Math.abs(r.num / r.den - value) < 0.001);
+}
 
 /** `29.97` → 30000/1001, `25` → 25/1; undefined for a rate that is neither integral nor NTSC. */
 export function frameRateFromDecimal(value: number): Rational | undefined {

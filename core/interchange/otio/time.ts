@@ -1,5 +1,5 @@
 // OpenTimelineIO's RationalTime/TimeRange (floating value and rate) ↔ our exact frames and rationals.
-import { div, fromNumber, mul, rational, roundRational, type Rational } from '../../time';
+import { div, fromNumber, mul, ntscRateNear, rational, roundRational, type Rational } from '../../time';
 
 export interface RationalTime {
   OTIO_SCHEMA: 'RationalTime.1';
@@ -13,11 +13,9 @@ export interface TimeRange {
   duration: RationalTime;
 }
 
-const NTSC = [rational(24000, 1001), rational(30000, 1001), rational(48000, 1001), rational(60000, 1001)];
-
 /** `23.976023976…` or `23.976` → 24000/1001; `24` → 24/1. */
 export function exactRate(rate: number): Rational {
-  const ntsc = NTSC.find((r) => Math.abs(r.num / r.den - rate) < 0.001 && !Number.isInteger(rate));
+  const ntsc = ntscRateNear(rate);
   if (ntsc) return ntsc;
   return fromNumber(rate) ?? rational(Math.round(rate));
 }

@@ -64,6 +64,6 @@ test('a feathered ellipse mask on a video-track clip: alpha by geq on the source
   const chains = planRender(tl, { preset: 'final', outputPath: '/o.mp4', textFiles: DIR }).filterGraph.map(chainText);
   const picture = chains.find((c) => c.startsWith('[0:v]'))!;
   // Feather 4 output px on a 360-line source for a 180-line output: 8 source px.
-  assert.match(picture, /^\[0:v\]setpts=PTS-STARTPTS,fps=30,format=yuva420p,geq=lum=lum\(X\\,Y\):cb=cb\(X\\,Y\):cr=cr\(X\\,Y\):a=alpha\(X\\,Y\)\*clip\(0\.5\+\(\(1-hypot\(\(X-W\*0\.5\)\/\(W\*0\.25\)\\,\(Y-H\*0\.5\)\/\(H\*0\.5\)\)\)\*min\(W\*0\.25\\,H\*0\.5\)\)\/8\\,0\\,1\),scale=/);
+  assert.match(picture, /^\[0:v\]setpts=PTS-STARTPTS,fps=30:round=up,format=yuva420p,geq=lum=lum\(X\\,Y\):cb=cb\(X\\,Y\):cr=cr\(X\\,Y\):a=alpha\(X\\,Y\)\*clip\(0\.5\+\(\(1-hypot\(\(X-W\*0\.5\)\/\(W\*0\.25\)\\,\(Y-H\*0\.5\)\/\(H\*0\.5\)\)\)\*min\(W\*0\.25\\,H\*0\.5\)\)\/8\\,0\\,1\),scale=/);
   assert.ok(chains.some((c) => c.includes('overlay=') && c.includes('[moved0]')), 'drawn over the ground');
 });

@@ -5,7 +5,7 @@
 import type { ClipKeyframes, CompiledAsset, CompiledClip } from '../../../protocol/compiled-timeline';
 import { filter, type PlanContext } from '../context';
 import { rampFrameExpr, rampSourceFrames } from '../../looks/speed-ramp';
-import { decimalSeconds, framesToSeconds, rateText, rationalSeconds, timeBaseText } from '../time';
+import { decimalSeconds, frameStartSeconds, formatRational, rationalSeconds, timeBaseText } from '../time';
 import type { Filter } from '../types';
 
 interface Window {
@@ -36,7 +36,7 @@ export function heldFrameOptions(ctx: PlanContext, clip: CompiledClip, asset: Co
   if (!clip.freeze) return undefined;
   const at = rationalSeconds(clip.freeze);
   const sourceRate = asset.media?.video?.frameRate;
-  const outFrame = framesToSeconds(1, ctx.out.fps);
+  const outFrame = frameStartSeconds(1, ctx.out.fps);
   const sourceFrame = sourceRate && sourceRate.num > 0 ? sourceRate.den / sourceRate.num : outFrame;
   const options = ['-threads', '1'];
   if (at > 0) options.push('-ss', decimalSeconds(at, 'floor'));
@@ -55,9 +55,9 @@ export function sourceSpan(ctx: PlanContext, clip: CompiledClip, window: Window)
   const keys = clip.keyframes?.speed;
   if (keys?.length && !clip.reverse) {
     const from = rampSeekFrames(keys, first);
-    return { offset: framesToSeconds(from, fps), length: framesToSeconds(rampSourceFrames(keys, first + window.frames + 1) - from, fps) };
+    return { offset: frameStartSeconds(from, fps), length: frameStartSeconds(rampSourceFrames(keys, first + window.frames + 1) - from, fps) };
   }
-  return { offset: framesToSeconds(first, fps) * clip.speed, length: framesToSeconds(window.frames + 1, fps) * clip.speed };
+  return { offset: frameStartSeconds(first, fps) * clip.speed, length: frameStartSeconds(window.frames + 1, fps) * clip.speed };
 }
 
 const rampSeekFrames = (keys: NonNullable<ClipKeyframes['speed']>, frame: number): number =>
@@ -73,10 +73,10 @@ const rampSeekFrames = (keys: NonNullable<ClipKeyframes['speed']>, frame: number
 export function rampRetimeFilters(ctx: PlanContext, clip: CompiledClip, window: Window): Filter[] | undefined {
   const keys = clip.keyframes?.speed;
   if (!keys?.length || clip.reverse) return undefined;
-  const rate = rateText(ctx.out.fps);
+  const rate = formatRational(ctx.out.fps);
   const sigma = `(${rampSeekFrames(keys, window.localStart)}+PTS*TB*${rate}-0.5)`;
   return [
     filter('setpts', `(${rampFrameExpr(keys, sigma)}+0.5)/(${rate})/TB`),
-    filter('fps', ['fps', rate], ['start_time', decimalSeconds(framesToSeconds(window.localStart, ctx.out.fps))]),
+    filter('fps', ['fps', rate], ['start_time', decimalSeconds(frameStartSeconds(window.localStart, ctx.out.fps))]),
   ];
 }

@@ -8,7 +8,7 @@ import type { CompiledClip, TextMotion, TextSource } from '../../../protocol/com
 import { filter, type PlanContext } from '../context';
 import { fadeFactorExpr, keyframeExpr } from '../keyframes';
 import { OVERLAY_SIZES, placementExprs } from '../placement';
-import { frameOfTimeExpr, rateText, timeBaseText } from '../time';
+import { frameOfTimeExpr, formatRational, timeBaseText } from '../time';
 import type { Filter } from '../types';
 
 /** What the runner draws: every length already in pixels of this render's canvas. */
@@ -145,7 +145,7 @@ function slideExprs(ctx: PlanContext, source: TextSource, duration: number, fram
  */
 export function overlayTitleImage(ctx: PlanContext, base: string, clip: CompiledClip, source: TextSource, window: { localStart: number; frames: number }, onComposite: boolean): string {
   const png = addTitleImage(ctx, titleImageSpec(ctx, clip, source));
-  const index = ctx.addInput({ options: ['-framerate', rateText(ctx.out.fps)], path: png, purpose: clip.id, range: clip.range });
+  const index = ctx.addInput({ options: ['-framerate', formatRational(ctx.out.fps)], path: png, purpose: clip.id, range: clip.range });
   const local = frameOfTimeExpr(ctx.out.fps);
   const filters: Filter[] = [
     filter('format', 'yuva420p'),

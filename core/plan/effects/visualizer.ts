@@ -4,7 +4,7 @@
 import type { AudioVisual, CompiledClip, MediaSource } from '../../../protocol/compiled-timeline';
 import { filter, type PlanContext } from '../context';
 import { OVERLAY_SIZES, placementExprs } from '../placement';
-import { decimalSeconds, frameOfTimeExpr, framesToSeconds, rateText, rationalSeconds, timeBaseText } from '../time';
+import { decimalSeconds, frameOfTimeExpr, frameStartSeconds, formatRational, rationalSeconds, timeBaseText } from '../time';
 import type { Filter } from '../types';
 
 const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
@@ -12,7 +12,7 @@ const even = (n: number): number => Math.max(2, 2 * Math.round(n / 2));
 /** The drawing filter, sized at this render's canvas. */
 export function visualFilter(ctx: PlanContext, visual: AudioVisual): Filter {
   const size = `${even(ctx.px(visual.width))}x${even(ctx.px(visual.height))}`;
-  const rate = rateText(ctx.out.fps);
+  const rate = formatRational(ctx.out.fps);
   // One colour per channel (up to 8); unlisted channels would be drawn in the default colours.
   const colours = Array(8).fill(visual.color).join('|');
   switch (visual.kind) {
@@ -31,9 +31,9 @@ export function visualFilter(ctx: PlanContext, visual: AudioVisual): Filter {
 export function overlayVisual(ctx: PlanContext, base: string, clip: CompiledClip, source: MediaSource, visual: AudioVisual, window: { localStart: number; frames: number }, alphaFilters: Filter[]): string {
   const asset = ctx.asset(source, clip);
   const fps = ctx.out.fps;
-  const seek = rationalSeconds(source.in) + framesToSeconds(window.localStart, fps) * clip.speed;
+  const seek = rationalSeconds(source.in) + frameStartSeconds(window.localStart, fps) * clip.speed;
   const options = seek > 0 ? ['-ss', decimalSeconds(seek, 'floor')] : [];
-  options.push('-t', decimalSeconds(framesToSeconds(window.frames + 1, fps) * clip.speed, 'ceil'), '-vn', '-sn', '-dn');
+  options.push('-t', decimalSeconds(frameStartSeconds(window.frames + 1, fps) * clip.speed, 'ceil'), '-vn', '-sn', '-dn');
   const index = ctx.addInput({ options, path: asset.path, purpose: clip.id, range: clip.range });
   const layer = ctx.chain([`${index}:a`], [
     filter('aresample', 48000),
