@@ -25,7 +25,7 @@ tracks:
         vignette: 0.3
         chromaKey: { color: lime }
         animate:
-          brightness: [{ at: 0, value: 0 }, { at: 0.5s, value: 0.2, ease: ease-out }]
+          brightness: [{ at: 0, value: 0, ease: ease-out }, { at: 0.5s, value: 0.2 }]
           rotate: [{ at: 0, value: 0 }, { at: 1s, value: 90 }]
       - asset: video
         length: 15f
@@ -50,7 +50,7 @@ tracks:
     chromaKey: { color: '#00ff00', similarity: 0.1, blend: 0 },
   });
   assert.deepEqual(first.keyframes, {
-    brightness: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 15, value: 0.2, ease: 'ease-out' }],
+    brightness: [{ frame: 0, value: 0, ease: 'ease-out' }, { frame: 15, value: 0.2, ease: 'linear' }],
     rotate: [{ frame: 0, value: 0, ease: 'linear' }, { frame: 30, value: 90, ease: 'linear' }],
   });
   assert.equal(reversed.reverse, true);
