@@ -8,7 +8,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { chunkTimescale } from '../core/plan';
 import { chaptersMetadata } from '../core/plan/chapters';
-import { isMp4Family } from '../core/plan/encoder';
+import { containerOf, isMp4Family } from '../core/plan/encoder';
 import { moveIntoPlace, removeQuietly } from '../node/ffmpeg/files';
 import { partialPathFor } from '../node/ffmpeg/partial-path';
 import { meaningfulTail, RenderError } from '../node/ffmpeg/render-error';
@@ -50,7 +50,8 @@ export async function assembleFarmRender(spec: FarmRenderSpec, options: Assemble
     args.push('-i', soundPath(spec));
     maps.push('-map', `${next++}:a`);
   }
-  const chapters = chaptersMetadata(timeline.markers, timeline.durationFrames, fps);
+  // As the one-process render writes them: MP4 chapter lists start at 0 (a lead-in chapter before the first marker).
+  const chapters = chaptersMetadata(timeline.markers, timeline.durationFrames, fps, isMp4Family(containerOf(spec.outputPath)));
   if (chapters) {
     const file = join(spec.workDir, 'chapters.ffmetadata');
     await writeFile(file, chapters);
@@ -62,7 +63,7 @@ export async function assembleFarmRender(spec: FarmRenderSpec, options: Assemble
   const tick = fps.den * (chunkTimescale(fps) / fps.num);
   const partial = partialPathFor(spec.outputPath, spec.renderId);
   args.push(...maps, '-c', 'copy', '-bsf:v', `setts=dts=STARTDTS+N*${tick}:pts=PTS-DTS+STARTDTS+N*${tick}`);
-  if (isMp4Family(spec.outputPath.split('.').pop()?.toLowerCase() ?? '')) args.push('-movflags', '+faststart');
+  if (isMp4Family(containerOf(spec.outputPath))) args.push('-movflags', '+faststart');
   args.push(partial);
   try {
     const outcome = await runFfmpeg({ ffmpegPath: options.ffmpegPath, args, signal: options.signal });
