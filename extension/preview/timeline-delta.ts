@@ -5,6 +5,7 @@
 import type { CompiledItem, CompiledTimeline, CompiledTrack } from '../../protocol/compiled-timeline';
 import type { SourceRange } from '../../protocol/source-range';
 import type { TimelineDelta, TrackDelta } from '../../protocol/webview';
+import { shiftRangeLines } from '../../protocol/timeline-delta';
 
 export function diffTimeline(before: CompiledTimeline, after: CompiledTimeline): TimelineDelta {
   const delta: TimelineDelta = { trackOrder: after.tracks.map((t) => t.id), tracks: [] };
@@ -67,22 +68,10 @@ function same(a: unknown, b: unknown, lines: number): boolean {
   for (const key of keys) {
     if (!(key in y)) return false;
     if (key === 'range' && lines !== 0) {
-      if (!same(shiftRange(x[key] as SourceRange, lines), y[key], 0)) return false;
+      if (!same(shiftRangeLines(x[key] as SourceRange, lines), y[key], 0)) return false;
     } else if (!same(x[key], y[key], lines)) {
       return false;
     }
   }
   return true;
-}
-
-/** A copy of `item` whose source ranges sit `lines` lower (the webview applies the same). */
-export function shiftItem(item: CompiledItem, lines: number): CompiledItem {
-  if (lines === 0) return item;
-  const copy = { ...item, range: shiftRange(item.range, lines) };
-  if (copy.kind === 'clip' && copy.transitionIn) copy.transitionIn = { ...copy.transitionIn, range: shiftRange(copy.transitionIn.range, lines) };
-  return copy;
-}
-
-function shiftRange(range: SourceRange, lines: number): SourceRange {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
