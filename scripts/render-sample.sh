@@ -38,4 +38,8 @@ done
 node bin/atropos.js license trial
 node bin/atropos.js check "$timeline"
 node bin/atropos.js render "$timeline" --overwrite
+# The looks sample (effects, typography, motion, masks, audio visualisation) as a draft, when rendering the default sample.
+if [ "$timeline" = "samples/promo.timeline.yaml" ]; then
+  node bin/atropos.js render samples/looks.timeline.yaml --preset draft --overwrite
+fi
 echo "render:sample: done."

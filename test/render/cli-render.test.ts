@@ -52,6 +52,7 @@ tracks:
       - text: "It's 100%: {done}"
         at: 0
         length: 20f
+        style: { size: 24 }
 markers:
   - at: 0
     label: Red
