@@ -43,6 +43,7 @@ tracks:
       - text: "\${title}"
         at: 0
         length: 1s
+        style: { size: 24 }
 `;
 
 function ffmpeg(args: string[]): void {
