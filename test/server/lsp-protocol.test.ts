@@ -254,7 +254,7 @@ describe('hover, navigation and rename', () => {
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: u }, position: positionOf(text, 'id: main', 5), newName: 'story' });
     assert.deepEqual(edit.changes?.[u], [
       { range: { start: { line: 12, character: 8 }, end: { line: 12, character: 12 } }, newText: 'story' },
-      { range: { start: { line: 34, character: 23 }, end: { line: 34, character: 27 } }, newText: 'story' },
+      { range: { start: { line: 35, character: 23 }, end: { line: 35, character: 27 } }, newText: 'story' },
     ]);
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: u }, position: positionOf(text, 'id: main', 5), newName: 'two words' }), /not a valid track name/);
   });
