@@ -109,6 +109,6 @@ export function makeHardShots(dir: string): { path: string; cuts: number[]; fram
 /** A long plain file (2 minutes at 160×90) for cancelling mid-run. */
 export function makeLong(dir: string): string {
   const path = join(dir, 'long.mp4');
-  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=120', '-c:v', 'libx264', '-preset', 'ultrafast', path]);
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=300', '-c:v', 'libx264', '-preset', 'ultrafast', path]);
   return path;
 }
