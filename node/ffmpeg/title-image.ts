@@ -17,8 +17,13 @@ type Canvas = typeof import('@napi-rs/canvas');
 let canvasModule: Canvas | undefined;
 /** Loaded on the first title image: skia is large, and most renders have none. */
 function skia(): Canvas {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  canvasModule ??= require('@napi-rs/canvas') as Canvas;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    canvasModule ??= require('@napi-rs/canvas') as Canvas;
+  } catch {
+    // The packaged extension does not ship the native rasteriser yet (docs/timeline-format.md, Looks).
+    throw new Error('This title needs the title rasteriser (@napi-rs/canvas: colour emoji, font fallback, outline, shadow, box, wrapping), which this installation does not include. Render it with the atropos CLI, or use plain text with the default style.');
+  }
   return canvasModule;
 }
 
