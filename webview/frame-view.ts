@@ -12,6 +12,8 @@ export class FrameView {
   private shownRequestId = -1;
   private onScreen: { revision: number; frame: number } | undefined;
   private pending: { revision: number; frame: number } | undefined;
+  /** Where a scrub wants the proxy next while a seek is still decoding (only the latest counts). */
+  private nextSeek: number | undefined;
 
   constructor() {
     this.image = h('img', { id: 'frame-image', class: 'frame-image', alt: 'Frame at the playhead' });
@@ -19,6 +21,29 @@ export class FrameView {
     this.note = h('div', { class: 'frame-note', id: 'frame-note', role: 'status' });
     this.element = h('div', { class: 'frame-view', id: 'frame-view' }, this.image, this.video, this.note);
     this.showVideo(false);
+    this.video.addEventListener('seeked', () => {
+      const next = this.nextSeek;
+      this.nextSeek = undefined;
+      if (next !== undefined && Math.abs(next - this.video.currentTime) > 1e-4) this.video.currentTime = next;
+    });
+  }
+
+  /**
+   * Seeks the proxy for a scrub. A new `currentTime` while a seek is decoding aborts it, so a drag
+   * that moves every 16 ms would show nothing until it stops; instead each seek finishes (and is
+   * shown) and the next one goes straight to the latest position.
+   */
+  scrubTo(seconds: number): void {
+    if (this.video.seeking) this.nextSeek = seconds;
+    else {
+      this.nextSeek = undefined;
+      this.video.currentTime = seconds;
+    }
+  }
+
+  /** Playback and pauses seek directly; a queued scrub position no longer applies. */
+  cancelScrub(): void {
+    this.nextSeek = undefined;
   }
 
   setAspect(width: number, height: number): void {

@@ -207,6 +207,7 @@ export class PreviewApp {
       }
       return;
     }
+    this.frameView.cancelScrub();
     if (this.rate === 0) {
       this.frameView.showVideo(false);
       this.requestFrameIfNeeded();
@@ -218,7 +219,7 @@ export class PreviewApp {
     if (this.proxy.state !== 'ready' || this.rate !== 0) return false;
     const video = this.frameView.video;
     if (video.getAttribute('src') !== this.proxy.src) video.src = this.proxy.src;
-    video.currentTime = this.secondsAt(this.playhead);
+    this.frameView.scrubTo(this.secondsAt(this.playhead));
     this.frameView.showVideo(true);
     return true;
   }
@@ -320,6 +321,7 @@ export class PreviewApp {
       if (this.playhead >= this.lastFrame) this.movePlayhead(0);
       const video = this.frameView.video;
       video.playbackRate = rate;
+      this.frameView.cancelScrub();
       video.currentTime = this.secondsAt(this.playhead);
       this.rate = rate;
       this.frameView.showVideo(true);
