@@ -3,16 +3,15 @@
 // value between its written forms (only forms that land on the same frame).
 
 import {
+  entryOf,
   formatClock,
   formatTimecode,
-  frameRateFromDecimal,
   framesToSeconds,
   locate,
   parseTimeValue,
   rational,
   timeToFrames,
   valueOf,
-  type LocatedNode,
   type ParsedTimeline,
   type Rational,
 } from '../../core';
@@ -21,6 +20,8 @@ import type { SourceRange, TextEdit, TimelineIssue } from '../../protocol/source
 import { clipAtOffset } from './clip-locator';
 import { lastLine } from './folding';
 import { obviousFix } from './more-fixes';
+import { outputFps } from './time-style';
+import { valueFix } from './value-fixes';
 
 export interface Action {
   title: string;
@@ -61,10 +62,13 @@ function extraFix(facts: ActionFacts, issue: TimelineIssue): Action | undefined 
     case 'past-media-end':
       return clampTo(facts, issue);
     case 'overlapping-clips':
+    // A title or a still on an audio track: the picture belongs on an overlay track, at the same `at:`.
+    case 'text-on-audio-track':
+    case 'image-on-audio-track':
       return splitOntoNewTrack(facts.parsed, issue);
     default: {
       if (issue.fixes?.length) return undefined;
-      const fix = obviousFix(facts.parsed, issue);
+      const fix = obviousFix(facts.parsed, issue) ?? valueFix(facts, issue);
       return fix ? { title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred ?? false, issue } : undefined;
     }
   }
@@ -135,15 +139,16 @@ function splitOntoNewTrack(parsed: ParsedTimeline, issue: TimelineIssue): Action
   const pad = ' '.repeat(trackDash);
   const block = `${pad}- id: ${newId}\n${pad}  type: overlay\n${pad}  clips:\n${moved}\n`;
   const insertLine = lastLine(tracks) + 1;
-  return {
-    title: `Move this clip to a new overlay track "${newId}"`,
-    kind: 'quickfix',
-    edits: [
-      { range: { start: { line: firstLine, character: 0 }, end: { line: lastClipLine + 1, character: 0 } }, newText: '' },
-      { range: point(insertLine, 0), newText: block },
-    ],
-    issue,
-  };
+  const edits: TextEdit[] = [
+    { range: { start: { line: firstLine, character: 0 }, end: { line: lastClipLine + 1, character: 0 } }, newText: '' },
+    { range: point(insertLine, 0), newText: block },
+  ];
+  // The track's only clip: its `clips:` would be left without a value; it becomes an empty list.
+  const clipsKey = entryOf(at.track.node, 'clips')?.keyRange;
+  if (at.track.clips.length === 1 && clipsKey && parsed.text[parsed.offsetAt(clipsKey.end)] === ':') {
+    edits.push({ range: point(clipsKey.end.line, clipsKey.end.character + 1), newText: ' []' });
+  }
+  return { title: `Move this clip to a new overlay track "${newId}"`, kind: 'quickfix', edits, issue };
 }
 
 /** A time value under the cursor: offer it as seconds, clock time, SMPTE timecode and frames. */
@@ -183,12 +188,6 @@ function safeTimecode(frames: number, fps: Rational): string {
   } catch {
     return '';
   }
-}
-
-function outputFps(root: LocatedNode | undefined): Rational {
-  const fps = valueOf(valueOf(root, 'output'), 'fps');
-  const value = fps?.kind === 'scalar' ? Number(fps.value) : NaN;
-  return (Number.isFinite(value) && frameRateFromDecimal(value)) || rational(30);
 }
 
 function linesOf(parsed: ParsedTimeline, first: number, last: number): string[] {

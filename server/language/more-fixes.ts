@@ -4,9 +4,9 @@
 // track id, write out a `<<:` merge key's keys. Each edit touches only the lines it names.
 
 import { clipAtOffset } from './clip-locator';
-import { lastLine } from './folding';
-import { entryOf, locate, valueOf, type LocatedEntry, type LocatedNode, type ParsedTimeline } from '../../core';
-import type { SourceRange, TextEdit, TimelineIssue } from '../../protocol/source-range';
+import { entryOf, locate, valueOf, type LocatedNode, type ParsedTimeline } from '../../core';
+import type { TextEdit, TimelineIssue } from '../../protocol/source-range';
+import { addEntry, nodeAt, point, removeEntry } from './yaml-edits';
 
 export interface SimpleFix {
   title: string;
@@ -102,35 +102,6 @@ export function obviousFix(parsed: ParsedTimeline, issue: TimelineIssue): Simple
 }
 
 function parentMap(root: LocatedNode | undefined, path: readonly (string | number)[]): LocatedNode | undefined {
-  let node = root;
   const upTo = path.indexOf('<<');
-  const segments = upTo >= 0 ? path.slice(0, upTo) : path.slice(0, -1);
-  for (const segment of segments) {
-    if (!node) return undefined;
-    node = typeof segment === 'number' ? (node.kind === 'seq' ? node.items[segment] : undefined) : valueOf(node, segment);
-  }
-  return node;
-}
-
-/** Deletes a block-map entry's whole lines; undefined when it shares its line with another (flow maps, `- key:` first lines). */
-function removeEntry(parsed: ParsedTimeline, entry: LocatedEntry): TextEdit | undefined {
-  const line = entry.keyRange.start.line;
-  const lineStart = parsed.offsetAt({ line, character: 0 });
-  const before = parsed.text.slice(lineStart, parsed.offsetAt(entry.keyRange.start));
-  if (!/^[ \t]*$/.test(before)) return undefined;
-  const last = entry.value.kind === 'scalar' ? entry.value.range.end.line : lastLine(entry.value);
-  return { range: { start: { line, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
-}
-
-/** Adds `line` as the last entry of a block map, at its keys' indentation. */
-function addEntry(parsed: ParsedTimeline, map: LocatedNode, line: string): TextEdit | undefined {
-  if (map.kind !== 'map' || map.entries.length === 0) return undefined;
-  if (parsed.text[map.offsets[0]] === '{') return undefined;
-  const indent = ' '.repeat((map.entries[0] as LocatedEntry).keyRange.start.character);
-  const after = lastLine(map) + 1;
-  return { range: point(after, 0), newText: `${indent}${line}\n` };
-}
-
-function point(line: number, character: number): SourceRange {
-  return { start: { line, character }, end: { line, character } };
+  return nodeAt(root, upTo >= 0 ? path.slice(0, upTo) : path.slice(0, -1));
 }

@@ -1,7 +1,17 @@
 // Writes timeline positions the way the file writes its times: if the user writes SMPTE timecode,
 // hints show SMPTE; clock time gets clock time; plain seconds get seconds.
 
-import { formatClock, formatTimecode, framesToSeconds, frameStartSeconds, type Rational } from '../../core';
+import {
+  formatClock,
+  formatTimecode,
+  frameRateFromDecimal,
+  framesToSeconds,
+  frameStartSeconds,
+  rational,
+  valueOf,
+  type LocatedNode,
+  type Rational,
+} from '../../core';
 
 export type TimeStyle = 'smpte' | 'drop-frame' | 'clock' | 'seconds' | 'frames';
 
@@ -48,4 +58,11 @@ export function formatFrames(frames: number, fps: Rational, style: TimeStyle, dr
 
 function trimSeconds(seconds: number): string {
   return String(Math.round(seconds * 1000) / 1000);
+}
+
+/** The output rate the file states (`output.fps`), 30 when it states none that can be read. */
+export function outputFps(root: LocatedNode | undefined): Rational {
+  const fps = valueOf(valueOf(root, 'output'), 'fps');
+  const value = fps?.kind === 'scalar' ? Number(fps.value) : NaN;
+  return (Number.isFinite(value) && frameRateFromDecimal(value)) || rational(30);
 }
