@@ -51,5 +51,7 @@ describe('obvious quick fixes', () => {
     assert.match(fixed(`${head}  - id: v\n    clips:\n      - asset: a\n        length: 1s\n  - id: v\n    type: overlay\n    clips: []\n`, 'duplicate-track-id').text, /- id: v-2\n/);
     const merged = fixed(`${head}  - id: o\n    type: overlay\n    clips:\n      - asset: a\n        <<: { fit: contain, at: 1s }\n        length: 1s\n`, 'merge-key-unsupported');
     assert.match(merged.text, /      - asset: a\n        fit: contain\n        at: 1s\n        length: 1s\n/);
+    const merge = checkTimelineText(`${head}  - id: o\n    type: overlay\n    clips:\n      - asset: a\n        <<: { fit: contain }\n        length: 1s\n`, ctx).issues;
+    assert.deepEqual(merge.map((i) => [i.code, /not supported/.test(i.message), /did you mean/.test(i.message)]), [['merge-key-unsupported', true, false]], '`<<:` is named as unsupported, not "did you mean"');
   });
 });

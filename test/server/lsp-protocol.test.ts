@@ -382,6 +382,22 @@ describe('help everywhere in the text', () => {
     assert.equal(hints.length, 4);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.equal(lenses[0]?.command?.title, '2.5s · 4 clips');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const tracks = symbols.find((s) => s.name === 'tracks');
+    assert.deepEqual(tracks?.children?.[0]?.children?.map((c) => `${c.name} ${c.detail}`), ['intro 0s – 2s', 'broll 1.5s – 2.5s'], 'outline times from the last good timeline');
+    const broken = TIMELINE.replace('version: 1', 'version: 1\nmarkerz: []');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(broken, 'asset: broll', 9) });
+    assert.match(hover ? messageText(hover.contents as { value: string }) : '', /Timeline: 00:00:01:15 → 00:00:02:15 \(frames 45–75\)/, 'hover still says where the clip lands');
+  });
+
+  test('fonts after `font:` are the installed families; the colour picker writes quoted hex', async () => {
+    const text = TIMELINE.replace('style: { size: 24 }', 'style: { size: 24, font:  }');
+    const { uri } = await openDoc(text);
+    const fonts = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'font:  }', 6) });
+    assert.ok(fonts.some((i) => i.label === 'DejaVu Sans' && i.detail === 'installed font'), fonts.map((i) => i.label).join(', '));
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const picked = await client.request<{ label: string }[]>('textDocument/colorPresentation', { textDocument: { uri }, range, color: { red: 1, green: 0.5, blue: 0, alpha: 1 } });
+    assert.deepEqual(picked.map((p) => p.label).slice(0, 1), ['"#ff8000"'], 'quoted: a bare # would start a YAML comment');
   });
 
   test('quick fixes: non-drop timecode, length next to to, first-clip transition, missing length', async () => {
