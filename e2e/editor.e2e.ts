@@ -146,6 +146,15 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
         return r ? Number(r) : undefined;
       }, 'drag-trim', 'a frame from the render host before the edit', 60_000);
       assert.ok((await timelineText()).includes(originalLine));
+      // For the figure in step 5: when the drag is released and when a frame of a newer revision is shown.
+      await view.locator('#frame-image').evaluate((img) => {
+        const w = window as unknown as { __releasedAt?: number; __newFrameAt?: number };
+        const before = img.getAttribute('data-revision');
+        window.addEventListener('pointerup', () => { w.__releasedAt = performance.now(); }, { capture: true, once: true });
+        new MutationObserver(() => {
+          if (w.__newFrameAt === undefined && img.getAttribute('data-revision') !== before) w.__newFrameAt = performance.now();
+        }).observe(img, { attributes: true, attributeFilter: ['data-revision'] });
+      });
       await view.locator('.clip[data-clip-id="main/0"]').scrollIntoViewIfNeeded();
       const block = await view.locator('.clip[data-clip-id="main/0"]').boundingBox();
       assert.ok(block, 'the first clip block has a box');
@@ -170,6 +179,14 @@ describe('the preview is an editor (14 tracks, strips, drag-trim with undo, fres
         const r = Number(await view.locator('#frame-image').getAttribute('data-revision'));
         return r > revisionBefore ? r : undefined;
       }, 'fresh frame', `a frame of a revision after ${revisionBefore}`, 15_000);
+      // Recorded, not asserted (the issue's goal is 0.5 s; the load on the machine decides the figure).
+      const { releasedAt, newFrameAt } = await view.locator('#frame-image').evaluate(() => {
+        const w = window as unknown as { __releasedAt?: number; __newFrameAt?: number };
+        return { releasedAt: w.__releasedAt, newFrameAt: w.__newFrameAt };
+      });
+      if (releasedAt !== undefined && newFrameAt !== undefined) {
+        console.log(`# drag released → frame of the new revision shown: ${Math.round(newFrameAt - releasedAt)} ms (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+      }
     });
   });
 
