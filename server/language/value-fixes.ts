@@ -36,17 +36,21 @@ export function valueFix(facts: ValueFixFacts, issue: TimelineIssue): SimpleFix 
     case 'freeze-past-end':
       return freezeOnLastFrame(facts, issue, start);
     case 'output-codec-mismatch': {
-      const path = written.replace(/^["']|["']$/g, '');
-      if (!extname(path)) return undefined;
+      const path = outputPathAt(parsed, start);
+      if (!path || !extname(path)) return undefined;
       const fixed = `${path.slice(0, -extname(path).length)}${extname(path).toLowerCase() === '.gif' ? '.mp4' : '.gif'}`;
       return replace(`Write to ${fixed}`, fixed);
     }
     case 'output-outside-folder': {
-      const fixed = posix.join('out', basename(written.replace(/^["']|["']$/g, '')));
+      const path = outputPathAt(parsed, start);
+      if (!path) return undefined;
+      const fixed = posix.join('out', basename(path));
       return replace(`Write to ${fixed}`, fixed);
     }
     case 'output-overwrites-input': {
-      const name = basename(written.replace(/^["']|["']$/g, '')).replace(/\.timeline\.ya?ml$/i, '');
+      const path = outputPathAt(parsed, start);
+      if (!path) return undefined;
+      const name = basename(path).replace(/\.timeline\.ya?ml$/i, '');
       const ext = extname(name);
       const fixed = posix.join('out', `${ext ? name.slice(0, -ext.length) : name}-render${ext && !/^\.ya?ml$/i.test(ext) ? ext : '.mp4'}`);
       return replace(`Write to ${fixed}`, fixed);
@@ -67,6 +71,12 @@ export function valueFix(facts: ValueFixFacts, issue: TimelineIssue): SimpleFix 
     default:
       return undefined;
   }
+}
+
+/** The written `output.path` when the issue sits on it (an issue about the default path sits on `output:`). */
+function outputPathAt(parsed: ParsedTimeline, offset: number): string | undefined {
+  const node = valueOf(valueOf(parsed.root, 'output'), 'path');
+  return node?.kind === 'scalar' && node.offsets[0] === offset && typeof node.value === 'string' ? node.value : undefined;
 }
 
 /** `freeze:` at or past the media's end: hold its last frame instead, written in frames of the timeline. */
