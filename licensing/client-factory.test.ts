@@ -7,22 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLicensingClient, licensingPlaces, osMachineId } from './client-factory';
-import { FileLicensingStorage, type LicensingStorage, type StoredEntitlement } from './entitlement-storage';
+import { FileLicensingStorage, type StoredEntitlement } from './entitlement-storage';
 import { deviceFingerprint } from './fingerprint';
 import { createEntitlementGate } from './gate';
-import { keySet, makeTestKey, signEntitlement, startJwksServer, type JwksServer, type TestKey } from './test-keys';
-
-/** What VS Code's SecretStorage and globalState hold, in memory. */
-class MemoryStorage implements LicensingStorage {
-  key: string | undefined;
-  constructor(public entitlement: StoredEntitlement | undefined) {}
-  async readKey() { return this.key; }
-  async writeKey(key: string) { this.key = key; }
-  async deleteKey() { this.key = undefined; }
-  async readEntitlement() { return this.entitlement; }
-  async writeEntitlement(e: StoredEntitlement) { this.entitlement = e; }
-  async deleteEntitlement() { this.entitlement = undefined; }
-}
+import { keySet, makeTestKey, MemoryStorage, signEntitlement, startJwksServer, type JwksServer, type TestKey } from './test-keys';
 
 const VSCODE_ID = 'vscode-machine-0001';
 
