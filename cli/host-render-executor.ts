@@ -19,7 +19,7 @@ import { getEntitlementForRender } from './license-client';
 
 const HOST_FAILED = 3;
 
-export function hostExecutor(io: CliIO, command: string): RenderExecutor {
+function hostExecutor(io: CliIO, command: string): RenderExecutor {
   const connect = async (): Promise<RenderHostClient> => {
     try {
       return await ensureHost({ env: io.env });

@@ -155,7 +155,7 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
  * ffmpeg exits 0 after reading a damaged or cut-short input (it freezes or goes silent from there):
  * that render is a failure, named by the input it read.
  */
-export function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
+function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
   const damage = inputDamage(outcome.stderr);
   if (!damage) return;
   const tail = meaningfulTail(outcome.stderr);

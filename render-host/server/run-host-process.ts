@@ -15,7 +15,7 @@ export interface HostProcessConfig {
 /** The parts main.ts (or a test) supplies; the rest of HostOptions comes from flags and environment. */
 export type HostComponents = Pick<HostOptions, 'executor' | 'renderFrame' | 'renderStrip' | 'gate' | 'timelineSchema' | 'version'>;
 
-export const HOST_USAGE = `render-host [options]
+const HOST_USAGE = `render-host [options]
   --state-dir DIR            discovery file, lock and job history (default $ATROPOS_STATE_DIR, $XDG_STATE_HOME/atropos, ~/.local/state/atropos)
   --port N                   0 = any free port (default 0)
   --concurrency N            renders at once (default 1)
