@@ -4,7 +4,7 @@ import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
-const DEACTIVATE_COMMAND = 'atropos.license.deactivate';
+export const DEACTIVATE_COMMAND = 'atropos.license.deactivate';
 
 async function deactivateDevice(ctx: LicensingContext): Promise<void> {
   const sure = await vscode.window.showWarningMessage('Deactivate Atropos on this device? Final renders stop here until you activate again.', { modal: true }, 'Deactivate');

@@ -5,7 +5,7 @@ import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
-const ENTER_KEY_COMMAND = 'atropos.license.enterKey';
+export const ENTER_KEY_COMMAND = 'atropos.license.enterKey';
 
 async function enterLicenseKey(ctx: LicensingContext): Promise<void> {
   const key = await vscode.window.showInputBox({

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 
-const RENEW_COMMAND = 'atropos.license.renew';
+export const RENEW_COMMAND = 'atropos.license.renew';
 
 async function renewSubscription(ctx: LicensingContext, url?: unknown): Promise<void> {
   const target = typeof url === 'string' && /^https:\/\//.test(url) ? url : ctx.subscriptionUrl();

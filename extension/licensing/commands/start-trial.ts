@@ -4,7 +4,7 @@ import type { ExtensionCommand } from '../../services';
 import type { LicensingContext } from '../licensing-context';
 import { showRefusal } from '../refusal-prompt';
 
-const START_TRIAL_COMMAND = 'atropos.license.startTrial';
+export const START_TRIAL_COMMAND = 'atropos.license.startTrial';
 
 export async function startTrial(ctx: LicensingContext): Promise<void> {
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the free trial…' }, () => ctx.client().startTrial());
