@@ -2,9 +2,8 @@
 // use, so flags, progress, output and exit codes stay as they are. The entitlement this machine holds
 // travels with the render; every worker verifies it.
 import { FREE_PRESETS } from '../protocol/render-host';
-import { atroposConfigDir } from '../licensing/config-dir';
+import { osMachineId } from '../licensing/client-factory';
 import { deviceFingerprint } from '../licensing/fingerprint';
-import { machineId } from '../licensing/machine-id';
 import { RenderError } from '../node/ffmpeg';
 import { connectionFrom, FarmUrlError } from '../farm/connection';
 import { FarmPlanError } from '../farm/farm-plan';
@@ -35,7 +34,7 @@ export function farmExecutor(io: CliIO, redisUrl: string, chunkSeconds?: number)
           ffmpegPath,
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          ...(token ? { entitlement: { token, device: deviceFingerprint(machineId(atroposConfigDir(io.env))) } } : {}),
+          ...(token ? { entitlement: { token, device: deviceFingerprint(osMachineId(io.env)) } } : {}),
           ...(chunkSeconds !== undefined ? { chunkSeconds } : {}),
         });
       } catch (error) {

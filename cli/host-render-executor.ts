@@ -2,10 +2,10 @@
 // the commands already use, so their flags, output and exit codes stay as they are.
 import { stat } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
-import { FREE_PRESETS, type JobProgress, type JobRecord } from '../protocol/render-host';
+import { FREE_PRESETS, type JobRecord } from '../protocol/render-host';
 import { ensureHost } from '../render-host/client/ensure-host';
 import { RenderHostError, type RenderHostClient } from '../render-host/client/host-client';
-import { RenderError, type RenderErrorCode, type RenderProgress } from '../node/ffmpeg';
+import { RenderError, type RenderErrorCode } from '../node/ffmpeg';
 import type { CliIO } from './command';
 import { localExecutor, type RenderExecutor } from './commands/render-executor';
 import { ffmpegFor } from './commands/render-support';
@@ -19,7 +19,7 @@ import { getEntitlementForRender } from './license-client';
 
 const HOST_FAILED = 3;
 
-export function hostExecutor(io: CliIO, command: string): RenderExecutor {
+function hostExecutor(io: CliIO, command: string): RenderExecutor {
   const connect = async (): Promise<RenderHostClient> => {
     try {
       return await ensureHost({ env: io.env });
@@ -52,7 +52,7 @@ export function hostExecutor(io: CliIO, command: string): RenderExecutor {
       if (options.signal?.aborted) cancel();
       try {
         const final = await client.follow(id, (event) => {
-          if (event.type === 'progress' && event.job.progress) options.onProgress?.(toRenderProgress(event.job.progress, timeline.output.fps));
+          if (event.type === 'progress' && event.job.progress) options.onProgress?.(event.job.progress);
         });
         return await resultOf(final, timeline.output.fps);
       } finally {
@@ -85,21 +85,6 @@ async function resultOf(job: JobRecord, fps: { num: number; den: number }) {
     durationSeconds: frameStartSeconds(job.durationFrames, fps),
     bytes: size,
     elapsedMs: job.startedAt && job.finishedAt ? Date.parse(job.finishedAt) - Date.parse(job.startedAt) : 0,
-  };
-}
-
-function toRenderProgress(p: JobProgress, fps: { num: number; den: number }): RenderProgress {
-  const rate = fps.num / fps.den;
-  const speed = p.speed ?? 0;
-  const remainingSeconds = (p.totalFrames - p.frame) / rate;
-  return {
-    frame: p.frame,
-    outTimeSeconds: p.frame / rate,
-    fps: speed * rate,
-    speed,
-    percent: p.fraction * 100,
-    etaSeconds: speed > 0 ? remainingSeconds / speed : null,
-    ...(p.stage ? { stage: p.stage } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import { renderTimeline, RenderError } from '../node/ffmpeg';
 import { keySet, makeTestKey, signEntitlement, startJwksServer, type JwksServer, type TestKey } from '../licensing/test-keys';
 import type { CompiledTimeline } from '../protocol/compiled-timeline';
+import { describeProgress } from '../core/render-progress';
 import * as b from '../test/render/build-timeline';
 import * as m from '../test/render/media';
 import { CHUNK_QUEUE, ASSEMBLE_QUEUE, connectionFrom, QUEUE_PREFIX } from './connection';
@@ -113,7 +114,7 @@ const outputs: Record<number, string> = {};
 
 test('one worker: exactly the timeline\'s frames at its rate, sound and chapters, nothing left behind', async () => {
   const progress: Array<{ frame: number; percent: number; etaSeconds: number | null }> = [];
-  const out = await farmRender('farm-1.mp4', { onProgress: (p) => progress.push(p) });
+  const out = await farmRender('farm-1.mp4', { onProgress: (p) => progress.push({ frame: p.frame, ...describeProgress(p) }) });
   outputs[1] = out;
   // Progress for the whole render: frames of finished chunks, never going back, ending at every frame.
   assert.ok(progress.every((p, i) => i === 0 || p.frame >= progress[i - 1]!.frame && p.percent >= progress[i - 1]!.percent));

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { FlowProducer, Job, Queue } from 'bullmq';
 import type { CompiledTimeline } from '../protocol/compiled-timeline';
 import type { RenderPresetName } from '../protocol/settings';
-import { RenderError, type RenderProgress } from '../node/ffmpeg';
+import type { RenderProgress } from '../protocol/render-progress';
+import { RenderError } from '../node/ffmpeg';
 import { removeQuietly } from '../node/ffmpeg/files';
 import type { FarmOutput } from './assemble';
 import { ASSEMBLE_QUEUE, cancelKey, CHUNK_QUEUE, connectionFrom, QUEUE_PREFIX } from './connection';
@@ -111,6 +112,7 @@ async function follow(spec: FarmRenderSpec, assembleQueue: Queue<FarmRenderSpec,
   const total = spec.timeline.durationFrames;
   const fps = spec.timeline.output.fps.num / spec.timeline.output.fps.den;
   const pollMs = options.pollMs ?? 250;
+  const parts = spec.chunks.length + (spec.sound ? 1 : 0);
   let lastFrames = -1;
   for (;;) {
     if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
@@ -118,7 +120,7 @@ async function follow(spec: FarmRenderSpec, assembleQueue: Queue<FarmRenderSpec,
     if (!parent) throw new RenderError('ffmpeg-failed', 'The render vanished from Redis (was Redis restarted without persistence?); nothing was written.');
     const state = await parent.getState();
     if (state === 'completed') {
-      options.onProgress?.(progressOf(total, total, fps, started, 100));
+      options.onProgress?.(progressOf(total, total, fps, started, 1, { done: parts, total: parts }));
       return parent.returnvalue;
     }
     if (state === 'failed') throw await failureOf(parent, chunkQueue, spec);
@@ -126,24 +128,17 @@ async function follow(spec: FarmRenderSpec, assembleQueue: Queue<FarmRenderSpec,
     const frames = Object.values(values).reduce((sum, v) => sum + (v?.frames ?? 0), 0);
     if (frames !== lastFrames) {
       lastFrames = frames;
-      options.onProgress?.(progressOf(frames, total, fps, started, (frames / total) * (1 - ASSEMBLY_SHARE) * 100));
+      options.onProgress?.(progressOf(frames, total, fps, started, (frames / total) * (1 - ASSEMBLY_SHARE), { done: Object.keys(values).length, total: parts }));
     }
     await delay(pollMs, options.signal);
   }
 }
 
-function progressOf(frames: number, total: number, fps: number, started: number, percent: number): RenderProgress {
+/** The whole render's progress (protocol/render-progress.ts): its speed from the frames finished so far. */
+function progressOf(frames: number, total: number, fps: number, started: number, fraction: number, parts: { done: number; total: number }): RenderProgress {
   const seconds = (Date.now() - started) / 1000;
   const speed = seconds > 0 ? frames / fps / seconds : 0;
-  return {
-    frame: frames,
-    outTimeSeconds: frames / fps,
-    fps: seconds > 0 ? frames / seconds : 0,
-    speed,
-    percent: Math.round(percent * 10) / 10,
-    etaSeconds: frames >= total ? 0 : speed > 0 ? Math.round(((total - frames) / fps / speed) * 10) / 10 : null,
-    stage: 'rendering',
-  };
+  return { frame: frames, totalFrames: total, fraction: Math.round(fraction * 1000) / 1000, ...(speed > 0 ? { speed } : {}), stage: 'rendering', parts };
 }
 
 /** The first failed part's own reason (the parent's only says that a child failed). */

@@ -1,13 +1,10 @@
 // The render host's entitlement gate: final renders pass only with a valid entitlement for this machine.
 // Usage in the host: `const gate = createEntitlementGate(); … await gate.check(req.header(ENTITLEMENT_HEADER))`.
-import { join } from 'node:path';
 import type { EntitlementDecision, EntitlementGate } from '../protocol/entitlement-gate';
-import { FEATURE_FINAL_RENDER, LicensingRoutes } from '../protocol/licensing';
-import { atroposConfigDir, licensingBaseUrl } from './config-dir';
+import { FEATURE_FINAL_RENDER } from '../protocol/licensing';
+import { licensingKeys, licensingPlaces, osMachineId } from './client-factory';
 import { deviceFingerprint } from './fingerprint';
-import { JwksCache, type EntitlementKeySource } from './jwks-cache';
-import { devTrustEnabled } from './key-trust';
-import { machineId } from './machine-id';
+import type { EntitlementKeySource } from './jwks-cache';
 import { decisionFrom } from './refusal';
 import { verifyEntitlement } from './verify-entitlement';
 
@@ -20,7 +17,7 @@ export const VSCODE_MACHINE_ID_ENV = 'ATROPOS_VSCODE_MACHINE_ID';
 export interface EntitlementGateOptions {
   /** Licensing API base; default `ATROPOS_LICENSING_URL` or production. */
   licensingBaseUrl?: string;
-  /** Folder for the JWKS cache; default `<config dir>/cache`. */
+  /** Folder for the JWKS cache; default the one every client uses (client-factory.ts `licensingPlaces`). */
   cacheDir?: string;
   /**
    * Raw machine ids of this machine (never sent anywhere; hashed here). Default: the OS machine id
@@ -41,16 +38,14 @@ export interface HostEntitlementGate extends EntitlementGate {
 
 export function createEntitlementGate(options: EntitlementGateOptions = {}): HostEntitlementGate {
   const env = options.env ?? process.env;
-  const configDir = atroposConfigDir(env);
-  const base = options.licensingBaseUrl?.replace(/\/+$/, '') ?? licensingBaseUrl(env);
-  const keys = options.keys ?? new JwksCache({
-    jwksUrl: `${base}${LicensingRoutes.jwks}`,
-    cacheFile: join(options.cacheDir ?? join(configDir, 'cache'), `jwks-${safeName(base)}.json`),
+  const places = licensingPlaces(env, options.licensingBaseUrl);
+  const keys = options.keys ?? licensingKeys(places, {
+    env,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.now ? { now: options.now } : {}),
-    devTrust: devTrustEnabled(env),
   });
-  const rawIds = options.machineIds ?? defaultMachineIds(env, configDir);
+  const rawIds = options.machineIds ?? defaultMachineIds(env);
   const fingerprints = new Set(rawIds.filter((id) => id.trim()).map(deviceFingerprint));
 
   return {
@@ -75,14 +70,10 @@ export function createEntitlementGate(options: EntitlementGateOptions = {}): Hos
   };
 }
 
-function defaultMachineIds(env: NodeJS.ProcessEnv, configDir: string): string[] {
-  const ids = [machineId(configDir)];
+function defaultMachineIds(env: NodeJS.ProcessEnv): string[] {
+  const ids = [osMachineId(env)];
   const fromVsCode = env[VSCODE_MACHINE_ID_ENV];
   if (fromVsCode) ids.push(fromVsCode);
   return ids;
 }
 
-/** A file-name-safe tag per licensing URL, so dev and production keys never mix. */
-function safeName(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 80);
-}

@@ -12,7 +12,7 @@ declare const __ATROPOS_PRODUCTION__: boolean | undefined;
 /** True in the bundles built with --production (what the .vsix and the published CLI hold). */
 export const SHIPPED_BUILD: boolean = typeof __ATROPOS_PRODUCTION__ !== 'undefined' && __ATROPOS_PRODUCTION__ === true;
 
-export const DEV_TRUST_ENV = 'ATROPOS_DEV_TRUST';
+const DEV_TRUST_ENV = 'ATROPOS_DEV_TRUST';
 
 /** Whether served and cached keys are trusted as they are: only in a development build, only when asked. */
 export function devTrustEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

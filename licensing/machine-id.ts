@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const LINUX_ID_FILES = ['/etc/machine-id', '/var/lib/dbus/machine-id'];
 
 /** The platform's machine id, or undefined when it cannot be read. */
-export function readOsMachineId(platform: NodeJS.Platform = process.platform): string | undefined {
+function readOsMachineId(platform: NodeJS.Platform = process.platform): string | undefined {
   try {
     if (platform === 'darwin') {
       const out = execFileSync('ioreg', ['-rd1', '-c', 'IOPlatformExpertDevice'], { encoding: 'utf8', timeout: 5000 });

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JSONWebKeySet } from 'jose';
 import { ENTITLEMENT_AUDIENCE, ENTITLEMENT_ISSUER, FEATURE_FINAL_RENDER } from '../protocol/licensing';
+import type { LicensingStorage, StoredEntitlement } from './entitlement-storage';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
@@ -80,4 +81,16 @@ export async function startJwksServer(keys: JSONWebKeySet): Promise<JwksServer> 
 /** base64url of a JSON value, for hand-made forgeries. */
 export function b64url(value: unknown): string {
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+}
+
+/** What VS Code's SecretStorage and globalState hold, kept in memory. */
+export class MemoryStorage implements LicensingStorage {
+  key: string | undefined;
+  constructor(public entitlement?: StoredEntitlement) {}
+  async readKey() { return this.key; }
+  async writeKey(key: string) { this.key = key; }
+  async deleteKey() { this.key = undefined; }
+  async readEntitlement() { return this.entitlement; }
+  async writeEntitlement(e: StoredEntitlement) { this.entitlement = e; }
+  async deleteEntitlement() { this.entitlement = undefined; }
 }

@@ -18,4 +18,3 @@ export type TimelineGesture =
   /** Drag a marker (named by where it is written): it sits at `frame`. */
   | { kind: 'moveMarker'; range: SourceRange; frame: number };
 
-export type TimelineGestureKind = TimelineGesture['kind'];

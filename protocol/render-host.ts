@@ -3,6 +3,7 @@
 
 import type { CompiledTimeline } from './compiled-timeline';
 import type { RenderFailureCode } from './render-failures';
+import type { RenderProgress } from './render-progress';
 import type { RenderPresetName } from './settings';
 import type { SourceRange } from './source-range';
 
@@ -52,28 +53,10 @@ export interface JobAccepted {
 
 export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
 
-export const TERMINAL_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled', 'interrupted'];
+const TERMINAL_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled', 'interrupted'];
 
 export function isTerminalJobState(state: JobState): boolean {
   return TERMINAL_JOB_STATES.includes(state);
-}
-
-/**
- * Which ffmpeg pass a render is in. A render with a loudness target measures the mixed sound first
- * (audio only, the first 5 % of `fraction`, no frames written), then renders.
- */
-export type RenderStage = 'measuring-loudness' | 'rendering';
-
-export interface JobProgress {
-  /** Output frames written so far. */
-  frame: number;
-  totalFrames: number;
-  /** 0..1, over every pass of the render. */
-  fraction: number;
-  /** Render speed as a multiple of real time (2 = twice as fast as playback), when known. */
-  speed?: number;
-  /** The pass running; absent from hosts that predate it (read as `rendering`). */
-  stage?: RenderStage;
 }
 
 export interface JobFailure {
@@ -94,7 +77,7 @@ export interface JobRecord {
   /** The timeline file the job came from. */
   sourceFile: string;
   durationFrames: number;
-  progress?: JobProgress;
+  progress?: RenderProgress;
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;

@@ -2,7 +2,7 @@
 // declares the same keys for VS Code; the language server pulls its part with workspace/configuration.
 
 import type { IssueSeverity } from './source-range';
-import { DEFAULT_LICENSING_URL } from './licensing';
+import { DEFAULT_LICENSING_URL, DEFAULT_SUBSCRIPTION_URL } from './licensing';
 
 export const SETTINGS_SECTION = 'atropos';
 
@@ -60,7 +60,7 @@ export const DEFAULT_SETTINGS: AtroposSettings = {
   diagnostics: { severity: {}, debounceMs: 150 },
   licensing: {
     apiBaseUrl: DEFAULT_LICENSING_URL,
-    subscriptionUrl: 'https://atropos.app/pricing',
+    subscriptionUrl: DEFAULT_SUBSCRIPTION_URL,
   },
   farm: { redisUrl: '' },
 };

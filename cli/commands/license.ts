@@ -1,7 +1,7 @@
 // `atropos license activate <key> | trial | status | deactivate`
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
-import { createCliLicensingClient } from '../license-client';
+import { createLicensingClient } from '../../licensing/client-factory';
 import { daysPhrase } from '../../licensing/days-phrase';
 import type { LicensingOutcome, LicensingRefusal } from '../../licensing/licensing-client';
 import type { EntitlementAction } from '../../protocol/entitlement-gate';
@@ -32,7 +32,7 @@ export const licenseCommand: CliCommand = {
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const [sub, ...rest] = args;
-    const client = createCliLicensingClient(io.env);
+    const client = createLicensingClient({ env: io.env });
     switch (sub) {
       case 'activate': {
         if (rest.length !== 1 || !rest[0]) throw new UsageError('atropos license activate: give exactly one licence key (atropos license activate ATRO-XXXXX-…)');

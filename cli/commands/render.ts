@@ -1,7 +1,11 @@
 // `atropos render <file> [-o out] [--overwrite] [--preset …] [--json]`
 import { relative, resolve } from 'node:path';
 import { RENDER_PRESETS, outputPathForPreset, type RenderPresetName } from '../../protocol/render-presets';
-import { RenderError, type RenderProgress, type RenderResult } from '../../node/ffmpeg';
+import { RenderError, type RenderResult } from '../../node/ffmpeg';
+import type { Rational } from '../../protocol/media-facts';
+import type { RenderProgress } from '../../protocol/render-progress';
+import { describeProgress } from '../../core/render-progress';
+import { durationClock, frameStartSeconds } from '../../core/time';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
 import { CommandError, UsageError } from '../errors';
@@ -54,7 +58,7 @@ Exit codes: 0 rendered, 1 the timeline has errors, 2 bad usage, 3 ffmpeg failed,
     }
     const timeline = await loadCompiled(positionals[0] as string, io, 'render');
     const outputPath = flags.output ? resolve(io.cwd, flags.output as string) : outputPathForPreset(timeline.output.path, preset);
-    const progress = progressPrinter(io, json);
+    const progress = progressPrinter(io, json, timeline.output.fps);
     try {
       const farm = flags.farm as string | undefined;
       const executor = farm ? farmExecutor(io, farm, chunkSeconds(flags['chunk-seconds'] as string | undefined)) : cliExecutor(io, 'render');
@@ -111,28 +115,41 @@ function report(io: CliIO, json: boolean, result: RenderResult): void {
   io.stdout.write(`Rendered ${shown}: ${result.frames} frames, ${result.durationSeconds.toFixed(2)} s, ${mb} MB in ${(result.elapsedMs / 1000).toFixed(1)} s\n`);
 }
 
-const clock = (seconds: number): string => {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
-
 /** A bar on a TTY, JSON lines with --json, nothing otherwise (logs stay clean). */
-function progressPrinter(io: CliIO, json: boolean): { update: (p: RenderProgress) => void; done: () => void } {
-  if (json) return { update: (p) => io.stdout.write(`${JSON.stringify({ event: 'progress', ...p })}\n`), done: () => undefined };
+function progressPrinter(io: CliIO, json: boolean, fps: Rational): { update: (p: RenderProgress) => void; done: () => void } {
+  if (json) return { update: (p) => io.stdout.write(`${JSON.stringify(progressEvent(p, fps))}\n`), done: () => undefined };
   if (!io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
   let drawn = false;
   return {
     update(p) {
+      const { percent, etaSeconds } = describeProgress(p, { fps });
       const width = 30;
-      const filled = Math.round((p.percent / 100) * width);
-      const eta = p.etaSeconds === null ? '--:--' : clock(p.etaSeconds);
-      const what = p.stage === 'measuring-loudness' ? 'measuring loudness' : `${p.speed.toFixed(2)}x  ETA ${eta}`;
-      io.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.percent.toFixed(1).padStart(5)}%  ${what.padEnd(20)}`);
+      const filled = Math.round((percent / 100) * width);
+      const eta = etaSeconds === null ? '--:--' : durationClock(etaSeconds);
+      const what = p.stage === 'measuring-loudness' ? 'measuring loudness' : `${(p.speed ?? 0).toFixed(2)}x  ETA ${eta}`;
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent.toFixed(1).padStart(5)}%  ${what.padEnd(20)}`);
       drawn = true;
     },
     done() {
       if (drawn) io.stderr.write('\n');
       drawn = false;
     },
+  };
+}
+
+/** The --json progress event (docs/cli.md): frames and time, speed, percent and time left. */
+function progressEvent(p: RenderProgress, fps: Rational) {
+  const { percent, etaSeconds } = describeProgress(p, { fps });
+  const speed = p.speed ?? 0;
+  return {
+    event: 'progress',
+    frame: p.frame,
+    outTimeSeconds: frameStartSeconds(p.frame, fps),
+    fps: speed * (fps.num / fps.den),
+    speed,
+    percent,
+    etaSeconds,
+    ...(p.stage ? { stage: p.stage } : {}),
+    ...(p.parts ? { parts: p.parts } : {}),
   };
 }

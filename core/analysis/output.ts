@@ -1,11 +1,11 @@
 // The output settings with every default filled in. Invalid values fall back to the default
 // (the schema reports them), so everything downstream can rely on a complete output.
-import type { AudioCodec, VideoCodec } from '../../protocol/compiled-timeline';
+import type { AudioCodec, CompiledOutput, VideoCodec } from '../../protocol/compiled-timeline';
 import { normalizeColor } from '../colors';
 import { dirnameOf, resolvePath, timelineName } from '../paths';
 import { valueOf, type LocatedNode } from '../parse/located';
 import { dropFramesPerMinute, frameRateFromDecimal, SUPPORTED_FPS } from '../time/frame-rate';
-import { rational, type Rational } from '../time/rational';
+import { rational } from '../time/rational';
 import { readNumber, readString } from './fields';
 
 export const SIZE_PRESETS: Record<string, [number, number]> = {
@@ -19,13 +19,8 @@ export const SIZE_PRESETS: Record<string, [number, number]> = {
 const VIDEO_CODECS: readonly VideoCodec[] = ['h264', 'hevc', 'vp9', 'av1', 'prores', 'gif'];
 const AUDIO_CODECS: readonly AudioCodec[] = ['aac', 'mp3', 'opus', 'flac', 'pcm'];
 
-export interface ResolvedOutput {
-  path: string;
-  width: number;
-  height: number;
-  fps: Rational;
-  dropFrame: boolean;
-  background: string;
+/** The output settings read flat; the frame facts are CompiledOutput's (protocol/compiled-timeline.ts). */
+export interface ResolvedOutput extends Pick<CompiledOutput, 'path' | 'width' | 'height' | 'fps' | 'dropFrame' | 'background' | 'loudness'> {
   videoCodec: VideoCodec;
   crf?: number;
   videoBitrate?: string;
@@ -35,7 +30,6 @@ export interface ResolvedOutput {
   audioBitrate?: string;
   sampleRate: number;
   channels: number;
-  loudness?: number;
 }
 
 export function parseSize(text: string): [number, number] | undefined {

@@ -2,3 +2,4 @@
 export * from './rational';
 export * from './frame-rate';
 export * from './timecode';
+export * from './duration-text';

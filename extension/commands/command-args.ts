@@ -13,7 +13,7 @@ export type TimelineTarget = { kind: 'uri'; uri: string } | { kind: 'none'; reas
 
 const TIMELINE_NAME = /\.timeline\.ya?ml$/i;
 
-export function isTimelinePath(path: string): boolean {
+function isTimelinePath(path: string): boolean {
   return TIMELINE_NAME.test(path);
 }
 

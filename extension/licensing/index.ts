@@ -2,13 +2,9 @@
 // final renders. The extension entry calls registerLicensing(context, deps) and passes
 // `entitlementForRender` to the render runner and `hostEnvironment()` to the host it spawns.
 import * as vscode from 'vscode';
-import { join } from 'node:path';
-import { LicensingRoutes } from '../../protocol/licensing';
-import { deviceFingerprint } from '../../licensing/fingerprint';
+import { createLicensingClient } from '../../licensing/client-factory';
 import { VSCODE_MACHINE_ID_ENV } from '../../licensing/gate';
-import { JwksCache } from '../../licensing/jwks-cache';
-import { LicensingApi } from '../../licensing/licensing-api';
-import { LicensingClient, type LicensingOutcome } from '../../licensing/licensing-client';
+import type { LicensingClient, LicensingOutcome } from '../../licensing/licensing-client';
 import { SHOW_COMMAND } from './commands/show';
 import type { LicensingContext } from './licensing-context';
 import { statusBarContent } from './status-text';
@@ -34,24 +30,22 @@ const CHECK_EVERY_MS = 6 * 3600_000;
 
 export function registerLicensing(context: vscode.ExtensionContext, deps: LicensingDeps): Licensing {
   const storage = new VsCodeLicensingStorage(context.secrets, context.globalState);
-  const deviceId = deviceFingerprint(vscode.env.machineId);
   let cached: { base: string; client: LicensingClient } | undefined;
 
   const client = (): LicensingClient => {
     const { apiBaseUrl, subscriptionUrl } = deps.settings();
-    const base = apiBaseUrl.replace(/\/+$/, '');
-    if (cached?.base === base) return cached.client;
-    const tag = base.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 80);
-    const made = new LicensingClient({
-      api: new LicensingApi(base),
+    if (cached?.base === apiBaseUrl) return cached.client;
+    // The key and the entitlement in SecretStorage/globalState (bound to VS Code's machine id); the
+    // service's keys in the one JWKS cache the CLI and the host share (licensing/client-factory.ts).
+    const made = createLicensingClient({
+      baseUrl: apiBaseUrl,
       storage,
-      keys: new JwksCache({ jwksUrl: `${base}${LicensingRoutes.jwks}`, cacheFile: join(context.globalStorageUri.fsPath, `jwks-${tag}.json`) }),
-      deviceId,
+      machineId: vscode.env.machineId,
       deviceName: `VS Code on ${vscode.env.appHost === 'desktop' ? process.platform : vscode.env.appHost}`,
       version: deps.version,
       subscriptionUrl,
     });
-    cached = { base, client: made };
+    cached = { base: apiBaseUrl, client: made };
     return made;
   };
 

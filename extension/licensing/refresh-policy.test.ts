@@ -3,25 +3,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeJwt } from 'jose';
-import type { LicensingStorage, StoredEntitlement } from '../../licensing/entitlement-storage';
+import type { LicensingStorage } from '../../licensing/entitlement-storage';
 import { deviceFingerprint } from '../../licensing/fingerprint';
 import { JwksCache } from '../../licensing/jwks-cache';
 import { LicensingApi } from '../../licensing/licensing-api';
 import { LicensingClient } from '../../licensing/licensing-client';
+import { MemoryStorage } from '../../licensing/test-keys';
 import { adminHeaders, startWorker, type WorkerUnderTest } from '../../worker/test/harness';
 import { statusBarContent } from './status-text';
-
-/** What SecretStorage + globalState hold, kept in memory. */
-class MemoryStorage implements LicensingStorage {
-  key: string | undefined;
-  entitlement: StoredEntitlement | undefined;
-  async readKey() { return this.key; }
-  async writeKey(key: string) { this.key = key; }
-  async deleteKey() { this.key = undefined; }
-  async readEntitlement() { return this.entitlement; }
-  async writeEntitlement(e: StoredEntitlement) { this.entitlement = e; }
-  async deleteEntitlement() { this.entitlement = undefined; }
-}
 
 const HOUR = 3600_000;
 

@@ -7,6 +7,7 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { ProxyState } from '../../protocol/webview';
 import type { HostConnection } from '../renders/host-connection';
 import { isProxyOf, proxyFolder, proxyPath } from './proxy-paths';
+import { describeProgress } from '../../core/render-progress';
 
 /** Quiet time after the last edit before a proxy starts (renders compete with typing for 2 cores). */
 const SETTLE_MS = 3000;
@@ -71,7 +72,7 @@ export class ProxyRenderer {
       }
       const final = await this.deps.host.run((c) => c.follow(accepted.id, (event) => {
         if (event.type === 'progress' && event.job.progress && this.job === job) {
-          this.deps.post({ state: 'rendering', revision, percent: event.job.progress.fraction * 100 });
+          this.deps.post({ state: 'rendering', revision, percent: describeProgress(event.job.progress).percent });
         }
       }, abort.signal));
       if (this.job !== job) return;

@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JobRecord } from '../../protocol/render-host';
-import { progressText } from './eta';
 import { JobStore, describeJob } from './job-store';
 
 const record = (over: Partial<JobRecord>): JobRecord => ({
@@ -44,12 +43,5 @@ describe('describeJob and progress text', () => {
   it('shows the duration when done and the reason when failed', () => {
     assert.equal(describeJob(record({ state: 'completed', startedAt: '2026-11-02T10:00:00.000Z', finishedAt: '2026-11-02T10:00:42.400Z' }), now), 'Done in 42 s');
     assert.equal(describeJob(record({ state: 'failed', error: { code: 'ffmpeg-failed', message: 'ffmpeg exited with code 1' } }), now), 'Failed: ffmpeg exited with code 1');
-  });
-  it('says waiting before the first progress', () => {
-    assert.deepEqual(progressText(undefined, 0), { percent: 0, message: 'Waiting to start…' });
-    assert.deepEqual(progressText({ frame: 0, totalFrames: 10, fraction: 0 }, 3), { percent: 0, message: '0%' });
-  });
-  it('names the loudness measuring pass', () => {
-    assert.deepEqual(progressText({ frame: 0, totalFrames: 300, fraction: 0.03, stage: 'measuring-loudness' }, 2), { percent: 3, message: '3% — measuring loudness' });
   });
 });

@@ -3,7 +3,8 @@
 
 import { isTerminalJobState, type JobRecord, type JobState } from '../../protocol/render-host';
 import type { RenderPresetName } from '../../protocol/settings';
-import { formatSeconds, progressText } from './eta';
+import { describeProgress } from '../../core/render-progress';
+import { durationWords } from '../../core/time/duration-text';
 
 export interface TrackedJob {
   record: JobRecord;
@@ -83,9 +84,9 @@ export function describeJob(job: JobRecord, now: number): string {
     case 'queued':
       return STATE_LABEL.queued;
     case 'running':
-      return `${STATE_LABEL.running} ${progressText(job.progress, elapsed).message}`;
+      return `${STATE_LABEL.running} ${describeProgress(job.progress, { elapsedSeconds: elapsed }).text}`;
     case 'completed':
-      return `${STATE_LABEL.completed} in ${formatSeconds(elapsed)}`;
+      return `${STATE_LABEL.completed} in ${durationWords(elapsed)}`;
     case 'failed':
       return `${STATE_LABEL.failed}: ${job.error?.message ?? 'unknown reason'}`;
     case 'cancelled':

@@ -11,7 +11,7 @@ import type { SourceRange } from '../../protocol/source-range';
 import { RenderHostError } from '../../render-host/client/host-client';
 import { outputPathForPreset } from '../../protocol/render-presets';
 import type { TimelineSource } from '../timeline/timeline-source';
-import { progressText } from './eta';
+import { describeProgress } from '../../core/render-progress';
 import type { HostConnection } from './host-connection';
 import { elapsedSeconds, type JobStore } from './job-store';
 import { refusalButtons } from './refusal-actions';
@@ -118,10 +118,10 @@ export class RenderRunner {
     let lastPercent = -1;
     const final = await this.deps.host.run((c) => c.follow(id, (event) => {
       this.deps.jobs.update(event.job);
-      const { percent, message } = progressText(event.job.progress, elapsedSeconds(event.job.startedAt, undefined, Date.now()));
+      const { percent, text } = shownProgress(event.job);
       if (report && event.job.state === 'running' && percent !== lastPercent) {
         lastPercent = percent;
-        report(message);
+        report(text);
       }
     }, signal));
     this.deps.jobs.update(final);
@@ -138,9 +138,9 @@ export class RenderRunner {
         try {
           const final = await this.deps.host.run((c) => c.follow(id, (event) => {
             this.deps.jobs.update(event.job);
-            const text = progressText(event.job.progress, elapsedSeconds(event.job.startedAt, undefined, Date.now()));
-            progress.report({ increment: Math.max(0, text.percent - reported), message: text.message });
-            reported = Math.max(reported, text.percent);
+            const { percent, text } = shownProgress(event.job);
+            progress.report({ increment: Math.max(0, percent - reported), message: text });
+            reported = Math.max(reported, percent);
           }));
           this.deps.jobs.update(final);
           void this.announce(final, uri);
@@ -188,4 +188,10 @@ export async function revealRange(uri: string, range: SourceRange, viewColumn?: 
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, ...(viewColumn !== undefined ? { viewColumn } : {}), preserveFocus: false });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Whole percent (a notification's bar moves in whole steps) and the line VS Code shows. */
+function shownProgress(job: JobRecord): { percent: number; text: string } {
+  const { percent, text } = describeProgress(job.progress, { elapsedSeconds: elapsedSeconds(job.startedAt, undefined, Date.now()) });
+  return { percent: Math.floor(percent), text };
 }

@@ -14,7 +14,7 @@ export async function makeWorkDir(root: string = tmpdir()): Promise<string> {
   return mkdtemp(join(root, 'atropos-render-'));
 }
 
-export async function writePlanFiles(files: PlanFile[]): Promise<void> {
+async function writePlanFiles(files: PlanFile[]): Promise<void> {
   for (const file of files) {
     await mkdir(dirname(file.path), { recursive: true });
     if (file.titleImage) await writeFile(file.path, drawTitleImage(file.titleImage));

@@ -3,5 +3,4 @@ export { renderTimeline, type RenderRequest, type RenderOptions, type RenderResu
 export { renderFrame, type RenderFrameOptions } from './render-frame';
 export { RenderError, type RenderErrorCode } from './render-error';
 export { partialPathFor, isPartialPath } from './partial-path';
-export type { RenderProgress } from './progress';
 export { renderStrip, type RenderStripOptions } from './render-strip';

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLoudnormReport } from './loudness-report';
-import { withinRender, type RenderProgress } from './progress';
 
 const report = (fields: Record<string, string>): string => [
   'size=N/A time=00:00:05.00 bitrate=N/A speed=47.9x    ',
@@ -36,13 +35,4 @@ test('no report, a cut-off report or a missing value reads as none', () => {
   const { input_tp: _dropped, ...withoutPeak } = SPEECH;
   assert.equal(parseLoudnormReport(report(withoutPeak)), undefined);
   assert.equal(parseLoudnormReport(report({ ...SPEECH, input_i: 'nan' })), undefined);
-});
-
-test('each pass\'s progress is a share of the whole render', () => {
-  const p: RenderProgress = { frame: 0, outTimeSeconds: 1, fps: 0, speed: 40, percent: 50, etaSeconds: 0.1 };
-  assert.deepEqual(withinRender(p, 'measuring-loudness', 0, 5), { ...p, percent: 2.5, etaSeconds: null, stage: 'measuring-loudness' });
-  assert.equal(withinRender({ ...p, percent: 100 }, 'measuring-loudness', 0, 5).percent, 5);
-  assert.deepEqual(withinRender({ ...p, frame: 30, percent: 99.9 }, 'rendering', 5, 100), { ...p, frame: 30, percent: 99.9, stage: 'rendering' });
-  assert.equal(withinRender({ ...p, percent: 100 }, 'rendering', 5, 100).percent, 100);
-  assert.equal(withinRender({ ...p, percent: 0 }, 'rendering', 5, 100).percent, 5);
 });

@@ -1,16 +1,19 @@
 // Reads ffmpeg's `-progress pipe:1` output: blocks of key=value lines, each ending in `progress=`.
-import type { RenderStage } from '../../protocol/render-host';
+// Each block becomes the render's progress (protocol/render-progress.ts) as a share of the whole render.
+import type { RenderProgress, RenderStage } from '../../protocol/render-progress';
 
-export interface RenderProgress {
-  frame: number;
-  outTimeSeconds: number;
-  fps: number;
-  speed: number;
-  /** 0–100. */
-  percent: number;
-  etaSeconds: number | null;
-  /** The pass running, when the render knows it (a loudness target adds a measuring pass). */
-  stage?: RenderStage;
+/** One ffmpeg pass of a render, and the share of the whole render it covers. */
+export interface RenderPass {
+  stage: RenderStage;
+  /** Seconds of output the pass writes: how far it is comes from ffmpeg's out_time. */
+  totalSeconds: number;
+  /** The timeline frames the render covers (a farm chunk: its own). */
+  totalFrames: number;
+  /** ffmpeg's frame count is the timeline's; not for a sound-only pass or a GIF at its own rate. */
+  countsFrames: boolean;
+  /** The share of the whole render before and after this pass, 0..1. */
+  from: number;
+  to: number;
 }
 
 export class ProgressReader {
@@ -18,7 +21,7 @@ export class ProgressReader {
   private block = new Map<string, string>();
 
   constructor(
-    private readonly totalSeconds: number,
+    private readonly pass: RenderPass,
     private readonly onProgress: (p: RenderProgress) => void,
   ) {}
 
@@ -33,7 +36,7 @@ export class ProgressReader {
       const key = line.slice(0, eq);
       const value = line.slice(eq + 1);
       if (key === 'progress') {
-        this.onProgress(toProgress(this.block, this.totalSeconds, value === 'end'));
+        this.onProgress(passProgress(this.block, this.pass, value === 'end'));
         this.block = new Map();
       } else {
         this.block.set(key, value);
@@ -47,26 +50,14 @@ function num(text: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export function toProgress(block: Map<string, string>, totalSeconds: number, ended: boolean): RenderProgress {
+export function passProgress(block: Map<string, string>, pass: RenderPass, ended: boolean): RenderProgress {
   // out_time_us is microseconds; ffmpeg 5.1's out_time_ms is microseconds too (a known misnomer).
-  const micros = num(block.get('out_time_us') ?? block.get('out_time_ms'));
-  const outTimeSeconds = Math.max(0, micros / 1e6);
+  const outTimeSeconds = Math.max(0, num(block.get('out_time_us') ?? block.get('out_time_ms')) / 1e6);
+  const done = ended ? 1 : pass.totalSeconds > 0 ? Math.min(0.999, outTimeSeconds / pass.totalSeconds) : 0;
+  const fraction = ended && pass.to === 1 ? 1 : Math.round((pass.from + done * (pass.to - pass.from)) * 1000) / 1000;
+  // The measuring pass writes no frames, and its speed (sound only) says nothing about the render's.
+  const measuring = pass.stage === 'measuring-loudness';
+  const frame = measuring ? 0 : pass.countsFrames ? Math.round(num(block.get('frame'))) : Math.round(done * pass.totalFrames);
   const speed = num(block.get('speed')?.replace(/x$/, ''));
-  const percent = ended ? 100 : totalSeconds > 0 ? Math.min(99.9, (outTimeSeconds / totalSeconds) * 100) : 0;
-  const remaining = Math.max(0, totalSeconds - outTimeSeconds);
-  return {
-    frame: Math.round(num(block.get('frame'))),
-    outTimeSeconds,
-    fps: num(block.get('fps')),
-    speed,
-    percent: Math.round(percent * 10) / 10,
-    etaSeconds: ended ? 0 : speed > 0 ? Math.round((remaining / speed) * 10) / 10 : null,
-  };
-}
-
-/** One pass's progress as part of the whole render, where the pass covers `from`–`to` percent. */
-export function withinRender(p: RenderProgress, stage: RenderStage, from: number, to: number): RenderProgress {
-  const percent = to === 100 && p.percent >= 100 ? 100 : Math.round((from + (p.percent / 100) * (to - from)) * 10) / 10;
-  // The measuring pass knows nothing of how long the render after it takes.
-  return { ...p, percent, stage, etaSeconds: stage === 'measuring-loudness' ? null : p.etaSeconds };
+  return { frame, totalFrames: pass.totalFrames, fraction, ...(speed > 0 && !measuring ? { speed } : {}), stage: pass.stage };
 }

@@ -12,7 +12,7 @@ import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
 import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
-import { withinRender, type RenderProgress } from './progress';
+import type { RenderProgress } from '../../protocol/render-progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
 import { outputProblem, readOutputFacts } from './verify-output';
@@ -63,20 +63,21 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   try {
     // A picture part has no sound to measure; the sound part measures as a whole render does.
     const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
-    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
+    // Progress counts timeline frames: the whole timeline's, or a chunk's.
+    const totalFrames = request.part?.kind === 'picture' ? request.part.frames.to - request.part.frames.from : request.timeline.durationFrames;
+    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, totalFrames, timeLeft()) : undefined;
     const renderFrom = measuring ? MEASURING_SHARE : 0;
     if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
     const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
     const args = await prepareRun(plan, workDir);
-    const onProgress = options.onProgress;
     const outcome = await runFfmpeg({
       ffmpegPath: options.ffmpegPath,
       args,
       signal: options.signal,
       timeoutMs: timeLeft(),
       ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
-      totalSeconds: plan.durationSeconds,
-      onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
+      pass: { stage: 'rendering', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: plan.outputFrames === totalFrames, from: renderFrom, to: 1 },
+      onProgress: options.onProgress,
     });
     throwIfFailed(outcome, plan, options.ffmpegPath);
     throwIfInputDamaged(outcome, plan);
@@ -93,8 +94,8 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   }
 }
 
-/** Percent of the progress the measuring pass covers: it reads sound only, far faster than the render. */
-const MEASURING_SHARE = 5;
+/** Share of the progress the measuring pass covers: it reads sound only, far faster than the render. */
+const MEASURING_SHARE = 0.05;
 
 function planOrThrow<T>(plan: () => T): T {
   try {
@@ -106,16 +107,15 @@ function planOrThrow<T>(plan: () => T): T {
 }
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
-async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
-  const onProgress = options.onProgress;
+async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, totalFrames: number, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
   const outcome = await runFfmpeg({
     ffmpegPath: options.ffmpegPath,
     args,
     signal: options.signal,
     timeoutMs,
     ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
-    totalSeconds: plan.durationSeconds,
-    onProgress: onProgress && ((p) => onProgress(withinRender(p, 'measuring-loudness', 0, MEASURING_SHARE))),
+    pass: { stage: 'measuring-loudness', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: false, from: 0, to: MEASURING_SHARE },
+    onProgress: options.onProgress,
   });
   throwIfFailed(outcome, plan, options.ffmpegPath, 'measuring loudness');
   const measurement = parseLoudnormReport(outcome.stderr);
@@ -155,7 +155,7 @@ export function throwIfFailed(outcome: FfmpegOutcome, plan: RenderPlan, ffmpegPa
  * ffmpeg exits 0 after reading a damaged or cut-short input (it freezes or goes silent from there):
  * that render is a failure, named by the input it read.
  */
-export function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
+function throwIfInputDamaged(outcome: FfmpegOutcome, plan: RenderPlan): void {
   const damage = inputDamage(outcome.stderr);
   if (!damage) return;
   const tail = meaningfulTail(outcome.stderr);

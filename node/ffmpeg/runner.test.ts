@@ -3,7 +3,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPartialPath, partialPathFor, renderFrame, RenderError, renderTimeline, type RenderProgress } from './index';
+import { isPartialPath, partialPathFor, renderFrame, RenderError, renderTimeline } from './index';
+import type { RenderProgress } from '../../protocol/render-progress';
+import { describeProgress } from '../../core/render-progress';
 import * as b from '../../test/render/build-timeline';
 import * as m from '../../test/render/media';
 
@@ -41,7 +43,7 @@ test('a render reports progress to 100 % and writes exactly the frames asked for
   const result = await renderTimeline({ timeline: oneClip(clipPath, 45), outputPath: out, preset: 'final', overwrite: false }, { ffmpegPath: m.FFMPEG, onProgress: (p) => events.push(p) });
   assert.equal(result.frames, 45);
   assert.equal(m.countFrames(out), 45);
-  assert.equal(events.at(-1)?.percent, 100);
+  assert.equal(describeProgress(events.at(-1)).percent, 100);
   assert.equal(events.at(-1)?.frame, 45);
   assert.deepEqual(leftovers(), []);
 });

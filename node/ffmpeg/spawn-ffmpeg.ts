@@ -4,15 +4,16 @@
 // dies with the process that started it (parent-death.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { killedWithParent } from './parent-death';
-import { ProgressReader, type RenderProgress } from './progress';
+import type { RenderProgress } from '../../protocol/render-progress';
+import { ProgressReader, type RenderPass } from './progress';
 
 export interface FfmpegRun {
   ffmpegPath: string;
   args: string[];
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
-  /** Seconds of output expected, for percent and ETA. */
-  totalSeconds?: number;
+  /** The render pass this run is, for its progress. */
+  pass?: RenderPass;
   onProgress?: ((p: RenderProgress) => void) | undefined;
   /** Keep stdout as bytes (a PNG) instead of reading progress from it. */
   captureStdout?: boolean;
@@ -53,7 +54,7 @@ export function runFfmpeg(run: FfmpegRun): Promise<FfmpegOutcome> {
     let spawnError: NodeJS.ErrnoException | undefined;
     let killTimer: NodeJS.Timeout | undefined;
     let settled = false;
-    const reader = run.onProgress && !run.captureStdout ? new ProgressReader(run.totalSeconds ?? 0, run.onProgress) : undefined;
+    const reader = run.onProgress && run.pass && !run.captureStdout ? new ProgressReader(run.pass, run.onProgress) : undefined;
 
     let stallTimer: NodeJS.Timeout | undefined;
     const active = (): void => {

@@ -86,7 +86,7 @@ async function startHostProcess(dir: string, env: NodeJS.ProcessEnv, options: En
 }
 
 /** dist/render-host.js next to this bundle (dist/cli.js, dist/extension.js), else the TypeScript entry through tsx. */
-export function defaultHostCommand(): string[] {
+function defaultHostCommand(): string[] {
   const bundled = join(__dirname, 'render-host.js');
   if (existsSync(bundled)) return [process.execPath, bundled];
   const source = join(__dirname, '..', 'main.ts');

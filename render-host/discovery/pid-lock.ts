@@ -42,7 +42,7 @@ export function releaseLock(path: string, pid = process.pid): void {
   if (lockOwner(path) === pid) rmSync(path, { force: true });
 }
 
-export function lockOwner(path: string): number | undefined {
+function lockOwner(path: string): number | undefined {
   return lockHolder(path)?.pid;
 }
 

@@ -26,14 +26,13 @@ export function farmJobExecutor(options: { redisUrl: string; ffmpegPath: string;
       // The host's gate verified the token for this machine before queueing; its device claim names which id.
       const token = context.entitlement;
       const device = entitlementDevice(token);
-      const total = request.timeline.durationFrames;
       try {
         await renderOnFarm({ timeline: request.timeline, outputPath: request.outputPath, preset: request.preset, overwrite: request.overwrite ?? false }, {
           redisUrl: options.redisUrl,
           ffmpegPath: options.ffmpegPath,
           signal: context.signal,
           ...(token ? { entitlement: { token, device } } : {}),
-          onProgress: (p) => context.onProgress({ frame: p.frame, totalFrames: total, fraction: p.percent / 100, ...(p.speed > 0 ? { speed: p.speed } : {}), stage: 'rendering' }),
+          onProgress: (p) => context.onProgress(p),
         });
       } catch (error) {
         if (error instanceof RenderError) throw new ExecutionError(error.code, error.message, error.stderrTail.join('\n') || undefined, error.range);

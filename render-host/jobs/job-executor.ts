@@ -2,24 +2,17 @@
 // waits. Keeping this seam small lets the same job contract be consumed later by a distributed
 // queue (many hosts pulling jobs) without touching the HTTP layer.
 
-import type { JobRequest, RenderStage } from '../../protocol/render-host';
+import type { JobRequest } from '../../protocol/render-host';
+import type { RenderProgress } from '../../protocol/render-progress';
 import type { RenderFailureCode } from '../../protocol/render-failures';
 import type { SourceRange } from '../../protocol/source-range';
-
-export interface ExecutionProgress {
-  frame: number;
-  totalFrames: number;
-  speed?: number;
-  /** 0..1 over every pass, when the executor knows it better than frame / totalFrames. */
-  fraction?: number;
-  stage?: RenderStage;
-}
 
 export interface ExecutionContext {
   jobId: string;
   /** Aborted on cancel, timeout or host shutdown; the executor stops and removes its temporary file. */
   signal: AbortSignal;
-  onProgress(progress: ExecutionProgress): void;
+  /** The runner's progress as it comes (protocol/render-progress.ts); the queue keeps it on the job. */
+  onProgress(progress: RenderProgress): void;
   /** The entitlement the job was submitted with: for the admission check at its start (admission.ts), and sent on by the farm executor. */
   entitlement?: string;
 }

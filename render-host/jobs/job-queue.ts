@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import type { HostTelemetry, JobEvent, JobFailure, JobRecord, JobRequest, JobState } from '../../protocol/render-host';
 import { isTerminalJobState } from '../../protocol/render-host';
 import { frameStartSeconds } from '../../core/time/timecode';
-import { ExecutionError, type ExecutionProgress, type JobExecutor } from './job-executor';
+import type { RenderProgress } from '../../protocol/render-progress';
+import { ExecutionError, type JobExecutor } from './job-executor';
 import { JobEvents, type JobListener } from './job-events';
 import { HISTORY_LIMIT, type JobHistory, type StoredJob } from './job-history';
 
@@ -165,19 +166,9 @@ export class JobQueue {
     this.persist();
     this.emit(stored, 'state');
     const startedMs = Date.now();
-    const onProgress = (progress: ExecutionProgress): void => {
+    const onProgress = (progress: RenderProgress): void => {
       if (stored.record.state !== 'running') return;
-      const totalFrames = progress.totalFrames || stored.record.durationFrames;
-      stored.record = {
-        ...stored.record,
-        progress: {
-          frame: progress.frame,
-          totalFrames,
-          fraction: Math.max(0, Math.min(1, progress.fraction ?? (totalFrames > 0 ? progress.frame / totalFrames : 0))),
-          ...(progress.speed !== undefined ? { speed: progress.speed } : {}),
-          ...(progress.stage ? { stage: progress.stage } : {}),
-        },
-      };
+      stored.record = { ...stored.record, progress: { ...progress, fraction: Math.max(0, Math.min(1, progress.fraction)) } };
       this.emit(stored, 'progress');
     };
     const settled = this.options.executor

@@ -1,7 +1,7 @@
 // Reads what is left of a refused request body and throws it away, so the answer goes out on a
 // connection that has nothing unread in it. Bounded: past `maxBytes` read or `maxMs` waited (a
 // stalled client), it stops and the answer goes out anyway, at the risk of the reset.
-export const DISCARD_LIMITS = { maxBytes: 1024 * 1024 * 1024, maxMs: 10_000 };
+const DISCARD_LIMITS = { maxBytes: 1024 * 1024 * 1024, maxMs: 10_000 };
 
 export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, limits = DISCARD_LIMITS): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

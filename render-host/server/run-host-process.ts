@@ -1,12 +1,8 @@
 // The host as an OS process: options from flags and environment, signals, exit codes. main.ts
 // supplies the real renderer, schema and entitlement gate; tests may supply their own parts.
 import { parseArgs } from 'node:util';
-import type { EntitlementGate } from '../../protocol/entitlement-gate';
 import { stateDir } from '../discovery/state-dir';
-import type { JobExecutor } from '../jobs/job-executor';
-import type { RenderFrameFn } from './frame-cache';
-import type { RenderStripFn } from './strip-source';
-import { HostAlreadyRunningError, startHost } from './start-host';
+import { HostAlreadyRunningError, startHost, type HostOptions } from './start-host';
 
 export interface HostProcessConfig {
   stateDir: string;
@@ -16,16 +12,10 @@ export interface HostProcessConfig {
   stallTimeoutMs: number;
 }
 
-export interface HostComponents {
-  executor: JobExecutor;
-  renderFrame: RenderFrameFn;
-  renderStrip?: RenderStripFn;
-  gate: EntitlementGate;
-  timelineSchema: Record<string, unknown>;
-  version: string;
-}
+/** The parts main.ts (or a test) supplies; the rest of HostOptions comes from flags and environment. */
+export type HostComponents = Pick<HostOptions, 'executor' | 'renderFrame' | 'renderStrip' | 'gate' | 'timelineSchema' | 'version'>;
 
-export const HOST_USAGE = `render-host [options]
+const HOST_USAGE = `render-host [options]
   --state-dir DIR            discovery file, lock and job history (default $ATROPOS_STATE_DIR, $XDG_STATE_HOME/atropos, ~/.local/state/atropos)
   --port N                   0 = any free port (default 0)
   --concurrency N            renders at once (default 1)

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { importJWK, SignJWT } from 'jose';
 import { ensureHost } from '../../render-host/client/ensure-host';
 import { readDiscovery } from '../../render-host/discovery/discovery-file';
-import { createCliLicensingClient } from '../../cli/license-client';
+import { createLicensingClient } from '../../licensing/client-factory';
 import { stopHost } from './helpers/host-harness';
 import { countFrames, makeClip, makeTempDir } from './helpers/media';
 import { oneClipTimeline } from './helpers/timeline';
@@ -42,7 +42,7 @@ describe('final render gated by a real entitlement', () => {
     media = makeClip(join(temp.dir, 'clip.mp4'), 1);
     // The host writes only beside a timeline file it can read.
     writeFileSync(join(temp.dir, 'edit.timeline.yaml'), 'version: 1\n');
-    const trial = await createCliLicensingClient(env).startTrial();
+    const trial = await createLicensingClient({ env }).startTrial();
     assert.ok(trial.ok, JSON.stringify(trial));
     token = trial.token;
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main';
 import * as m from './media';
-import { createCliLicensingClient } from '../../cli/license-client';
+import { createLicensingClient } from '../../licensing/client-factory';
 import { startWorker, type WorkerUnderTest } from '../../worker/test/harness';
 
 let dir = '';
@@ -60,7 +60,7 @@ markers:
     label: Blue
 `);
   licensing = { ATROPOS_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'atropos-cli-render-config-')), ATROPOS_LICENSING_URL: worker.url };
-  const trial = await createCliLicensingClient({ ...process.env, ...licensing }).startTrial();
+  const trial = await createLicensingClient({ env: { ...process.env, ...licensing } }).startTrial();
   assert.ok(trial.ok, JSON.stringify(trial));
 });
 after(async () => {

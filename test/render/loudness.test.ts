@@ -4,7 +4,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RenderError, renderTimeline, type RenderProgress } from '../../node/ffmpeg';
+import { RenderError, renderTimeline } from '../../node/ffmpeg';
+import type { RenderProgress } from '../../protocol/render-progress';
+import { describeProgress } from '../../core/render-progress';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import * as b from './build-timeline';
 import * as m from './media';
@@ -56,8 +58,9 @@ test('the ebur128 summary is read from the end of ffmpeg\'s log', () => {
 
 test('loudness -16: the render measures first, then lands on the target', async () => {
   const out = join(dir, 'speech-16.mp4');
-  const events: RenderProgress[] = [];
-  await renderTimeline({ timeline: speechOverMusic(-16), outputPath: out, preset: 'final', overwrite: false }, { ffmpegPath: m.FFMPEG, onProgress: (p) => events.push(p) });
+  const events: Array<RenderProgress & { percent: number; etaSeconds: number | null }> = [];
+  const fps = speechOverMusic(-16).output.fps;
+  await renderTimeline({ timeline: speechOverMusic(-16), outputPath: out, preset: 'final', overwrite: false }, { ffmpegPath: m.FFMPEG, onProgress: (p) => events.push({ ...p, ...describeProgress(p, { fps }) }) });
   const measured = m.loudnessOf(out);
   assert.ok(Math.abs(measured.integrated + 16) <= 0.5, `integrated ${measured.integrated} LUFS`);
   assert.ok(measured.truePeak <= -1, `true peak ${measured.truePeak} dBTP`);
@@ -113,7 +116,7 @@ for (const stage of ['measuring-loudness', 'rendering'] as const) {
         signal: controller.signal,
         onProgress: (p) => {
           seen.push(p.stage);
-          if (p.stage === stage && p.percent < (stage === 'rendering' ? 99 : 5)) controller.abort();
+          if (p.stage === stage && describeProgress(p).percent < (stage === 'rendering' ? 99 : 5)) controller.abort();
         },
       }),
       (e: unknown) => e instanceof RenderError && e.code === 'cancelled',

@@ -45,7 +45,7 @@ export type SigningKeySecret = 'SIGNING_KEY' | 'SIGNING_KEY_A' | 'SIGNING_KEY_B'
 const KEY_SECRETS: SigningKeySecret[] = ['SIGNING_KEY', 'SIGNING_KEY_A', 'SIGNING_KEY_B', 'SIGNING_KEY_PREVIOUS'];
 
 /** The secret holding the key that signs now. */
-export function activeKeySecret(env: Env): SigningKeySecret {
+function activeKeySecret(env: Env): SigningKeySecret {
   const active = env.SIGNING_KEY_ACTIVE?.trim();
   if (!active) return 'SIGNING_KEY';
   if (active === 'A' || active === 'B') return `SIGNING_KEY_${active}`;

@@ -3,7 +3,7 @@
 // Hand-written on WebCrypto: the stripe SDK would add ~700 KiB to the Worker.
 import { toHex } from './crypto-util';
 
-export const STRIPE_TOLERANCE_SECONDS = 300;
+const STRIPE_TOLERANCE_SECONDS = 300;
 
 export type StripeSignatureCheck = { ok: true } | { ok: false; reason: string };
 

@@ -6,7 +6,7 @@ import { showRefusal } from '../refusal-prompt';
 
 export const DEACTIVATE_COMMAND = 'atropos.license.deactivate';
 
-export async function deactivateDevice(ctx: LicensingContext): Promise<void> {
+async function deactivateDevice(ctx: LicensingContext): Promise<void> {
   const sure = await vscode.window.showWarningMessage('Deactivate Atropos on this device? Final renders stop here until you activate again.', { modal: true }, 'Deactivate');
   if (sure !== 'Deactivate') return;
   const result = await ctx.client().deactivate();

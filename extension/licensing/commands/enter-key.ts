@@ -7,7 +7,7 @@ import { showRefusal } from '../refusal-prompt';
 
 export const ENTER_KEY_COMMAND = 'atropos.license.enterKey';
 
-export async function enterLicenseKey(ctx: LicensingContext): Promise<void> {
+async function enterLicenseKey(ctx: LicensingContext): Promise<void> {
   const key = await vscode.window.showInputBox({
     title: 'Atropos: Enter Licence Key',
     prompt: 'The licence key from your purchase e-mail',

@@ -5,7 +5,7 @@ import type { LicensingContext } from '../licensing-context';
 
 export const RENEW_COMMAND = 'atropos.license.renew';
 
-export async function renewSubscription(ctx: LicensingContext, url?: unknown): Promise<void> {
+async function renewSubscription(ctx: LicensingContext, url?: unknown): Promise<void> {
   const target = typeof url === 'string' && /^https:\/\//.test(url) ? url : ctx.subscriptionUrl();
   await vscode.env.openExternal(vscode.Uri.parse(target));
 }

@@ -7,7 +7,7 @@ import { showRefusal } from '../refusal-prompt';
 
 export const SHOW_COMMAND = 'atropos.license.show';
 
-export async function showLicence(ctx: LicensingContext): Promise<void> {
+async function showLicence(ctx: LicensingContext): Promise<void> {
   const outcome = await ctx.client().status();
   await ctx.refreshStatus(outcome);
   if (!outcome.ok) {

@@ -5,17 +5,12 @@ import { RenderHostRoutes, type JobAccepted } from '../../../protocol/render-hos
 import { admitRender } from '../../../node/paths/admit-render';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';
-import { readJson } from '../read-json';
-import { describeProblems } from '../validate-request';
+import { readChecked } from '../read-json';
 
 export function registerCreateJob(app: Hono, services: HostServices): void {
   app.post(RenderHostRoutes.jobs, async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const checked = services.validators.job(body.value);
-    if (!checked.ok) {
-      return problem(c, 400, 'invalid-job', `The job is not valid: ${describeProblems(checked.problems)}`, { problems: checked.problems });
-    }
+    const checked = await readChecked(c, (body) => services.validators.job(body), 'invalid-job', 'The job');
+    if (!checked.ok) return checked.response;
     const request = checked.value;
     const entitlement = c.req.header(ENTITLEMENT_HEADER);
     const admission = await admitRender(request, entitlement, services);

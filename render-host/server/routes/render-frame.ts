@@ -7,17 +7,12 @@ import { checkTimelineInputs } from '../../../node/paths/check-job-paths';
 import { FrameQueueFullError, FrameSupersededError } from '../frame-scheduler';
 import type { HostServices } from '../host-services';
 import { problem } from '../http-problem';
-import { readJson } from '../read-json';
-import { describeProblems } from '../validate-request';
+import { readChecked } from '../read-json';
 
 export function registerRenderFrame(app: Hono, services: HostServices): void {
   app.post(RenderHostRoutes.frames, async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const checked = services.validators.frame(body.value);
-    if (!checked.ok) {
-      return problem(c, 400, 'invalid-frame-request', `The frame request is not valid: ${describeProblems(checked.problems)}`, { problems: checked.problems });
-    }
+    const checked = await readChecked(c, (body) => services.validators.frame(body), 'invalid-frame-request', 'The frame request');
+    if (!checked.ok) return checked.response;
     const { timeline, frame, width, previewKey } = checked.value;
     if (frame >= timeline.durationFrames) {
       const message = `Frame ${frame} is past the end of the timeline (${timeline.durationFrames} frames).`;

@@ -11,7 +11,7 @@ import { rateLimit } from '../rate-limit';
 import { signEntitlement } from '../signing';
 import { Invalid, parse, trialRequest } from '../validate';
 
-export const DEFAULT_TRIALS_PER_IP_PER_DAY = 3;
+const DEFAULT_TRIALS_PER_IP_PER_DAY = 3;
 
 export const trialRoute: Handler<AppEnv> = async (c) => {
   const ip = clientIp(c);
