@@ -125,3 +125,27 @@ tracks:
   assert.equal(source.style.boxRadius, 12);
   assert.deepEqual(source.style.shadow, { color: '#000000', opacity: 0.6, x: 3, y: 4, blur: 4 });
 });
+
+test('a luma matte: the asset named, feather and invert (a matte wins over a shape)', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+  pic: media/pic.png
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 1s
+        mask: { matte: pic, invert: true, feather: 3 }
+      - asset: video
+        length: 1s
+        mask: { matte: video }
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [still, moving] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(still?.kind === 'clip' && moving?.kind === 'clip');
+  assert.deepEqual(still.look, { matte: { asset: 'pic', feather: 3, invert: true } });
+  assert.deepEqual(moving.look, { matte: { asset: 'video', feather: 0, invert: false } });
+});

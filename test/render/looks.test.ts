@@ -179,3 +179,27 @@ test('mask: an ellipse shows the picture inside and the background outside, with
   assert.equal(m.colourName(inverted[80]!), 'red', 'inverted: the base shows through the middle');
   assert.equal(m.colourName(inverted[20]!), 'white', 'inverted: the overlay outside the rectangle');
 });
+
+test('luma matte: a half-white, half-black image shows the left half and the background on the right; a video matte hides the clip from its frame 5 on, frame-exact', async () => {
+  const matte = png('matte-halves.png', `color=c=white:s=${W}x${H},drawbox=x=80:y=0:w=80:h=${H}:color=black:t=fill`);
+  const red = png('red-matted.png', `color=c=red:s=${W}x${H}`);
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 3, 'img', 0, { audio: undefined, look: { matte: { asset: 'matte', feather: 0, invert: false } } })])],
+    [b.asset('img', red, imageFacts(), 'image'), b.asset('matte', matte, imageFacts(), 'image')], { width: W, height: H, output: { background: '#0000ff' } as CompiledTimeline['output'] });
+  const row = await bothRows(tl, 'matte', 45);
+  for (const x of [2, 40, 76]) assert.equal(m.colourName(row[x]!), 'red', `left half x=${x}: the clip`);
+  for (const x of [84, 120, 157]) assert.equal(m.colourName(row[x]!), 'blue', `right half x=${x}: the background`);
+
+  // White for the matte's frames 0–4, black from frame 5: the clip shows for exactly five frames.
+  const moving = join(dir, 'matte-moving.mp4');
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=white:s=${W}x${H}:r=30:d=0.4,drawbox=c=black:t=fill:enable='gte(n,5)'`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', moving]);
+  const videoMatte = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 10, 'img', 0, { audio: undefined, look: { matte: { asset: 'matte', feather: 0, invert: false } } })])],
+    [b.asset('img', red, imageFacts(), 'image'), b.asset('matte', moving, b.videoFacts(W, H, 30, { audio: false, duration: 0.4 }))], { width: W, height: H, output: { background: '#0000ff' } as CompiledTimeline['output'] });
+  const out = join(dir, 'matte-video.mp4');
+  await renderTimeline({ timeline: videoMatte, outputPath: out, preset: 'final', overwrite: true }, opts());
+  assert.deepEqual(m.frameColours(out).map(m.colourName), [...Array(10).keys()].map((n) => (n < 5 ? 'red' : 'blue')));
+  for (const [frame, want] of [[4, 'red'], [5, 'blue']] as const) {
+    const still = join(dir, `matte-video-${frame}.png`);
+    writeFileSync(still, await renderFrame(videoMatte, frame, opts()));
+    assert.equal(m.colourName(m.rowColours(still, 0, 45)[80]!), want, `the preview of frame ${frame}`);
+  }
+});
