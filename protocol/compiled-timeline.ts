@@ -251,6 +251,8 @@ export interface TransitionIn {
   /** Overlap with the previous item on the same track, in frames. */
   duration: number;
   range: SourceRange;
+  /** `type: luma`: the greyscale image's absolute path (dark parts show the incoming clip first) and the edge's softness (0–1). */
+  luma?: { path: string; softness: number };
 }
 
 export interface ClipAudio {

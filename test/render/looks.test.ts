@@ -203,3 +203,32 @@ test('luma matte: a half-white, half-black image shows the left half and the bac
     assert.equal(m.colourName(m.rowColours(still, 0, 45)[80]!), want, `the preview of frame ${frame}`);
   }
 });
+
+test('luma transition: at the wipe\'s midpoint the incoming clip shows where the image is darker than half, the outgoing where it is lighter', async () => {
+  // A left-to-right grey ramp: luma x/159.
+  const ramp = join(dir, 'ramp.png');
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black:s=${W}x${H},format=gray,geq=lum='X*255/${W - 1}'`, '-frames:v', '1', ramp]);
+  const luma = m.rowColours(ramp, 0, 45).map((c) => c[1] / 255);
+  const softness = 0.1;
+  const tl = b.timeline([b.track('v', 'video', [
+    b.clip('v/0', 0, 20, 'red', 0, { audio: undefined }),
+    b.clip('v/1', 10, 20, 'blue', 0, { audio: undefined, transitionIn: { type: 'luma', duration: 10, range: b.RANGE, luma: { path: ramp, softness } } }),
+  ])], [b.asset('red', png('red-a.png', `color=c=red:s=${W}x${H}`), imageFacts(), 'image'), b.asset('blue', png('blue-b.png', `color=c=blue:s=${W}x${H}`), imageFacts(), 'image')], { width: W, height: H });
+  // Frame 15: 5 of the transition's 10 frames, progress ½; the edge is `softness` wide around luma ½.
+  const row = await bothRows(tl, 'luma-mid', 45, 15);
+  let [incoming, outgoing] = [0, 0];
+  row.forEach((rgb, x) => {
+    const l = luma[x]!;
+    // A 4:2:0 chroma sample spans two pixels: stay one pixel's luma step plus a margin clear of the edge.
+    if (l < 0.5 - softness / 2 - 0.03) {
+      assert.equal(m.colourName(rgb), 'blue', `x=${x} (luma ${l.toFixed(3)}): the incoming clip`);
+      incoming++;
+    } else if (l > 0.5 + softness / 2 + 0.03) {
+      assert.equal(m.colourName(rgb), 'red', `x=${x} (luma ${l.toFixed(3)}): the outgoing clip`);
+      outgoing++;
+    }
+  });
+  assert.ok(incoming > 60 && outgoing > 60, `both sides measured: ${incoming} incoming, ${outgoing} outgoing`);
+  const frames = m.frameColours(join(dir, 'luma-mid.mp4')).map(m.colourName);
+  assert.deepEqual([frames[9], frames[20]], ['red', 'blue'], 'before and after the wipe');
+});
