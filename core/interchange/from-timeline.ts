@@ -79,7 +79,8 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         // A held frame: `freeze: <time>` (older imports wrote a tiny speed and `metadata.freezeFrame`).
         const held = heldFrame(rawClip.freeze, fps);
         const frozen = held !== undefined || metadata.freezeFrame === true;
-        const reverse = metadata.reverse === true && !frozen;
+        // Backwards: `reverse: true` (older imports wrote `metadata.reverse` over a forward clip).
+        const reverse = (rawClip.reverse === true || metadata.reverse === true) && !frozen;
         const speed = frozen ? 0 : toSpeed(timing.speed) * (reverse ? -1 : 1);
         delete metadata.freezeFrame;
         delete metadata.reverse;

@@ -1,5 +1,6 @@
 // EDL freeze frames (M2 000.0 with "* * FREEZE FRAME") become `freeze:` in the timeline file: the
-// held source frame and the record length, rendered as one held frame; an export writes the M2 back.
+// held source frame and the record length, rendered as one held frame; reverse events become
+// `reverse: true`. An export writes the M2 lines back.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
@@ -37,4 +38,24 @@ test('speed_effects_small.edl: the freeze event is a `freeze:` clip holding its 
   const text = exportEdl(again).text;
   assert.match(text, /^M2 {3}Z682_156 {7}000\.0 {16}01:00:10:21$/m);
   assert.match(text, /^\* FROM CLIP NAME: {2}Z682_156 \(LAY3\) FF$/m);
+});
+
+test('an EDL reverse (M2 -024.0) is `reverse: true` over the same source frames: the compiled clip plays source 00:00:05:00 first, then backwards', () => {
+  const edl = [
+    'TITLE: reverse',
+    '001  R3 V     C        00:00:05:00 00:00:05:12 01:00:00:00 01:00:00:12',
+    'M2   R3       -024.0               00:00:05:00',
+  ].join('\n');
+  const { timeline } = importEdl(edl, { rate: 24 });
+  const yaml = writeTimelineYaml(timeline, { sourceName: 'reverse.edl', outputPath: 'out/x.mp4' });
+  const [clip] = (parse(yaml) as { tracks: { clips: Record<string, unknown>[] }[] }).tracks[0]!.clips;
+  // Source frames 4:13 … 5:00 (12 frames, the lowest first in `from`), played from the highest.
+  assert.deepEqual([clip?.from, clip?.length, clip?.reverse, clip?.speed], ['00:00:04:13', '12f', true, undefined]);
+  assert.ok(!/cannot play backwards/.test(yaml));
+  const video = { status: 'ok' as const, facts: { format: 'mov', durationSeconds: 900, isStill: false, isSubtitle: false, video: { codec: 'h264', width: 64, height: 36, frameRate: { num: 24, den: 1 }, sampleAspectRatio: { num: 1, den: 1 }, rotation: 0 } } };
+  const compiled = analyzeTimeline(parseTimeline(yaml), { timelinePath: PATH, media: () => video }).compiled;
+  const item = compiled?.tracks[0]?.items[0];
+  assert.ok(item?.kind === 'clip' && item.source.kind === 'media');
+  assert.deepEqual([item.reverse, item.source.in, item.source.out], [true, { num: 109, den: 24 }, { num: 5 * 24 + 1, den: 24 }]);
+  assert.match(exportEdl(timelineToInterchange(yaml, missing).timeline).text, /^M2 {3}R3 {7}.*-024\.0 +00:00:05:00$/m);
 });
