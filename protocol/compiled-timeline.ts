@@ -156,6 +156,8 @@ export interface ClipLook {
   chromaKey?: { color: string; similarity: number; blend: number };
   /** Only the inside of a shape shows: x, y, width, height are shares (0–1) of the picture; feather in output pixels. */
   mask?: { shape: 'rect' | 'ellipse'; x: number; y: number; width: number; height: number; feather: number; invert: boolean };
+  /** A luma matte: an image or video asset stretched over the picture, white shows and black hides (frame n of a video matte with the clip's frame n); feather in output pixels. */
+  matte?: { asset: string; feather: number; invert: boolean };
 }
 
 export type AudioVisualKind = 'waveform' | 'spectrum' | 'vectorscope';
@@ -249,6 +251,8 @@ export interface TransitionIn {
   /** Overlap with the previous item on the same track, in frames. */
   duration: number;
   range: SourceRange;
+  /** `type: luma`: the greyscale image's absolute path (dark parts show the incoming clip first) and the edge's softness (0–1). */
+  luma?: { path: string; softness: number };
 }
 
 export interface ClipAudio {

@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   'ease-without-effect': 'An ease on a keyframe where it can change nothing',
   'remote-asset': 'An asset that names a URL; only local files can be rendered',
   'output-codec-mismatch': 'An output path whose container does not fit the codec (e.g. .gif with H.264)',
+  'matte-not-picture': 'A luma matte (mask or luma transition) whose asset has no picture (not an image or video)',
   'internal-error': 'A check failed unexpectedly (a bug: please report it)',
 } as const satisfies Record<string, string>;
 

@@ -39,6 +39,8 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
   { file: 'photo3.png', args: still('testsrc2=size=960x540', ['-c:v', 'png']) },
   // The looks sample: a subject on a green screen (chroma key) and a warm 3D LUT (size 2: lifts red, lowers blue).
   { file: 'greenscreen.png', args: still('color=c=0x00ff00:size=640x360,drawbox=x=240:y=100:w=160:h=200:color=0xcc3366@1:t=fill', ['-c:v', 'png']) },
+  // A radial grey ramp, black in the middle: a luma wipe that opens from the centre, and (inverted) an iris matte.
+  { file: 'iris.png', args: still("color=c=black:size=640x360,format=gray,geq=lum='min(255,255*hypot(X-W/2,Y-H/2)/hypot(W/2,H/2))'", ['-c:v', 'png']) },
   { file: 'warm.cube', text: `TITLE "warm"\nLUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 1 1\n${warmLut()}` },
   {
     file: 'captions.srt',

@@ -10,6 +10,7 @@ import { fonts } from './fonts';
 import { freezeTime } from './freeze-time';
 import { importWarnings } from './import-warnings';
 import { lutFile } from './lut-file';
+import { matteSource } from './matte-source';
 import { keyframeEase } from './keyframe-ease';
 import { mediaEnd } from './media-end';
 import { mediaStatus } from './media-status';
@@ -57,5 +58,6 @@ export const checks: readonly TimelineCheck[] = [
   cropSize,
   freezeTime,
   visualSource,
+  matteSource,
   textOffFrame,
 ];

@@ -11,6 +11,7 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import { toNumber } from '../time/rational';
 import { timeToFrames } from '../time/timecode';
 import { substituteVariables } from '../variables';
+import { compileLuma } from './compile-transition';
 import { compileLook, compileTimeEffects, compileVisual, dropsSound } from './compile-look';
 import { finishTitle, readTypography } from './compile-title';
 
@@ -68,6 +69,8 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
   if (trackKind === 'overlay') clip.placement = placement(valueOf(node, 'position'), context.output.height);
   if (item.transition) {
     clip.transitionIn = { type: item.transition.type, duration: item.transition.frames, range: item.transition.range };
+    const luma = compileLuma(node, context);
+    if (luma) clip.transitionIn.luma = luma;
   }
   const keyframes = compileKeyframes(valueOf(node, 'animate'), context);
   if (keyframes) clip.keyframes = keyframes;

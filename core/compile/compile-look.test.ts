@@ -125,3 +125,53 @@ tracks:
   assert.equal(source.style.boxRadius, 12);
   assert.deepEqual(source.style.shadow, { color: '#000000', opacity: 0.6, x: 3, y: 4, blur: 4 });
 });
+
+test('a luma matte: the asset named, feather and invert (a matte wins over a shape)', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+  pic: media/pic.png
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 1s
+        mask: { matte: pic, invert: true, feather: 3 }
+      - asset: video
+        length: 1s
+        mask: { matte: video }
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [still, moving] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(still?.kind === 'clip' && moving?.kind === 'clip');
+  assert.deepEqual(still.look, { matte: { asset: 'pic', feather: 3, invert: true } });
+  assert.deepEqual(moving.look, { matte: { asset: 'video', feather: 0, invert: false } });
+});
+
+test('a luma transition: its image as an asset or a file next to the timeline, softness 0.1 by default', () => {
+  const text = `version: 1
+assets:
+  video: media/video.mp4
+  pic: media/pic.png
+tracks:
+  - id: main
+    type: video
+    clips:
+      - asset: video
+        length: 1s
+      - asset: video
+        length: 1s
+        transition: { type: luma, duration: 10f, image: pic }
+      - asset: video
+        length: 1s
+        transition: { type: luma, image: media/pic.png, softness: 0.5 }
+`;
+  const analysis = checkTimelineText(text, corpusContext(PATH));
+  assert.deepEqual(analysis.issues, []);
+  const [, asset, file] = analysis.compiled!.tracks[0]!.items;
+  assert.ok(asset?.kind === 'clip' && file?.kind === 'clip');
+  assert.deepEqual(asset.transitionIn?.luma, { path: '/project/media/pic.png', softness: 0.1 });
+  assert.deepEqual([file.transitionIn?.type, file.transitionIn?.duration, file.transitionIn?.luma], ['luma', 15, { path: '/project/media/pic.png', softness: 0.5 }]);
+});

@@ -46,7 +46,9 @@ export function compileLook(node: LocatedNode, context: CheckContext): ClipLook 
   if (keyColor) look.chromaKey = { color: keyColor, similarity: readNumber(key, 'similarity') ?? DEFAULT_KEY_SIMILARITY, blend: readNumber(key, 'blend') ?? 0 };
   const mask = valueOf(node, 'mask');
   const shape = readString(mask, 'shape');
-  if (shape === 'rect' || shape === 'ellipse') {
+  const matte = readString(mask, 'matte');
+  if (matte) look.matte = { asset: matte, feather: readNumber(mask, 'feather') ?? 0, invert: readBoolean(mask, 'invert') ?? false };
+  else if (shape === 'rect' || shape === 'ellipse') {
     look.mask = {
       shape, x: readNumber(mask, 'x') ?? 0, y: readNumber(mask, 'y') ?? 0, width: readNumber(mask, 'width') ?? 1, height: readNumber(mask, 'height') ?? 1,
       feather: readNumber(mask, 'feather') ?? 0, invert: readBoolean(mask, 'invert') ?? false,

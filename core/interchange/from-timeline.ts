@@ -5,7 +5,7 @@ import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
 import { parseTimeline, plainValueOf } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
-import { add, parseTimeValue, rational, secondsToFrames, timeToFrames, fromNumber, type Rational } from '../time';
+import { add, parseTimeValue, rational, secondsToFrames, timeToFrames, timeToSeconds, fromNumber, type Rational } from '../time';
 import type { MediaFacts } from '../../protocol/media-facts';
 import { fromPlaced, toPlaced } from './compose';
 import { newClip, type InterchangeClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
@@ -76,12 +76,16 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         const transitionMetadata = { ...plain(metadata.transition) }; // a copy: the plain value is shared, never changed
         delete metadata.import;
         delete metadata.transition;
-        const reverse = metadata.reverse === true && metadata.freezeFrame !== true;
-        const speed = metadata.freezeFrame === true ? 0 : toSpeed(timing.speed) * (reverse ? -1 : 1);
+        // A held frame: `freeze: <time>` (older imports wrote a tiny speed and `metadata.freezeFrame`).
+        const held = heldFrame(rawClip.freeze, fps);
+        const frozen = held !== undefined || metadata.freezeFrame === true;
+        // Backwards: `reverse: true` (older imports wrote `metadata.reverse` over a forward clip).
+        const reverse = (rawClip.reverse === true || metadata.reverse === true) && !frozen;
+        const speed = frozen ? 0 : toSpeed(timing.speed) * (reverse ? -1 : 1);
         delete metadata.freezeFrame;
         delete metadata.reverse;
         // A reverse clip plays forwards from its lowest source frame here; the formats start at its first (highest).
-        const sourceIn = reverse ? add(timing.sourceIn, rational(-Math.floor((timing.duration - 1) * speed + 1e-9) * fps.den, fps.num)) : timing.sourceIn;
+        const sourceIn = held ?? (reverse ? add(timing.sourceIn, rational(-Math.floor((timing.duration - 1) * speed + 1e-9) * fps.den, fps.num)) : timing.sourceIn);
         const otio = plain(metadata.otio);
         const edl = plain(metadata.edl);
         const savedName = [otio.name, edl.clipName].find((n): n is string => typeof n === 'string' && n !== '');
@@ -188,6 +192,13 @@ function mediaFrames(facts: MediaFacts | undefined, fps: Rational): number | und
 
 function toSpeed(speed: Rational | undefined): number {
   return speed ? speed.num / speed.den : 1;
+}
+
+/** `freeze:` from the plain document: the held frame's time from the media's start (undefined when absent or invalid). */
+function heldFrame(value: unknown, fps: Rational): Rational | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const parsed = parseTimeValue(value, fps);
+  return parsed.ok ? timeToSeconds(parsed.value, fps) : undefined;
 }
 
 /** A time value from the plain document in frames at the output rate (0 when absent or invalid). */

@@ -18,11 +18,6 @@ export interface WriteYamlOptions {
 /** The rates a timeline file may state, as written there. */
 const WRITABLE_FPS = new Set(SUPPORTED_FPS.map(String));
 
-/** Frames for a speed-0 hold: play one source frame over the clip's length (speed must stay > 0). */
-export function freezeSpeed(frames: number): number {
-  return frames <= 1 ? 1 : Math.floor(1_000_000 / frames) / 1_000_000;
-}
-
 export function writeTimelineYaml(timeline: InterchangeTimeline, options: WriteYamlOptions): string {
   const fps = formatFps(timeline.rate);
   const fileWarnings: ImportWarning[] = timeline.warnings.filter((w) => !w.asset);
@@ -149,17 +144,16 @@ function writeClip(clip: InterchangeClip, at: number | undefined, rate: Rational
   const metadata: Metadata = { ...clip.metadata };
   const warnings = clip.warnings.map(warningText);
   if (clip.speed === 0) {
-    out.speed = freezeSpeed(clip.frames);
-    metadata.freezeFrame = true;
+    // A held frame: `freeze` names the source frame (from the media's start), `length` how long it holds.
+    delete out.from;
+    out.freeze = sourceTime(clip.sourceIn, rate, dropFrame);
   } else if (clip.speed < 0) {
-    // The timeline cannot play backwards: play the same source frames forwards, from the lowest one,
-    // and keep the direction in metadata so an export writes it back.
+    // Played backwards: `reverse` plays the source range from its highest frame; `from` is its lowest.
     const lowest = add(clip.sourceIn, rational(Math.floor((clip.frames - 1) * clip.speed + 1e-9) * rate.den, rate.num));
     if (lowest.num < 0) warnings.push(`"${clip.name}" plays backwards past the start of its media; it plays from the media's first frame`);
     out.from = sourceTime(lowest.num < 0 ? rational(0) : lowest, rate, dropFrame);
-    out.speed = -clip.speed;
-    metadata.reverse = true;
-    warnings.push(`"${clip.name}" plays backwards in the imported file; the timeline cannot play backwards, so it plays the same frames forwards`);
+    if (clip.speed !== -1) out.speed = -clip.speed;
+    out.reverse = true;
   } else if (clip.speed !== 1) {
     out.speed = clip.speed;
   }

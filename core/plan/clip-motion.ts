@@ -14,7 +14,7 @@ import type { Filter } from './types';
 /** True when the clip's picture moves or shows through (opacity, chroma key): it needs the ground under it. */
 export function hasMotion(clip: CompiledClip): boolean {
   const keys = clip.keyframes;
-  return clip.opacity < 1 || !!clip.look?.chromaKey || !!clip.look?.mask || !!(keys?.scale?.length || keys?.position?.length || keys?.opacity?.length);
+  return clip.opacity < 1 || !!clip.look?.chromaKey || !!clip.look?.mask || !!clip.look?.matte || !!(keys?.scale?.length || keys?.position?.length || keys?.opacity?.length);
 }
 
 /**

@@ -4,7 +4,8 @@
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, PlanContext } from './context';
 import { toOutputColour } from './colour';
-import { lookFilters } from './effects/look';
+import { lookFilters, sourceScale } from './effects/look';
+import { applyMatte } from './effects/matte';
 import { heldFrameOptions, rampRetimeFilters, reverseFilters, sourceSpan } from './effects/time';
 import { clipInSeconds, coveringFrameStart, halfFrame, sourceRate } from './source-grid';
 import { decimalSeconds, frameStartSeconds, formatRational, timeBaseText } from './time';
@@ -143,8 +144,10 @@ export function clipPicture(
   // A held frame (`freeze`) is a still taken from the video.
   const still = isStill(asset) || clip.freeze !== undefined;
   const look = lookFilters(ctx, clip, asset, pixelFormat);
-  // A still with a fixed size and look is sized once, then repeated; otherwise repeated first.
-  const sizedOnce = still && effects.length === 0 && !look.perFrame && !sizing.some(variesPerFrame);
+  const matte = pixelFormat === 'yuva420p' ? clip.look?.matte : undefined;
+  // A still with a fixed size and look is sized once, then repeated; otherwise repeated first
+  // (a matte is a stream of the window's frames, so the picture must be one too).
+  const sizedOnce = still && effects.length === 0 && !look.perFrame && !matte && !sizing.some(variesPerFrame);
   const filters: Filter[] = still
     ? (sizedOnce ? [] : stillFrames(ctx, window))
     : clip.reverse
@@ -154,9 +157,18 @@ export function clipPicture(
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
   // Into the output's colour space first: the look works on what the viewer will see.
   filters.push(...toOutputColour(asset, ctx.out, pixelFormat), ...look.filters);
-  if (effects.length > 0) filters.push(filter('format', pixelFormat), ...effects);
-  filters.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
-  if (sizedOnce) filters.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));
-  else filters.push(...exactLengthFilters(window.frames));
-  return ctx.chain([pad], filters, ctx.label('clip'));
+  // A luma matte joins a second stream: the picture so far is one chain, the rest another.
+  let picture = pad;
+  const rest: Filter[] = [];
+  if (matte) {
+    const last = filters[filters.length - 1];
+    const alpha = last?.name === 'format' && last.args[0] === 'yuva420p' ? [] : [filter('format', 'yuva420p')];
+    const looked = ctx.chain([pad], [...filters, ...alpha], ctx.label('looked'));
+    picture = applyMatte(ctx, clip, matte, looked, window, sourceScale(ctx, asset, clip.look ?? {}), clipPicture);
+  } else rest.push(...filters);
+  if (effects.length > 0) rest.push(filter('format', pixelFormat), ...effects);
+  rest.push(...sizing, filter('setsar', 1), filter('format', pixelFormat));
+  if (sizedOnce) rest.push(...stillFrames(ctx, window), filter('trim', ['end_frame', window.frames]));
+  else rest.push(...exactLengthFilters(window.frames));
+  return ctx.chain([picture], rest, ctx.label('clip'));
 }

@@ -30,7 +30,8 @@ function trackFrame(ctx: PlanContext, track: CompiledTrack, frame: number, forma
   const outgoing = incoming === second ? first : second;
   const type = incoming.kind === 'clip' && incoming.transitionIn ? incoming.transitionIn.type : 'fade';
   const length = incoming.kind === 'clip' && incoming.transitionIn ? incoming.transitionIn.duration : 1;
-  const mixed = crossfade(ctx, pictureAt(outgoing, 'N'), pictureAt(incoming, 'N'), type, length, format, -(frame - incoming.start));
+  const luma = incoming.kind === 'clip' ? incoming.transitionIn?.luma : undefined;
+  const mixed = crossfade(ctx, pictureAt(outgoing, 'N'), pictureAt(incoming, 'N'), type, length, format, -(frame - incoming.start), luma);
   return ctx.chain([mixed], renumber(ctx, frame), ctx.label('at'));
 }
 

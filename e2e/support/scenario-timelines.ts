@@ -34,8 +34,7 @@ function firstAssetClip(text: string): { assetId: string; assetLine: number; ass
 
 export async function pickScenarioTimelines(folder: string): Promise<ScenarioTimelines> {
   const files = readdirSync(folder, { recursive: true }).map(String)
-    // The looks sample's titles need the native title rasteriser, which the .vsix does not ship yet.
-    .filter((f) => f.endsWith('.timeline.yaml') && !/error|broken|invalid|looks/.test(f))
+    .filter((f) => f.endsWith('.timeline.yaml') && !/error|broken|invalid/.test(f))
     .map((f) => join(folder, f));
   const candidates: Array<ScenarioTimelines['clean'] & { clip: NonNullable<ReturnType<typeof firstAssetClip>> }> = [];
   const rejected: string[] = [];

@@ -21,8 +21,8 @@ function skia(): Canvas {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     canvasModule ??= require('@napi-rs/canvas') as Canvas;
   } catch {
-    // The packaged extension does not ship the native rasteriser yet (docs/timeline-format.md, Looks).
-    throw new Error('This title needs the title rasteriser (@napi-rs/canvas: colour emoji, font fallback, outline, shadow, box, wrapping), which this installation does not include. Render it with the atropos CLI, or use plain text with the default style.');
+    // The universal .vsix does not ship the native rasteriser; the platform-specific ones do (scripts/package.mjs --target).
+    throw new Error('This title needs the title rasteriser (@napi-rs/canvas: colour emoji, font fallback, outline, shadow, box, wrapping), which this installation does not include. Install the extension for your platform (the Marketplace picks it), render it with the atropos CLI, or use plain text with the default style.');
   }
   return canvasModule;
 }

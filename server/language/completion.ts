@@ -38,7 +38,7 @@ export function suggest(ctx: CompletionContext, facts: CompletionFacts): Suggest
   const parentKey = ctx.parentPath[ctx.parentPath.length - 1];
   const inClip = ctx.parentPath.length >= 2 && ctx.parentPath[ctx.parentPath.length - 2] === 'clips';
 
-  if (ctx.key === 'asset' && (inClip || parentKey === 'subtitles')) {
+  if ((ctx.key === 'asset' && (inClip || parentKey === 'subtitles')) || (ctx.key === 'matte' && parentKey === 'mask') || (ctx.key === 'image' && parentKey === 'transition')) {
     return facts.assets.map((a) => ({ label: a.id, kind: 'asset', detail: a.path }));
   }
   if (ctx.key === 'under' && parentKey === 'duck') {

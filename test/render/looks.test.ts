@@ -179,3 +179,56 @@ test('mask: an ellipse shows the picture inside and the background outside, with
   assert.equal(m.colourName(inverted[80]!), 'red', 'inverted: the base shows through the middle');
   assert.equal(m.colourName(inverted[20]!), 'white', 'inverted: the overlay outside the rectangle');
 });
+
+test('luma matte: a half-white, half-black image shows the left half and the background on the right; a video matte hides the clip from its frame 5 on, frame-exact', async () => {
+  const matte = png('matte-halves.png', `color=c=white:s=${W}x${H},drawbox=x=80:y=0:w=80:h=${H}:color=black:t=fill`);
+  const red = png('red-matted.png', `color=c=red:s=${W}x${H}`);
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 3, 'img', 0, { audio: undefined, look: { matte: { asset: 'matte', feather: 0, invert: false } } })])],
+    [b.asset('img', red, imageFacts(), 'image'), b.asset('matte', matte, imageFacts(), 'image')], { width: W, height: H, output: { background: '#0000ff' } as CompiledTimeline['output'] });
+  const row = await bothRows(tl, 'matte', 45);
+  for (const x of [2, 40, 76]) assert.equal(m.colourName(row[x]!), 'red', `left half x=${x}: the clip`);
+  for (const x of [84, 120, 157]) assert.equal(m.colourName(row[x]!), 'blue', `right half x=${x}: the background`);
+
+  // White for the matte's frames 0–4, black from frame 5: the clip shows for exactly five frames.
+  const moving = join(dir, 'matte-moving.mp4');
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=white:s=${W}x${H}:r=30:d=0.4,drawbox=c=black:t=fill:enable='gte(n,5)'`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', moving]);
+  const videoMatte = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 10, 'img', 0, { audio: undefined, look: { matte: { asset: 'matte', feather: 0, invert: false } } })])],
+    [b.asset('img', red, imageFacts(), 'image'), b.asset('matte', moving, b.videoFacts(W, H, 30, { audio: false, duration: 0.4 }))], { width: W, height: H, output: { background: '#0000ff' } as CompiledTimeline['output'] });
+  const out = join(dir, 'matte-video.mp4');
+  await renderTimeline({ timeline: videoMatte, outputPath: out, preset: 'final', overwrite: true }, opts());
+  assert.deepEqual(m.frameColours(out).map(m.colourName), [...Array(10).keys()].map((n) => (n < 5 ? 'red' : 'blue')));
+  for (const [frame, want] of [[4, 'red'], [5, 'blue']] as const) {
+    const still = join(dir, `matte-video-${frame}.png`);
+    writeFileSync(still, await renderFrame(videoMatte, frame, opts()));
+    assert.equal(m.colourName(m.rowColours(still, 0, 45)[80]!), want, `the preview of frame ${frame}`);
+  }
+});
+
+test('luma transition: at the wipe\'s midpoint the incoming clip shows where the image is darker than half, the outgoing where it is lighter', async () => {
+  // A left-to-right grey ramp: luma x/159.
+  const ramp = join(dir, 'ramp.png');
+  execFileSync(m.FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=black:s=${W}x${H},format=gray,geq=lum='X*255/${W - 1}'`, '-frames:v', '1', ramp]);
+  const luma = m.rowColours(ramp, 0, 45).map((c) => c[1] / 255);
+  const softness = 0.1;
+  const tl = b.timeline([b.track('v', 'video', [
+    b.clip('v/0', 0, 20, 'red', 0, { audio: undefined }),
+    b.clip('v/1', 10, 20, 'blue', 0, { audio: undefined, transitionIn: { type: 'luma', duration: 10, range: b.RANGE, luma: { path: ramp, softness } } }),
+  ])], [b.asset('red', png('red-a.png', `color=c=red:s=${W}x${H}`), imageFacts(), 'image'), b.asset('blue', png('blue-b.png', `color=c=blue:s=${W}x${H}`), imageFacts(), 'image')], { width: W, height: H });
+  // Frame 15: 5 of the transition's 10 frames, progress ½; the edge is `softness` wide around luma ½.
+  const row = await bothRows(tl, 'luma-mid', 45, 15);
+  let [incoming, outgoing] = [0, 0];
+  row.forEach((rgb, x) => {
+    const l = luma[x]!;
+    // A 4:2:0 chroma sample spans two pixels: stay one pixel's luma step plus a margin clear of the edge.
+    if (l < 0.5 - softness / 2 - 0.03) {
+      assert.equal(m.colourName(rgb), 'blue', `x=${x} (luma ${l.toFixed(3)}): the incoming clip`);
+      incoming++;
+    } else if (l > 0.5 + softness / 2 + 0.03) {
+      assert.equal(m.colourName(rgb), 'red', `x=${x} (luma ${l.toFixed(3)}): the outgoing clip`);
+      outgoing++;
+    }
+  });
+  assert.ok(incoming > 60 && outgoing > 60, `both sides measured: ${incoming} incoming, ${outgoing} outgoing`);
+  const frames = m.frameColours(join(dir, 'luma-mid.mp4')).map(m.colourName);
+  assert.deepEqual([frames[9], frames[20]], ['red', 'blue'], 'before and after the wipe');
+});

@@ -116,7 +116,7 @@ function rotateFilter(ctx: PlanContext, clip: CompiledClip, alpha: boolean): { f
 }
 
 /** Source pixels per output pixel when the picture fills the frame's height: blur is given in output pixels. */
-function sourceScale(ctx: PlanContext, asset: CompiledAsset, look: ClipLook): number {
+export function sourceScale(ctx: PlanContext, asset: CompiledAsset, look: ClipLook): number {
   const size = displaySize(asset);
   const nominalHeight = ctx.out.height / ctx.out.pixelScale;
   const kept = look.crop ? 1 - look.crop.top - look.crop.bottom : 1;
