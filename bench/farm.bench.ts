@@ -14,6 +14,9 @@ import { renderOnFarm, type FarmRenderResult } from '../farm/submit';
 import { startRedis } from '../farm/test-support';
 import { keySet, makeTestKey, signEntitlement, startJwksServer } from '../licensing/test-keys';
 import type { CompiledTimeline } from '../protocol/compiled-timeline';
+import { FileLicensingStorage } from '../licensing/entitlement-storage';
+import { deviceFingerprint } from '../licensing/fingerprint';
+import { machineId } from '../licensing/machine-id';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-farm');
@@ -21,6 +24,7 @@ const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
 const REF_SIZE = process.env.BENCH_FARM_REF_SIZE || '640x360';
 const LONG_SIZE = process.env.BENCH_FARM_LONG_SIZE || '320x180';
 const WORKER_COUNTS = (process.env.BENCH_FARM_WORKERS || '1,2').split(',').map(Number);
+const TIMELINES = (process.env.BENCH_FARM_TIMELINES || 'reference,ten-minutes').split(',');
 
 interface Measure { wall: number; cpu: number; peakMb: number }
 
@@ -138,7 +142,7 @@ async function load(name: string, yaml: string): Promise<CompiledTimeline> {
 function oneProcess(name: string): Measure {
   const report = join(dir, `${name}-one.time`);
   const result = spawnSync('/usr/bin/time', ['-v', '-o', report, process.execPath, join(root, 'bin', 'atropos'), 'render', `${name}.timeline.yaml`, '-o', `${name}-one.mp4`, '--overwrite'],
-    { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATROPOS_RENDER_IN_PROCESS: '1' } });
+    { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...licence.env, ATROPOS_RENDER_IN_PROCESS: '1' } });
   if (result.status !== 0) throw new Error(`one-process render of ${name} failed`);
   return parseTime(readFileSync(report, 'utf8'));
 }
@@ -207,11 +211,17 @@ async function main(): Promise<void> {
   const redis = await startRedis();
   const key = await makeTestKey('bench');
   const jwks = await startJwksServer(keySet(key));
-  licence.env = { ATROPOS_LICENSING_URL: jwks.url, ATROPOS_CONFIG_DIR: join(dir, 'config') };
+  // Dev trust of the local key set; the one-process render reads the same entitlement from the config folder.
+  const configDir = join(dir, 'config');
+  licence.env = { ATROPOS_LICENSING_URL: jwks.url, ATROPOS_CONFIG_DIR: configDir, ATROPOS_DEV_TRUST: '1' };
+  licence.entitlement.device = deviceFingerprint(machineId(configDir));
   licence.entitlement.token = await signEntitlement(key, licence.entitlement.device);
+  // Where the CLI's licensing client keeps it (cli/license-client.ts: one folder per licensing service).
+  const tag = jwks.url.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 80);
+  await new FileLicensingStorage(join(configDir, 'licensing', tag)).writeEntitlement({ token: licence.entitlement.token, expiresAt: new Date(Date.now() + 7 * 24 * 3600e3).toISOString(), plan: 'pro', source: 'trial' });
   try {
-    await bench('reference', await load('reference', referenceYaml()), redis.url);
-    await bench('ten-minutes', await load('ten-minutes', longYaml()), redis.url);
+    if (TIMELINES.includes('reference')) await bench('reference', await load('reference', referenceYaml()), redis.url);
+    if (TIMELINES.includes('ten-minutes')) await bench('ten-minutes', await load('ten-minutes', longYaml()), redis.url);
   } finally {
     await redis.dispose();
     await jwks.close();
