@@ -5,7 +5,7 @@
 // Sizes are small by default so it finishes in minutes on a shared 2-core machine:
 //   BENCH_FARM_REF_SIZE (default 640x360), BENCH_FARM_LONG_SIZE (default 320x180), BENCH_FARM_WORKERS (default 1,2).
 // Run: npm run bench:farm   (first run makes media under .cache/bench-farm)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -138,12 +138,13 @@ async function load(name: string, yaml: string): Promise<CompiledTimeline> {
   return loaded.compiled;
 }
 
-/** `atropos render` in one process (node + its ffmpeg), under GNU time. */
-function oneProcess(name: string): Measure {
+/** `atropos render` in one process (node + its ffmpeg), under GNU time. Not spawnSync: the JWKS server it verifies against runs in this process. */
+async function oneProcess(name: string): Promise<Measure> {
   const report = join(dir, `${name}-one.time`);
-  const result = spawnSync('/usr/bin/time', ['-v', '-o', report, process.execPath, join(root, 'bin', 'atropos'), 'render', `${name}.timeline.yaml`, '-o', `${name}-one.mp4`, '--overwrite'],
+  const child = spawn('/usr/bin/time', ['-v', '-o', report, process.execPath, join(root, 'bin', 'atropos'), 'render', `${name}.timeline.yaml`, '-o', `${name}-one.mp4`, '--overwrite'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...licence.env, ATROPOS_RENDER_IN_PROCESS: '1' } });
-  if (result.status !== 0) throw new Error(`one-process render of ${name} failed`);
+  const status = await new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  if (status !== 0) throw new Error(`one-process render of ${name} failed`);
   return parseTime(readFileSync(report, 'utf8'));
 }
 
@@ -183,7 +184,7 @@ const f1 = (n: number): string => n.toFixed(1);
 
 async function bench(name: string, timeline: CompiledTimeline, redisUrl: string): Promise<void> {
   console.log(`\n== ${name}: ${timeline.durationFrames} frames at ${timeline.output.width}x${timeline.output.height} (final preset: x264 veryfast crf 23, AAC) ==`);
-  const one = oneProcess(name);
+  const one = await oneProcess(name);
   console.log(`one process           wall ${f1(one.wall)} s  CPU ${f1(one.cpu)} s  peak ${f1(one.peakMb)} MB`);
   for (const workers of WORKER_COUNTS) {
     const run = await farm(name, timeline, workers, redisUrl);
