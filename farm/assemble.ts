@@ -1,8 +1,8 @@
 // Assembly: the chunks joined by stream copy, every timestamp stated (frame N at N ticks of one frame,
 // whatever the concat demuxer computed), the sound mixed once, the chapters, +faststart; written to a
 // hidden partial file, checked (frames, streams, rate, duration) and only then renamed into place.
-// One ffmpeg pass (the copy, +faststart in the same run) and one ffprobe of the file's header: the frames
-// are counted by the copy itself (its -progress), not by reading the file again.
+// One ffmpeg pass (the copy, +faststart in the same run); the check reads the MP4's index in this process
+// (ffprobe of the header for MKV) and the frames the copy itself counted: nothing reads the file again.
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { moveIntoPlace, removeQuietly } from '../node/ffmpeg/files';
 import { partialPathFor } from '../node/ffmpeg/partial-path';
 import { meaningfulTail, RenderError } from '../node/ffmpeg/render-error';
 import { runFfmpeg } from '../node/ffmpeg/spawn-ffmpeg';
+import { readMp4Facts, type Mp4Index } from '../node/ffmpeg/mp4-facts';
 import { chunkPath, soundPath, type FarmRenderSpec } from './farm-plan';
 
 export interface FarmOutput {
@@ -63,14 +64,21 @@ export async function assembleFarmRender(spec: FarmRenderSpec, options: Assemble
   // and its presentation time keeps its own offset from that.
   const tick = fps.den * (chunkTimescale(fps) / fps.num);
   const partial = partialPathFor(spec.outputPath, spec.renderId);
-  args.push(...maps, '-c', 'copy', '-bsf:v', `setts=dts=STARTDTS+N*${tick}:pts=PTS-DTS+STARTDTS+N*${tick}`);
+  args.push(...maps, '-c', 'copy');
+  // MKV keeps milliseconds and no decode times: the concat demuxer's offsets (each chunk's exact length)
+  // rounded to the millisecond are the frames' times; the MP4 ticks above would be read as milliseconds
+  // there (ffmpeg 5.1 filters the packets in the muxer's time base), a render ten times too long.
+  if (isMp4Family(containerOf(spec.outputPath))) args.push('-bsf:v', `setts=dts=STARTDTS+N*${tick}:pts=PTS-DTS+STARTDTS+N*${tick}`);
   if (isMp4Family(containerOf(spec.outputPath))) args.push('-movflags', '+faststart');
   args.push(partial);
   try {
     const outcome = await runFfmpeg({ ffmpegPath: options.ffmpegPath, args, signal: options.signal, captureStdout: true });
     if (outcome.stoppedBy === 'cancel') throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
     if (outcome.exitCode !== 0) throw new RenderError('ffmpeg-failed', `Assembly failed: ffmpeg ${outcome.spawnError ? `could not start (${outcome.spawnError.message})` : `exited with code ${outcome.exitCode}`}; nothing was written.`, meaningfulTail(outcome.stderr));
-    await verifyAssembled(partial, spec, options.ffprobePath, copiedFrames(outcome.stdout.toString('utf8')));
+    const copied = copiedFrames(outcome.stdout.toString('utf8'));
+    const index = isMp4Family(containerOf(spec.outputPath)) ? await readMp4Facts(partial) : undefined;
+    const problems = index ? indexProblems(index, spec, copied) : await probedProblems(partial, spec, options.ffprobePath, copied);
+    if (problems.length > 0) throw new RenderError('ffmpeg-failed', `The assembled file failed its check (${problems.join('; ')}); nothing was written.`);
     if ((await moveIntoPlace(partial, spec.outputPath, spec.overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${spec.outputPath} appeared while rendering; the new render was not kept.`);
     }
@@ -97,9 +105,25 @@ interface ProbedStream {
 
 /**
  * The assembled file must hold exactly the timeline's frames at its rate, and the sound when there is one.
- * `copied`: the frames the copy wrote; the header's own count (MP4 family) must agree.
+ * MP4 family: read from its index in this process; every frame must last exactly one frame of the rate
+ * (one stts duration), which is what keeps readers from computing a drifting `r_frame_rate`.
  */
-async function verifyAssembled(path: string, spec: FarmRenderSpec, ffprobePath: string, copied: number): Promise<void> {
+function indexProblems(index: Mp4Index, spec: FarmRenderSpec, copied: number): string[] {
+  const { fps } = spec.timeline.output;
+  const problems: string[] = [];
+  if (!index.video) problems.push('no video stream');
+  if (index.audio !== spec.sound) problems.push(`${index.audio ? 'a' : 'no'} sound stream`);
+  for (const frames of new Set([copied, index.frames])) if (frames !== spec.timeline.durationFrames) problems.push(`${frames} frames instead of ${spec.timeline.durationFrames}`);
+  if (index.videoDeltas.length !== 1 || (index.videoDeltas[0] as number) * fps.num !== index.videoTimescale * fps.den) {
+    problems.push(`frame durations ${index.videoDeltas.join(', ')} of 1/${index.videoTimescale} s instead of one frame at ${fps.num}/${fps.den}`);
+  }
+  const expected = (spec.timeline.durationFrames * fps.den) / fps.num;
+  if (!(Math.abs(index.seconds - expected) <= fps.den / fps.num + 0.05)) problems.push(`duration ${index.seconds} s instead of ${expected.toFixed(3)} s`);
+  return problems;
+}
+
+/** Other containers (MKV): ffprobe reads the header; `copied`, the frames the copy wrote, stands for a count MKV lacks. */
+async function probedProblems(path: string, spec: FarmRenderSpec, ffprobePath: string, copied: number): Promise<string[]> {
   const json = await new Promise<string>((resolve, reject) => {
     execFile(ffprobePath, ['-v', 'error', '-show_entries', 'stream=codec_type,nb_frames,r_frame_rate,avg_frame_rate:format=duration', '-of', 'json', path], { maxBuffer: 1 << 24 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
@@ -119,7 +143,7 @@ async function verifyAssembled(path: string, spec: FarmRenderSpec, ffprobePath: 
   const expected = (spec.timeline.durationFrames * fps.den) / fps.num;
   const duration = Number(probe.format?.duration);
   if (!(Math.abs(duration - expected) <= fps.den / fps.num + 0.05)) problems.push(`duration ${duration} s instead of ${expected.toFixed(3)} s`);
-  if (problems.length > 0) throw new RenderError('ffmpeg-failed', `The assembled file failed its check (${problems.join('; ')}); nothing was written.`);
+  return problems;
 }
 
 export function sha256Of(path: string): Promise<string> {

@@ -25,8 +25,15 @@ function boxes(buf: Buffer, from: number, to: number): Box[] {
 
 const child = (buf: Buffer, box: Box | undefined, type: string): Box | undefined => (box ? boxes(buf, box.start, box.end).find((b) => b.type === type) : undefined);
 
+/** What an MP4's index says of its video: frames, its time base and every distinct frame duration (stts). */
+export interface Mp4Index extends OutputFacts {
+  videoTimescale: number;
+  /** Distinct sample durations of the video track, in its time base: one value = a constant frame rate. */
+  videoDeltas: number[];
+}
+
 /** Undefined when the file has no readable moov box (the caller then asks ffmpeg). */
-export async function readMp4Facts(path: string): Promise<OutputFacts | undefined> {
+export async function readMp4Facts(path: string): Promise<Mp4Index | undefined> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
@@ -46,13 +53,15 @@ export async function readMp4Facts(path: string): Promise<OutputFacts | undefine
       at += boxSize;
     }
     if (!moov) return undefined;
-    const facts: OutputFacts = { video: false, audio: false, frames: 0, seconds: 0 };
+    const facts: Mp4Index = { video: false, audio: false, frames: 0, seconds: 0, videoTimescale: 0, videoDeltas: [] };
     for (const trak of boxes(moov, 8, moov.length).filter((b) => b.type === 'trak')) {
       const mdia = child(moov, trak, 'mdia');
       const hdlr = child(moov, mdia, 'hdlr');
       const mdhd = child(moov, mdia, 'mdhd');
-      const stsz = child(moov, child(moov, child(moov, mdia, 'minf'), 'stbl'), 'stsz');
-      if (!hdlr || !mdhd || !stsz) return undefined;
+      const stbl = child(moov, child(moov, mdia, 'minf'), 'stbl');
+      const stsz = child(moov, stbl, 'stsz');
+      const stts = child(moov, stbl, 'stts');
+      if (!hdlr || !mdhd || !stsz || !stts) return undefined;
       const handler = moov.toString('latin1', hdlr.start + 8, hdlr.start + 12);
       const v1 = moov.readUInt8(mdhd.start) === 1;
       const timescale = moov.readUInt32BE(mdhd.start + (v1 ? 20 : 12));
@@ -61,6 +70,11 @@ export async function readMp4Facts(path: string): Promise<OutputFacts | undefine
       if (handler === 'vide') {
         facts.video = true;
         facts.frames += moov.readUInt32BE(stsz.start + 8);
+        facts.videoTimescale = timescale;
+        const entries = moov.readUInt32BE(stts.start + 4);
+        const deltas = new Set<number>();
+        for (let i = 0; i < entries; i++) deltas.add(moov.readUInt32BE(stts.start + 12 + i * 8));
+        facts.videoDeltas = [...deltas];
       } else if (handler === 'soun') facts.audio = true;
     }
     return facts;
