@@ -59,6 +59,10 @@ export const renderBatch: ExtensionCommand = {
       overwrite = true;
     }
     const entitlement = FREE_PRESETS.includes(preset) ? undefined : await s.licensing.client().entitlementForRender();
+    // Every row would be refused alike: say it once, before any renders.
+    if (!FREE_PRESETS.includes(preset) && !entitlement) {
+      throw new Error(`The ${preset} preset needs a licence or a trial on this machine (Atropos: Start Free Trial, or Enter Licence Key…); the draft preset needs none.`);
+    }
     const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
 
     const outcome = await vscode.window.withProgress(
