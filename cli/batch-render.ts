@@ -1,11 +1,11 @@
 // `atropos render template.timeline.yaml --data rows.csv|rows.json [--out 'out/{id}.mp4']`: every row is
 // checked first (a bad row is reported with its row number and the template line, and skipped), then the
 // good rows render one after another (here or on the farm), and a JSON manifest lists every output.
+// What a batch is (substitution, checks, naming, the row loop, the manifest) lives in core/batch.
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
-import { analyzeTimeline, collectMediaPaths, parseTimeline } from '../core/index';
-import { withRowVariables, type DataRow } from '../core/batch-row';
-import type { CompiledTimeline } from '../protocol/compiled-timeline';
+import { relative, resolve } from 'node:path';
+import { parseTimeline } from '../core/index';
+import { checkRows, manifestPathFor, manifestText, renderRows, summarise, type DataRow } from '../core/batch';
 import type { RenderPresetName } from '../protocol/settings';
 import { createFontCatalog, probeAll } from '../node/media/index';
 import { RenderError } from '../node/ffmpeg';
@@ -29,33 +29,12 @@ export interface BatchOptions {
   executor: RenderExecutor;
 }
 
-interface ManifestEntry {
-  row: number;
-  id: string;
-  output?: string;
-  frames?: number;
-  durationSeconds?: number;
-  bytes?: number;
-  sha256?: string;
-  error?: string;
-}
-
-const safe = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || '_';
-
-export function outputFor(template: string, row: DataRow, index: number, id: string): string {
-  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
-    if (name === 'id') return safe(id);
-    if (name === 'row') return String(index + 1);
-    return row[name] !== undefined ? safe(row[name] as string) : whole;
-  });
-}
-
 export async function runBatch(io: CliIO, options: BatchOptions): Promise<number> {
   const path = resolve(io.cwd, options.file);
   let rows: DataRow[];
   let text: string;
   try {
-    rows = readDataRows(resolve(io.cwd, options.data));
+    rows = readDataRows(resolve(io.cwd, options.data), options.data);
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof DataFileError) throw new UsageError(`atropos render: --data: ${error.message}`);
@@ -63,52 +42,38 @@ export async function runBatch(io: CliIO, options: BatchOptions): Promise<number
   }
   if (rows.length === 0) throw new UsageError(`atropos render: ${options.data} has no rows`);
   const shown = relative(io.cwd, path) || options.file;
-  const parsed = parseTimeline(text);
   const fonts = await createFontCatalog().catch(() => undefined);
   const say = (event: Record<string, unknown>, line: string): void => {
     if (options.json) io.stdout.write(`${JSON.stringify(event)}\n`);
     else io.stdout.write(`${line}\n`);
   };
   // Check every row before rendering any.
-  const good: Array<{ index: number; id: string; timeline: CompiledTimeline; output: string }> = [];
-  const manifest: ManifestEntry[] = [];
-  for (const [index, row] of rows.entries()) {
-    const id = row.id ?? String(index + 1);
-    const rowParsed = withRowVariables(parsed, row);
-    const media = await probeAll(collectMediaPaths(rowParsed, path), io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {});
-    const analysis = analyzeTimeline(rowParsed, fonts ? { timelinePath: path, media, fonts } : { timelinePath: path, media });
-    const errors = analysis.issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0 || !analysis.compiled) {
-      const lines = errors.map((i) => `row ${index + 1} (${id}): ${formatIssue(shown, i)}`);
-      say({ event: 'row-invalid', row: index + 1, id, errors: errors.map((e) => ({ message: e.message, line: e.range.start.line + 1, code: e.code })) }, lines.join('\n'));
-      manifest.push({ row: index + 1, id, error: errors.map((e) => `line ${e.range.start.line + 1}: ${e.message}`).join('; ') });
-      continue;
-    }
-    const template = options.out ?? join(dirname(analysis.compiled.output.path), `${baseName(analysis.compiled.output.path)}-{id}${extname(analysis.compiled.output.path)}`);
-    good.push({ index, id, timeline: analysis.compiled, output: resolve(io.cwd, outputFor(template, row, index, id)) });
+  const probeOptions = io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {};
+  const checked = await checkRows(parseTimeline(text), rows, {
+    timelinePath: path,
+    probe: (paths) => probeAll(paths, probeOptions),
+    ...(fonts ? { fonts } : {}),
+    ...(options.out !== undefined ? { outPattern: options.out } : {}),
+  });
+  for (const bad of checked) {
+    if (bad.ok) continue;
+    say({ event: 'row-invalid', row: bad.row, id: bad.id, errors: bad.errors.map((e) => ({ message: e.message, line: e.range.start.line + 1, code: e.code })) },
+      bad.errors.map((i) => `row ${bad.row} (${bad.id}): ${formatIssue(shown, i)}`).join('\n'));
   }
-  let failed = manifest.length > 0;
-  for (const job of good) {
-    const entry: ManifestEntry = { row: job.index + 1, id: job.id, output: job.output };
-    try {
-      const result = await options.executor.render({ timeline: job.timeline, outputPath: job.output, preset: options.preset, overwrite: options.overwrite }, { signal: io.signal });
-      Object.assign(entry, { frames: result.frames, durationSeconds: result.durationSeconds, bytes: result.bytes, sha256: await sha256Of(job.output) });
-      say({ event: 'row-done', ...entry }, `row ${entry.row} (${job.id}): ${relative(io.cwd, job.output)}: ${result.frames} frames, ${result.durationSeconds.toFixed(2)} s`);
-    } catch (error) {
-      if (!(error instanceof RenderError)) throw error;
-      entry.error = error.message;
-      failed = true;
-      say({ event: 'row-failed', ...entry }, `row ${entry.row} (${job.id}): ${error.message}`);
-      if (error.code === 'cancelled') break;
-    }
-    manifest.push(entry);
-  }
-  manifest.sort((a, b) => a.row - b.row);
-  const manifestPath = resolve(io.cwd, `${baseName(options.data)}.manifest.json`);
-  writeAtomically(manifestPath, `${JSON.stringify({ template: shown, data: options.data, outputs: manifest }, null, 2)}\n`);
-  say({ event: 'done', manifest: manifestPath, rendered: manifest.filter((m) => m.sha256).length, failed: manifest.filter((m) => m.error).length },
-    `${manifest.filter((m) => m.sha256).length} of ${rows.length} rows rendered; manifest: ${relative(io.cwd, manifestPath)}`);
-  return failed ? (good.length < rows.length ? EXIT.timelineErrors : EXIT.renderFailed) : EXIT.ok;
+  const entries = await renderRows(checked, (output) => resolve(io.cwd, output), {
+    render: (job) => options.executor.render({ timeline: job.timeline, outputPath: job.output, preset: options.preset, overwrite: options.overwrite }, { signal: io.signal }),
+    sha256: sha256Of,
+    failure: (error) => (error instanceof RenderError ? { message: error.message, cancelled: error.code === 'cancelled' } : undefined),
+  }, {
+    done: (entry) => say({ event: 'row-done', ...entry }, `row ${entry.row} (${entry.id}): ${relative(io.cwd, entry.output ?? '')}: ${entry.frames} frames, ${entry.durationSeconds?.toFixed(2)} s`),
+    failed: (entry) => say({ event: 'row-failed', ...entry }, `row ${entry.row} (${entry.id}): ${entry.error}`),
+  });
+  const invalid = checked.filter((c) => !c.ok).length;
+  const manifestPath = manifestPathFor(resolve(io.cwd, options.data));
+  writeAtomically(manifestPath, manifestText({ template: shown, data: options.data, outputs: entries }));
+  const summary = summarise(entries, rows.length, invalid);
+  say({ event: 'done', manifest: manifestPath, rendered: summary.rendered, failed: summary.invalid + summary.failed },
+    `${summary.rendered} of ${rows.length} rows rendered; manifest: ${relative(io.cwd, manifestPath)}`);
+  if (summary.invalid + summary.failed === 0) return EXIT.ok;
+  return invalid > 0 ? EXIT.timelineErrors : EXIT.renderFailed;
 }
-
-const baseName = (p: string): string => p.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');

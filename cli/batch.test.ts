@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as m from '../test/render/media';
-import { csvRecords } from './batch-data';
-import { outputFor } from './batch-render';
+import { csvRecords, outputFor } from '../core/batch';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 

@@ -136,6 +136,16 @@ test('one worker: exactly the timeline\'s frames at its rate, sound and chapters
   assert.equal(await jobCounts(), 0, 'the render\'s jobs are gone from Redis');
 });
 
+test('an MKV output: the timeline\'s frames at its rate with the sound (checked through ffprobe, frames counted by the copy)', async () => {
+  const out = await farmRender('farm-1.mkv');
+  assert.equal(m.countFrames(out), 120);
+  const probe = m.probeJson(out);
+  assert.equal(probe.streams.find((s) => s.codec_type === 'video')?.r_frame_rate, '30/1');
+  assert.ok(probe.streams.some((s) => s.codec_type === 'audio'), 'the sound is there');
+  assert.equal(Number(probe.format.duration).toFixed(1), '4.0');
+  assert.deepEqual(leftovers(), []);
+});
+
 test('the farm output matches the one-process render: every frame at the same time, PSNR ≥ 45 dB', () => {
   const times = (path: string): string[] => execFileSync(m.FFPROBE, ['-v', 'error', '-select_streams', 'v', '-show_entries', 'frame=pts_time', '-of', 'csv=p=0', path]).toString().split(/[\n,]/).filter((t) => /^\d/.test(t));
   assert.equal(times(reference).length, 120);

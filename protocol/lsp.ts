@@ -5,7 +5,7 @@
 import type { CompiledTimeline } from './compiled-timeline';
 import type { MediaFacts } from './media-facts';
 import type { TimelineGesture } from './gestures';
-import type { SourcePosition, SourceRange, TextEdit } from './source-range';
+import type { SourcePosition, SourceRange, TextEdit, TimelineIssue } from './source-range';
 
 /** How many problems the document has now, whatever timeline is returned. */
 export interface LspProblemCount {
@@ -101,5 +101,32 @@ export namespace GestureEditRequest {
     version: number;
     edits: TextEdit[] | null;
     reason?: string;
+  }
+}
+
+/**
+ * One row of a batch render after its check: the template with the row's values compiled, and its output
+ * path (the pattern filled in; a relative one resolves against the timeline's folder), or the errors,
+ * whose ranges are the template's lines.
+ */
+export type BatchRowCheck =
+  | { row: number; id: string; ok: true; timeline: CompiledTimeline; output: string }
+  | { row: number; id: string; ok: false; errors: TimelineIssue[] };
+
+/**
+ * Sent by the client (Render Batch…) to the server: every row of a batch checked against the timeline
+ * file at `uri` (the open document's text, else the file on disk), with the server's media facts and fonts,
+ * as the document itself is checked. Rows are each a map of column → value.
+ */
+export namespace BatchRowsRequest {
+  export const method = 'atropos/batchRows' as const;
+  export interface Params {
+    uri: string;
+    rows: Array<Record<string, string>>;
+    /** Output path pattern ({id}, {row}, {column}); absent: the timeline's output with -{id}. */
+    outPattern?: string;
+  }
+  export interface Result {
+    rows: BatchRowCheck[];
   }
 }

@@ -10,6 +10,7 @@ import { registerCodeLens } from './handlers/code-lens';
 import { registerColoursAndLinks } from './handlers/colors-and-links';
 import { registerCompletion } from './handlers/completion';
 import { registerCustomRequests } from './handlers/custom-requests';
+import { registerBatchRows } from './handlers/batch-rows';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFolding } from './handlers/folding';
 import { registerHover } from './handlers/hover';
@@ -132,6 +133,8 @@ export function startServer(connection: Connection): void {
   registerCodeLens(context);
   registerColoursAndLinks(context);
   registerCustomRequests(context, media);
+  // A batch's rows need the fonts (titles compile with their font file): wait for them rather than skip.
+  registerBatchRows(context, media, async () => fonts ?? loadFontCatalog());
 
   connection.onShutdown(() => debouncer.dispose());
   documents.listen(connection);

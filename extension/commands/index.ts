@@ -13,6 +13,7 @@ import { openPreviewToSide } from './open-preview-to-side';
 import { openRenderOutput, removeRender, retryRender } from './renders-actions';
 import { render } from './render';
 import { renderWith } from './render-with';
+import { renderBatch } from './render-batch';
 import { revealOutput } from './reveal-output';
 import { showLog } from './show-log';
 import { showRenderQueue } from './show-render-queue';
@@ -45,6 +46,7 @@ export const commands: ExtensionCommand[] = [
   deactivateDeviceCommand,
   renewSubscriptionCommand,
   detect,
+  renderBatch,
 ];
 
 export function registerCommands(services: ExtensionServices): void {

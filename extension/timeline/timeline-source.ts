@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TimelineGesture } from '../../protocol/gestures';
-import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest } from '../../protocol/lsp';
+import { BatchRowsRequest, ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest } from '../../protocol/lsp';
 import type { SourcePosition, SourceRange } from '../../protocol/source-range';
 
 /** Time to let the server re-analyse after an edit before asking again. */
@@ -45,6 +45,12 @@ export class TimelineSource implements vscode.Disposable {
   /** The server's edit for a lanes gesture on the document's current text (edits null = refused). */
   gestureEdit(uri: string, gesture: TimelineGesture): Promise<GestureEditRequest.Result> {
     return this.client.sendRequest<GestureEditRequest.Result>(GestureEditRequest.method, { uri, gesture } satisfies GestureEditRequest.Params);
+  }
+
+  /** Render Batch…: every row of the data checked against the document, by the server (media, fonts). */
+  async batchRows(uri: string, rows: BatchRowsRequest.Params['rows'], outPattern?: string): Promise<BatchRowsRequest.Result['rows']> {
+    const params: BatchRowsRequest.Params = { uri, rows, ...(outPattern !== undefined ? { outPattern } : {}) };
+    return (await this.client.sendRequest<BatchRowsRequest.Result>(BatchRowsRequest.method, params)).rows;
   }
 
   private changed(uri: string, delayMs: number): void {

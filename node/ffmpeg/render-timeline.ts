@@ -16,6 +16,7 @@ import type { RenderProgress } from '../../protocol/render-progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
 import { outputProblem, readOutputFacts } from './verify-output';
+import { readMp4Facts } from './mp4-facts';
 
 export interface RenderRequest {
   timeline: CompiledTimeline;
@@ -81,7 +82,9 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
     });
     throwIfFailed(outcome, plan, options.ffmpegPath);
     throwIfInputDamaged(outcome, plan);
-    const problem = outputProblem(await readOutputFacts(options.ffmpegPath, partial), plan);
+    // A farm chunk (always MP4) is checked from its index, without a second ffmpeg run.
+    const facts = (request.part?.kind === 'picture' ? await readMp4Facts(partial) : undefined) ?? (await readOutputFacts(options.ffmpegPath, partial));
+    const problem = outputProblem(facts, plan);
     if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(outcome.stderr));
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);

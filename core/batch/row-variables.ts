@@ -1,8 +1,8 @@
 // Batch renders from data: one row of values → the same parsed timeline with those values as its
 // variables, substituted where the timeline substitutes variables (texts) and in asset paths, so a row
 // can name its own media. Ranges stay those of the template: a row's problems point at template lines.
-import type { ParsedTimeline } from './parse/parse-timeline';
-import { substituteVariables, variableValues } from './variables';
+import type { ParsedTimeline } from '../parse/parse-timeline';
+import { substituteVariables, variableValues } from '../variables';
 
 export type DataRow = Readonly<Record<string, string>>;
 
