@@ -7,7 +7,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPart, type RenderPlan } from '../../core/plan';
+import { planLoudnessPass, planRender, PlanError, renderSegments, type LoudnessMeasurement, type RenderPart, type RenderPlan } from '../../core/plan';
 import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
 import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
@@ -16,6 +16,7 @@ import { withinRender, type RenderProgress } from './progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
 import { outputProblem, readOutputFacts } from './verify-output';
+import { renderInSegments } from './render-segments';
 
 export interface RenderRequest {
   timeline: CompiledTimeline;
@@ -61,27 +62,12 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   // The time limit covers both passes.
   const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
-    // A picture part has no sound to measure; the sound part measures as a whole render does.
-    const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
-    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
-    const renderFrom = measuring ? MEASURING_SHARE : 0;
-    if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
-    const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
-    const args = await prepareRun(plan, workDir);
-    const onProgress = options.onProgress;
-    const outcome = await runFfmpeg({
-      ffmpegPath: options.ffmpegPath,
-      args,
-      signal: options.signal,
-      timeoutMs: timeLeft(),
-      ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
-      totalSeconds: plan.durationSeconds,
-      onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', renderFrom, 100))),
-    });
-    throwIfFailed(outcome, plan, options.ffmpegPath);
-    throwIfInputDamaged(outcome, plan);
+    const segments = request.part ? undefined : renderSegments(request.timeline, request.preset, outputPath);
+    const { plan, stderr } = segments
+      ? await renderInSegments(request, segments, partial, workDir, options, timeLeft)
+      : await renderInOneRun(request, partial, workDir, options, timeLeft);
     const problem = outputProblem(await readOutputFacts(options.ffmpegPath, partial), plan);
-    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(outcome.stderr));
+    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(stderr));
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);
     }
@@ -93,10 +79,49 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   }
 }
 
-/** Percent of the progress the measuring pass covers: it reads sound only, far faster than the render. */
-const MEASURING_SHARE = 5;
+/** What a run wrote into the partial file: the plan it followed (to check the file against) and ffmpeg's words. */
+export interface RunResult {
+  plan: RenderPlan;
+  stderr: string;
+}
 
-function planOrThrow<T>(plan: () => T): T {
+/** The whole render (or a farm part) in one ffmpeg run, after the loudness measuring pass when it needs one. */
+async function renderInOneRun(request: RenderRequest, partial: string, workDir: string, options: RenderOptions, timeLeft: () => number | undefined): Promise<RunResult> {
+  // A picture part has no sound to measure; the sound part measures as a whole render does.
+  const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
+  const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, timeLeft()) : undefined;
+  const renderFrom = measuring ? MEASURING_SHARE : 0;
+  throwIfCancelled(options);
+  const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
+  const stderr = await runPlan(plan, await prepareRun(plan, workDir), options, timeLeft(), [renderFrom, 100]);
+  return { plan, stderr };
+}
+
+/** Runs one plan to its end: a failure, or damaged input even at exit code 0, throws. Returns ffmpeg's stderr. */
+export async function runPlan(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined, share: [number, number]): Promise<string> {
+  const onProgress = options.onProgress;
+  const outcome = await runFfmpeg({
+    ffmpegPath: options.ffmpegPath,
+    args,
+    signal: options.signal,
+    timeoutMs,
+    ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
+    totalSeconds: plan.durationSeconds,
+    onProgress: onProgress && ((p) => onProgress(withinRender(p, 'rendering', share[0], share[1]))),
+  });
+  throwIfFailed(outcome, plan, options.ffmpegPath);
+  throwIfInputDamaged(outcome, plan);
+  return outcome.stderr;
+}
+
+export function throwIfCancelled(options: RenderOptions): void {
+  if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
+}
+
+/** Percent of the progress the measuring pass covers: it reads sound only, far faster than the render. */
+export const MEASURING_SHARE = 5;
+
+export function planOrThrow<T>(plan: () => T): T {
   try {
     return plan();
   } catch (error) {
@@ -106,7 +131,7 @@ function planOrThrow<T>(plan: () => T): T {
 }
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
-async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
+export async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
   const onProgress = options.onProgress;
   const outcome = await runFfmpeg({
     ffmpegPath: options.ffmpegPath,
