@@ -21,8 +21,11 @@ const cuts = (n: number, more: { transitionAt?: number; bed?: boolean } = {}) =>
 test('segments: at most 32 clips each, cut at clip starts, never inside a transition', () => {
   assert.deepEqual(segmentGrid(cuts(100)), [{ from: 0, to: 96 }, { from: 96, to: 192 }, { from: 192, to: 288 }, { from: 288, to: 300 }]);
   assert.deepEqual(segmentGrid(cuts(32)), [{ from: 0, to: 96 }]);
+  // 40 clips at once (overlays): segments would each reopen them all.
+  const stacked = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 90, 'a')]), ...Array.from({ length: 40 }, (_, t) => b.track(`o${t}`, 'overlay', [b.clip(`o${t}/0`, t % 30, 30, 'a')]))], [b.asset('a', '/m/a.mp4', facts)]);
+  assert.deepEqual(segmentGrid(stacked), [{ from: 0, to: 90 }]);
   // Clip 32 starts 2 frames early (at 94) with a 2-frame fade: the cut falls where the fade starts, so both halves follow it.
-  assert.deepEqual(segmentGrid(cuts(40, { transitionAt: 32 })).map((s) => s.to), [94, 120]);
+  assert.deepEqual(segmentGrid(cuts(80, { transitionAt: 32 })).map((s) => s.to), [94, 189, 240]);
   // A bed under everything counts in every segment.
   assert.deepEqual(segmentGrid(cuts(100, { bed: true })).map((s) => s.to), [93, 186, 279, 300]);
 });
