@@ -75,7 +75,9 @@ test('titles: text in a file, expansion off, never in the graph', () => {
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')]), b.track('t', 'overlay', [b.title('t/0', 5, 20, hostile, { fadeIn: 5, placement: { anchor: 'bottom-left', x: 10, y: 8 } })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   const title = plan.filterGraph.map(chainText).find((c) => c.includes('drawtext'))!;
-  assert.equal(title, '[clip0]drawtext=textfile=/work/files/text0.txt:expansion=none:fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fontsize=24:fontcolor=#ffffff:x=10:y=h-text_h-8:alpha=1*clip((round(t*30)-5)/5\\,0\\,1):enable=between(round(t*30)\\,5\\,24)[comp0]');
+  // Drawn in RGB on a transparent layer of the title's frames, into the output's matrix, laid over at its start.
+  assert.equal(title, 'color=c=#ffffff@0:s=320x180:r=30,format=rgba,trim=end_frame=20,settb=1/30,setpts=N,drawtext=textfile=/work/files/text0.txt:expansion=none:fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fontsize=24:fontcolor=#ffffff:x=10:y=h-text_h-8:alpha=1*clip(round(t*30)/5\\,0\\,1),scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p[title0]');
+  assert.ok(plan.filterGraph.map(chainText).includes('[clip0][layer0]overlay=x=0:y=0:eof_action=pass[comp0]'));
   assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: hostile }]);
   assert.ok(!toFfmpegArgs(plan).some((a) => a.includes('שלום')));
 });
