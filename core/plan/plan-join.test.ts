@@ -65,9 +65,12 @@ test('the join: pictures copied with every timestamp stated, the mixes joined, l
     '-f', 'concat', '-safe', '0', '-i', '/work/files/mixes0.txt',
     '-filter_complex', '[1:a]asetpts=N/SR/TB,loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=-20:measured_TP=-6:measured_LRA=3:measured_thresh=-30:offset=0:linear=true,aresample=48000,atrim=end_sample=480000,asetpts=N/SR/TB[aout]',
     '-map', '0:v', '-map', '[aout]',
-    '-c:v', 'copy', '-bsf:v', 'setts=dts=STARTDTS+N*334:pts=PTS-DTS+STARTDTS+N*334',
+    '-c:v', 'copy', '-bsf:v', 'setts=dts=STARTDTS+N*1/30/TB:pts=PTS-DTS+STARTDTS+N*1/30/TB',
     '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', '/o/x.mp4',
   ]);
   assert.equal(plan.files[1]?.content, "ffconcat version 1.0\nfile '/w/segment-00000.wav'\nfile '/w/it'\\''s.wav'\n");
   assert.equal(plan.outputFrames, 300);
+  // Matroska keeps the concat demuxer's times (FFmpeg 5.1 would read the filter's ticks as milliseconds).
+  const mkv = planJoin(tl, { ...options, outputPath: '/o/x.mkv', pictures: ['/w/segment-00000.mp4'] });
+  assert.deepEqual(mkv.encoderArgs.slice(0, 3), ['-c:v', 'copy', '-c:a']);
 });

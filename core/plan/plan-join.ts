@@ -9,7 +9,7 @@ import { filter, PlanContext, type FrameRange } from './context';
 import { audioEncoderArgs, containerOf, isMp4Family } from './encoder';
 import { MEASURING_PAD_SECONDS, measuringLoudness, type LoudnessMeasurement } from './loudness';
 import { SINGLE_PASS_PRESETS } from './plan-loudness';
-import { chaptersFor, chunkTimescale, levelFilters } from './plan-render';
+import { chaptersFor, levelFilters } from './plan-render';
 import { resolvePreset, type EffectiveOutput } from './presets';
 import { segmentGrid } from './segment-grid';
 import { framesToSamples, frameStartSeconds } from './time';
@@ -40,11 +40,11 @@ export const SEGMENT_MIX_EXTENSION = 'wav';
 /**
  * The bitstream filter that states every joined frame's timestamps: each part has the same decoding
  * delay, so frame N's decode time is the first one's plus N frames, and its presentation time keeps
- * its own offset from that. Parts written with `-video_track_timescale chunkTimescale(fps)`.
+ * its own offset from that, in the parts' time base (TB: chunkTimescale ticks, a whole number per frame).
  */
 export function joinedTimestamps(fps: { num: number; den: number }): string {
-  const tick = fps.den * (chunkTimescale(fps) / fps.num);
-  return `setts=dts=STARTDTS+N*${tick}:pts=PTS-DTS+STARTDTS+N*${tick}`;
+  const frame = `N*${fps.den}/${fps.num}/TB`;
+  return `setts=dts=STARTDTS+${frame}:pts=PTS-DTS+STARTDTS+${frame}`;
 }
 
 /** An `ffconcat` list of files in order (single quotes, a quote inside written '\''). */
@@ -82,7 +82,11 @@ export function planJoin(timeline: CompiledTimeline, options: PlanJoinOptions): 
   const encoder: string[] = [];
   if (out.video) {
     maps.push(`${concatInput(ctx, 'pictures', options.pictures)}:v`);
-    encoder.push('-c:v', 'copy', '-bsf:v', joinedTimestamps(out.fps));
+    encoder.push('-c:v', 'copy');
+    // FFmpeg 5.1 runs a copy's bitstream filter in the parts' time base but the Matroska muxer reads
+    // its output as milliseconds (ten times too long); Matroska keeps the concat demuxer's times,
+    // which are the parts' exact lengths rounded to its milliseconds.
+    if (isMp4Family(containerOf(options.outputPath))) encoder.push('-bsf:v', joinedTimestamps(out.fps));
   } else encoder.push('-vn');
   if (out.audio) {
     joinedSound(ctx, out, concatInput(ctx, 'mixes', options.mixes), levelFilters(out, options.loudness), 'aout');
