@@ -84,9 +84,9 @@ export function hasSound(asset: CompiledAsset): boolean {
 
 interface Sound {
   trackId: string;
-  /** The clip's sound from its first sample, exactly `samples` long. */
-  label: string;
-  /** Where it starts on the timeline, and its length, in samples. */
+  /** The clip's sound from its first sample (in the plan's frames), exactly `samples` long; none outside them. */
+  label?: string;
+  /** Where it starts, counted from the plan's first sample, and its length, in samples. */
   start: number;
   samples: number;
   duck?: { underTrack: string; amountDb: number };
@@ -140,7 +140,12 @@ function clipSound(ctx: PlanContext, clip: CompiledClip, source: MediaSource, as
   return ctx.chain([rampedSound(ctx, `${index}:a`, clip, audio.sampleRate)], filters, ctx.label('snd'));
 }
 
-function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: EffectiveAudio): Sound[] {
+/**
+ * Every audible clip's place in samples from `first` (the plan's first sample), and the sound of those
+ * that play in [first, last). A clip begun before `first` is made whole, as a whole render makes it,
+ * and its head dropped: a segment's samples are the whole render's.
+ */
+function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: EffectiveAudio, first: number, last: number): Sound[] {
   const sounds: Sound[] = [];
   for (const track of timeline.tracks) {
     if (track.muted) continue;
@@ -148,13 +153,20 @@ function collectSounds(ctx: PlanContext, timeline: CompiledTimeline, audio: Effe
       if (item.kind !== 'clip' || !item.audio || item.source.kind !== 'media') return;
       const asset = ctx.asset(item.source, item);
       if (!hasSound(asset)) return;
+      const start = framesToSamples(item.start, ctx.out.fps, audio.sampleRate);
+      const samples = framesToSamples(item.duration, ctx.out.fps, audio.sampleRate);
+      const duck = item.audio.duck ? { duck: item.audio.duck } : {};
+      if (start >= last || start + samples <= first) {
+        sounds.push({ trackId: track.id, start: start - first, samples, ...duck });
+        return;
+      }
       // Cross-fade the sound over the same frames the picture cross-fades.
       const fadeIn = Math.max(item.audio.fadeIn, track.kind === 'video' ? transitionFrames(item) : 0);
       const fadeOut = Math.max(item.audio.fadeOut, track.kind === 'video' ? transitionFrames(track.items[i + 1]) : 0);
-      const label = clipSound(ctx, item, item.source, asset, audio, fadeIn, fadeOut);
-      const start = framesToSamples(item.start, ctx.out.fps, audio.sampleRate);
-      const samples = framesToSamples(item.duration, ctx.out.fps, audio.sampleRate);
-      sounds.push({ trackId: track.id, label, start, samples, ...(item.audio.duck ? { duck: item.audio.duck } : {}) });
+      const whole = clipSound(ctx, item, item.source, asset, audio, fadeIn, fadeOut);
+      const head = Math.max(0, first - start);
+      const label = head > 0 ? ctx.chain([whole], [filter('atrim', ['start_sample', head]), filter('asetpts', 'PTS-STARTPTS')], ctx.label('snd')) : whole;
+      sounds.push({ trackId: track.id, label, start: start + head - first, samples: samples - head, ...duck });
     });
   }
   return sounds;
@@ -178,6 +190,7 @@ const mix = (inputs: string[]): Filter =>
 function placeInLanes(ctx: PlanContext, audio: EffectiveAudio, sounds: Sound[]): string[] {
   const lanes: Array<{ end: number; parts: string[] }> = [];
   for (const sound of [...sounds].sort((a, b) => a.start - b.start)) {
+    if (!sound.label) continue;
     let lane = lanes.find((l) => l.end <= sound.start);
     if (!lane) lanes.push((lane = { end: 0, parts: [] }));
     if (sound.start > lane.end) lane.parts.push(silence(ctx, audio, sound.start - lane.end));
@@ -202,7 +215,9 @@ const DUCK_RELEASE = 0.3;
  */
 function duckFilter(amountDb: number, regions: Array<[number, number]>, sampleRate: number): Filter {
   const at = (samples: number): string => String(Math.round((samples / sampleRate) * 1e6) / 1e6);
-  const ramps = regions.map(([a, b]) => `min(clip((t-${at(a)}+${DUCK_ATTACK})/${DUCK_ATTACK},0,1),clip((${at(b)}+${DUCK_RELEASE}-t)/${DUCK_RELEASE},0,1))`);
+  // A segment's regions may start before its first sample (negative).
+  const minus = (samples: number): string => (samples < 0 ? `+${at(-samples)}` : `-${at(samples)}`);
+  const ramps = regions.map(([a, b]) => `min(clip((t${minus(a)}+${DUCK_ATTACK})/${DUCK_ATTACK},0,1),clip((${at(b)}+${DUCK_RELEASE}-t)/${DUCK_RELEASE},0,1))`);
   const depth = ramps.reduce((acc, r) => (acc ? `max(${acc},${r})` : r), '');
   return filter('volume', ['volume', `pow(10,${-Math.abs(amountDb)}*${depth}/20)`], ['eval', 'frame']);
 }
@@ -225,19 +240,24 @@ function regionsOf(sounds: Sound[]): Array<[number, number]> {
 export function planAudio(ctx: PlanContext, level: Filter[]): string | undefined {
   const audio = ctx.out.audio;
   if (!audio) return undefined;
-  const total = framesToSamples(ctx.timeline.durationFrames, ctx.out.fps, audio.sampleRate);
-  const sounds = collectSounds(ctx, ctx.timeline, audio);
+  // The plan's frames in samples: the whole timeline, or one segment of a long one (segment-grid.ts).
+  const first = framesToSamples(ctx.frames.from, ctx.out.fps, audio.sampleRate);
+  const total = framesToSamples(ctx.frames.to, ctx.out.fps, audio.sampleRate) - first;
+  const sounds = collectSounds(ctx, ctx.timeline, audio, first, first + total);
   const mixInputs = [silence(ctx, audio, total), ...placeInLanes(ctx, audio, sounds.filter((s) => !s.duck))];
   // Ducked sounds: each track's, placed and then turned down where the track it ducks under plays.
   const ducked = new Map<string, Sound[]>();
   for (const s of sounds) {
-    if (!s.duck) continue;
+    if (!s.duck || !s.label) continue;
     const key = JSON.stringify([s.trackId, s.duck.underTrack, s.duck.amountDb]);
     ducked.set(key, [...(ducked.get(key) ?? []), s]);
   }
   for (const group of ducked.values()) {
     const duck = (group[0] as Sound).duck as { underTrack: string; amountDb: number };
-    const regions = regionsOf(sounds.filter((s) => s.trackId === duck.underTrack && !s.duck));
+    // Only regions whose ramps reach into the plan's samples (all of them in a whole render).
+    const reach = (seconds: number): number => Math.ceil(seconds * audio.sampleRate);
+    const regions = regionsOf(sounds.filter((s) => s.trackId === duck.underTrack && !s.duck))
+      .filter(([a, b]) => b + reach(DUCK_RELEASE) > 0 && a - reach(DUCK_ATTACK) < total);
     for (const lane of placeInLanes(ctx, audio, group)) {
       mixInputs.push(regions.length ? ctx.chain([lane], [duckFilter(duck.amountDb, regions, audio.sampleRate)], ctx.label('duck')) : lane);
     }

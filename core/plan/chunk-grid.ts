@@ -13,14 +13,29 @@ export interface ChunkGridOptions {
 export function chunkGrid(timeline: CompiledTimeline, options: ChunkGridOptions): FrameRange[] {
   const total = timeline.durationFrames;
   const step = Math.max(1, Math.floor(options.chunkFrames));
+  const outOfTransitions = boundaryMover(timeline);
+  const chunks: FrameRange[] = [];
+  let from = 0;
+  while (from < total) {
+    const to = outOfTransitions(Math.min(total, from + step));
+    chunks.push({ from, to });
+    from = to;
+  }
+  return chunks;
+}
+
+/**
+ * Moves a boundary forward out of any transition it would cut (to the transition's end, repeatedly),
+ * never past the timeline's end. Shared by the farm's chunk grid and the local render's segments.
+ */
+export function boundaryMover(timeline: CompiledTimeline): (frame: number) => number {
+  const total = timeline.durationFrames;
   // Open intervals (start, start + length) no boundary may fall in.
   const transitions = timeline.tracks
     .filter((t) => t.kind === 'video')
     .flatMap((t) => t.items.flatMap((i) => (i.kind === 'clip' && i.transitionIn ? [[i.start, i.start + i.transitionIn.duration] as const] : [])));
-  const chunks: FrameRange[] = [];
-  let from = 0;
-  while (from < total) {
-    let to = Math.min(total, from + step);
+  return (frame) => {
+    let to = frame;
     for (let moved = true; moved && to < total;) {
       moved = false;
       for (const [a, b] of transitions) {
@@ -30,8 +45,6 @@ export function chunkGrid(timeline: CompiledTimeline, options: ChunkGridOptions)
         }
       }
     }
-    chunks.push({ from, to });
-    from = to;
-  }
-  return chunks;
+    return to;
+  };
 }

@@ -79,16 +79,33 @@ function openPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, 
  * Timestamps from 0 at the in point, sped up or slowed down, starting at the window's local frame.
  * `lead`: source seconds the first decoded frame starts before the window's first instant (it covers
  * it). `fps` rounds up: each output tick shows the last source frame that started at or before it.
+ * `midFrame` (a rate change, see sampleMidFrame): timestamps half an output frame earlier, so each
+ * output frame shows the source frame covering the middle of its time span.
  */
-export function retimeFilters(speed: number, localStart: number, ctx: PlanContext, lead = 0): Filter[] {
+export function retimeFilters(speed: number, localStart: number, ctx: PlanContext, lead = 0, midFrame = false): Filter[] {
   const base = speed === 1 ? 'PTS-STARTPTS' : `(PTS-STARTPTS)/${speed}`;
   const { num, den } = ctx.out.fps;
   // The window's start as an exact fraction (a decimal could land past its tick and round up to the next).
   const start = localStart > 0 ? `+${localStart * den}/${num}/TB` : '';
   const back = lead / speed > 1e-9 ? `-${decimalSeconds(lead / speed, 'ceil')}/TB` : '';
+  const half = midFrame ? `-${den}/${2 * num}/TB` : '';
   const fps: FilterArg[] = [formatRational(ctx.out.fps), ['round', 'up']];
   if (localStart > 0) fps.push(['start_time', decimalSeconds(frameStartSeconds(localStart, ctx.out.fps), 'floor')]);
-  return [filter('setpts', `${base}${start}${back}`), filter('fps', ...fps)];
+  return [filter('setpts', `${base}${start}${back}${half}`), filter('fps', ...fps)];
+}
+
+/**
+ * A rate change (a source whose rate is not the output's, fewer than two source frames per output
+ * frame): each output frame shows the source frame covering the middle of its time span, so a source
+ * frame first shows at the output frame nearest its start, within half an output frame of its sound
+ * (at the instant itself it could be up to a whole frame late). The first output frame still shows
+ * the in-point's frame, the last one a frame inside the clip. At the output's rate, and at two or
+ * more source frames per output frame (2×, 3×), each output instant shows the frame covering it.
+ */
+export function sampleMidFrame(asset: CompiledAsset, speed: number, out: { fps: { num: number; den: number } }): boolean {
+  const rate = sourceRate(asset);
+  if (!rate || rate.num * out.fps.den === out.fps.num * rate.den) return false;
+  return (rate.num / rate.den) * speed < 2 * (out.fps.num / out.fps.den);
 }
 
 /** Scale, crop or pad to fill the canvas as the clip's fit mode says. */
@@ -152,7 +169,7 @@ export function clipPicture(
     ? (sizedOnce ? [] : stillFrames(ctx, window))
     : clip.reverse
       ? [...retimeFilters(clip.speed, 0, ctx), ...reverseFilters(ctx, window)]
-      : rampRetimeFilters(ctx, clip, window) ?? retimeFilters(clip.speed, window.localStart, ctx, lead);
+      : rampRetimeFilters(ctx, clip, window) ?? retimeFilters(clip.speed, window.localStart, ctx, lead, sampleMidFrame(asset, clip.speed, ctx.out));
   // Rotation needs nothing here: ffmpeg's autorotate applies the display matrix at the input.
   if (hasNonSquarePixels(asset)) filters.push(filter('scale', ['w', 'iw*sar'], ['h', 'ih']), filter('setsar', 1));
   // Into the output's colour space first: the look works on what the viewer will see.

@@ -30,7 +30,7 @@ function addTrack(ctx: PlanContext, base: string, track: CompiledTrack): string 
     const window = item.kind === 'clip' ? ctx.windowOf(item) : undefined;
     if (item.kind !== 'clip' || !window) continue;
     composite = item.source.kind === 'text'
-      ? overlayText(ctx, composite, item)
+      ? overlayText(ctx, composite, item, window)
       : overlayMedia(ctx, composite, item, item.source, window);
   }
   return composite;

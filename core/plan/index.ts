@@ -14,3 +14,5 @@ export type { FrameRange } from './context';
 export { PLANNER_VERSION } from './version';
 export { chunkGrid, type ChunkGridOptions } from './chunk-grid';
 export type { TitleImageSpec } from './effects/title-image';
+export { segmentGrid, SEGMENT_CLIPS } from './segment-grid';
+export { renderSegments, planJoin, planJoinLoudnessPass, joinedTimestamps, concatList, SEGMENT_PICTURE_EXTENSION, SEGMENT_MIX_EXTENSION, type PlanJoinOptions } from './plan-join';

@@ -5,7 +5,7 @@ import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
 import { OVERLAY_SIZES, placementExprs } from './placement';
-import { titleFilters } from './text';
+import { overlayDrawnTitle } from './title-layer';
 import { decimalSeconds, frameOfTimeExpr, frameStartSeconds } from './time';
 import type { Filter } from './types';
 import { croppedSize } from './effects/look';
@@ -61,5 +61,5 @@ export function overlayMedia(ctx: PlanContext, base: string, clip: CompiledClip,
 export function overlayText(ctx: PlanContext, base: string, clip: CompiledClip, window: ClipWindow = wholeClip(clip)): string {
   if (clip.source.kind !== 'text') return base;
   if (clip.source.render === 'image') return overlayTitleImage(ctx, base, clip, clip.source, window, true);
-  return ctx.chain([base], titleFilters(ctx, clip, clip.source, clip.start, true), ctx.label('comp'));
+  return overlayDrawnTitle(ctx, base, clip, clip.source, window);
 }

@@ -25,7 +25,7 @@ function cutAndFade() {
 test('cuts and an xfade only over the overlap window, renumbered after xfade and concat', () => {
   const plan = planRender(cutAndFade(), { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   assert.deepEqual(plan.filterGraph.slice(0, 10).map(chainText), [
-    '[0:v]setpts=PTS-STARTPTS,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
+    '[0:v]setpts=PTS-STARTPTS-1/60/TB,fps=30:round=up,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=30[clip0]',
     '[clip0]split=2[part0][part1]',
     '[part0]trim=end_frame=20,settb=1/30,setpts=N[seg0]',
     '[part1]trim=start_frame=20:end_frame=30,settb=1/30,setpts=N[seg1]',
@@ -65,7 +65,7 @@ test('speed: setpts divides time, Rubber Band keeps pitch, its measured lead is 
   assert.equal(stretchLead(20), -0.0113);
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red', 0, { speed: 2 })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
-  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2,fps=30:round=up,/);
+  assert.match(chainText(plan.filterGraph[0]!), /^\[0:v\]setpts=\(PTS-STARTPTS\)\/2-1\/60\/TB,fps=30:round=up,/);
   assert.deepEqual(plan.inputs[0]!.options, ['-threads', '1', '-t', '2.066667', '-an', '-sn', '-dn']);
   assert.match(plan.filterGraph.map(chainText).find((c) => c.startsWith('[1:a]'))!, /channel_layouts=stereo,apad=pad_dur=0.5,rubberband=tempo=2:window=short:transients=crisp:smoothing=on,apad=whole_len=48000,/);
 });
@@ -75,7 +75,9 @@ test('titles: text in a file, expansion off, never in the graph', () => {
   const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'red')]), b.track('t', 'overlay', [b.title('t/0', 5, 20, hostile, { fadeIn: 5, placement: { anchor: 'bottom-left', x: 10, y: 8 } })])], assets);
   const plan = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
   const title = plan.filterGraph.map(chainText).find((c) => c.includes('drawtext'))!;
-  assert.equal(title, '[clip0]drawtext=textfile=/work/files/text0.txt:expansion=none:fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fontsize=24:fontcolor=#ffffff:x=10:y=h-text_h-8:alpha=1*clip((round(t*30)-5)/5\\,0\\,1):enable=between(round(t*30)\\,5\\,24)[comp0]');
+  // Drawn in RGB on a transparent layer of the title's frames, into the output's matrix, laid over at its start.
+  assert.equal(title, 'color=c=#ffffff@0:s=320x180:r=30,format=rgba,trim=end_frame=20,settb=1/30,setpts=N,drawtext=textfile=/work/files/text0.txt:expansion=none:fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fontsize=24:fontcolor=#ffffff:x=10:y=h-text_h-8:alpha=1*clip(round(t*30)/5\\,0\\,1),scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p[title0]');
+  assert.ok(plan.filterGraph.map(chainText).includes('[clip0][layer0]overlay=x=0:y=0:eof_action=pass[comp0]'));
   assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: hostile }]);
   assert.ok(!toFfmpegArgs(plan).some((a) => a.includes('שלום')));
 });
@@ -179,5 +181,5 @@ test('a frame inside a transition is one xfade of two seeked frames at its progr
     '[xf0]settb=1/30,setpts=N+25[at2]',
     '[at2]trim=end_frame=1,format=rgb24[vout]',
   ]);
-  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+25/30/TB-0.033334/TB,fps=30:round=up:start_time=0.833333,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
+  assert.equal(chainText(plan.filterGraph[0]!), '[0:v]setpts=PTS-STARTPTS+25/30/TB-0.033334/TB-1/60/TB,fps=30:round=up:start_time=0.833333,scale=w=320:h=180:force_original_aspect_ratio=increase,crop=w=320:h=180,setsar=1,format=yuv420p,tpad=stop=-1:stop_mode=clone,trim=end_frame=1[clip0]');
 });

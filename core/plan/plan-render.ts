@@ -11,16 +11,20 @@ import { measuredLoudness, singlePassLoudness, type LoudnessMeasurement } from '
 import { resolvePreset, type EffectiveOutput } from './presets';
 import { frameStartSeconds } from './time';
 import { renumber } from './track-picture';
-import type { RenderPlan } from './types';
+import type { Filter, RenderPlan } from './types';
 
 /**
- * Part of a render, for the farm (farm/): the picture of timeline frames [from, to) alone, encoded
+ * Part of a render: for the farm (farm/), the picture of timeline frames [from, to) alone, encoded
  * with a fixed number of encoder threads (so its bytes do not depend on the machine), or the whole
- * timeline's sound alone. Assembly joins the parts; a whole render plans no part.
+ * timeline's sound alone. For a long timeline on one machine (segment-grid.ts), a segment's picture
+ * (threads as the encoder likes) and its `mix`: the sound of frames [from, to) before any levelling,
+ * as 32-bit float PCM, to be levelled and encoded once over the whole (plan-join.ts). Assembly or
+ * the join put the parts together; a whole render plans no part.
  */
 export type RenderPart =
-  | { kind: 'picture'; frames: FrameRange; threads: number }
-  | { kind: 'sound' };
+  | { kind: 'picture'; frames: FrameRange; threads?: number }
+  | { kind: 'sound' }
+  | { kind: 'mix'; frames: FrameRange };
 
 export interface PlanRenderOptions {
   preset: RenderPresetName;
@@ -53,7 +57,7 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   const part = options.part;
   const whole = resolvePreset(timeline.output, options.preset);
   const out = !part ? whole : part.kind === 'picture' ? withoutSound(whole) : withoutPicture(whole);
-  const frames = part?.kind === 'picture' ? checkedRange(timeline, part.frames) : { from: 0, to: timeline.durationFrames };
+  const frames = part?.kind === 'picture' || part?.kind === 'mix' ? checkedRange(timeline, part.frames) : { from: 0, to: timeline.durationFrames };
   const ctx = new PlanContext(timeline, out, options.textFiles.directory, frames);
   const maps: string[] = [];
   let outputFrames = 0;
@@ -75,11 +79,10 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
     }
     maps.push('[vout]');
   }
-  const sound = planAudio(ctx, levelFilters(ctx, options.loudness));
+  const sound = planAudio(ctx, part?.kind === 'mix' ? [] : levelFilters(out, options.loudness));
   if (sound) maps.push(`[${sound}]`);
-  const container = containerOf(options.outputPath);
-  const chapters = CHAPTER_CONTAINERS.has(container) && !part ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps, isMp4Family(container)) : undefined;
-  const encoder = part ? partEncoderArgs(out, options.outputPath, part) : encoderArgs(out, options.outputPath);
+  const chapters = part ? undefined : chaptersFor(timeline, out, options.outputPath);
+  const encoder = !part ? encoderArgs(out, options.outputPath) : part.kind === 'mix' ? mixEncoderArgs(out) : partEncoderArgs(out, options.outputPath, part);
   if (chapters) {
     const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
     encoder.unshift('-map_chapters', String(index));
@@ -114,15 +117,27 @@ function partEncoderArgs(out: ReturnType<typeof resolvePreset>, outputPath: stri
   const faststart = args.indexOf('+faststart');
   if (faststart > 0) args.splice(faststart - 1, 2);
   if (part.kind === 'picture') {
-    args.push('-threads', String(part.threads));
+    if (part.threads !== undefined) args.push('-threads', String(part.threads));
     // A whole number of ticks per frame, so assembly can state every timestamp exactly.
     if (isMp4Family(containerOf(outputPath))) args.push('-video_track_timescale', String(chunkTimescale(out.fps)));
   }
   return args;
 }
 
-function levelFilters(ctx: PlanContext, measurement: LoudnessMeasurement | undefined) {
-  const { loudness, audio } = ctx.out;
+/** A segment's mix: lossless, so the join's one encode sees the samples a whole render would. */
+function mixEncoderArgs(out: EffectiveOutput): string[] {
+  return out.audio ? ['-vn', '-c:a', 'pcm_f32le', '-ar', String(out.audio.sampleRate), '-ac', String(out.audio.channels)] : ['-vn', '-an'];
+}
+
+/** The chapter list (ffmetadata) when the output's container holds chapters and the timeline has markers. */
+export function chaptersFor(timeline: CompiledTimeline, out: EffectiveOutput, outputPath: string): string | undefined {
+  const container = containerOf(outputPath);
+  return CHAPTER_CONTAINERS.has(container) ? chaptersMetadata(timeline.markers, timeline.durationFrames, out.fps, isMp4Family(container)) : undefined;
+}
+
+/** After the mix: the loudness filters (see loudness.ts), or none. */
+export function levelFilters(out: EffectiveOutput, measurement: LoudnessMeasurement | undefined): Filter[] {
+  const { loudness, audio } = out;
   if (loudness === undefined || !audio) return [];
   return measurement ? measuredLoudness(loudness, measurement, audio.sampleRate) : singlePassLoudness(loudness, audio.sampleRate);
 }

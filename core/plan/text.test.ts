@@ -23,7 +23,10 @@ function titleChain(text: string, anchor: Anchor, style: Partial<TextStyle> = {}
   return { chain: plan.filterGraph.map(chainText).find((c) => c.includes('drawtext')) ?? '', plan };
 }
 
-const FADE = 'alpha=1*clip((round(t*30)-5)/5\\,0\\,1):enable=between(round(t*30)\\,5\\,24)';
+// Drawn in RGB on a transparent layer of the title's 20 frames (clip-local time), then into the output's matrix.
+const FADE = 'alpha=1*clip(round(t*30)/5\\,0\\,1)';
+const HEAD = 'color=c=#ffffff@0:s=320x180:r=30,format=rgba,trim=end_frame=20,settb=1/30,setpts=N,';
+const TAIL = ',scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p[title0]';
 
 test('lines split where drawtext would break them; trailing empty lines do not count', () => {
   assert.deepEqual(titleLines('one'), ['one']);
@@ -34,7 +37,7 @@ test('lines split where drawtext would break them; trailing empty lines do not c
 
 test('a single line is one drawtext as before; its trailing line break is dropped so it is placed by its own height', () => {
   const { chain, plan } = titleChain('Hello\n', 'center', { align: 'right' });
-  assert.equal(chain, `[clip0]drawtext=textfile=/work/files/text0.txt:expansion=none:${FONT}:x=(w-text_w)/2+10:y=(h-text_h)/2+8:${FADE}[comp0]`);
+  assert.equal(chain, `${HEAD}drawtext=textfile=/work/files/text0.txt:expansion=none:${FONT}:x=(w-text_w)/2+10:y=(h-text_h)/2+8:${FADE}${TAIL}`);
   assert.deepEqual(plan.files, [{ path: '/work/files/text0.txt', content: 'Hello' }]);
 });
 
@@ -42,7 +45,7 @@ test('centred anchor: align center centres every line on one column; left starts
   // Two lines of 29 px (24 × 1.2): the block is 58 tall; baselines 23 px (24 × 0.95) into each slot.
   const line = (n: number, x: string, y: string): string => `drawtext=textfile=/work/files/text${n}.txt:expansion=none:${FONT}:x=${x}:y=${y}:${FADE}`;
   const expected = (x: string): string =>
-    `[clip0]${line(0, x, '(h-58)/2+8+23-ascent')},${line(1, x, '(h-58)/2+8+52-ascent')}[comp0]`;
+    `${HEAD}${line(0, x, '(h-58)/2+8+23-ascent')},${line(1, x, '(h-58)/2+8+52-ascent')}${TAIL}`;
   assert.equal(titleChain('Hi\nA longer line', 'center').chain, expected('(w-text_w)/2+10'));
   assert.equal(titleChain('Hi\nA longer line', 'center', { align: 'left' }).chain, expected('(w-0)/2+10'));
   assert.equal(titleChain('Hi\nA longer line', 'center', { align: 'right' }).chain, expected('(w-2*text_w)/2+10'));
@@ -54,9 +57,9 @@ test('side anchors: lines flush with the anchor side; a box pads the block and s
   // Box padding 8: lines 29 + 16 apart, the block 90 tall and inset by the padding on both axes.
   const { chain, plan } = titleChain('Hi\nA longer line', 'bottom-right', { align: 'left', box: true });
   const box = 'box=1:boxcolor=#000000@0.5:boxborderw=8';
-  assert.equal(chain, '[clip0]' + [0, 1].map((n) =>
-    `drawtext=textfile=/work/files/text${n}.txt:expansion=none:${FONT}:x=w-text_w-(10+8):y=h-90-(8+8)+${n === 0 ? 23 : 68}-ascent:alpha=1*clip((round(t*30)-5)/5\\,0\\,1):${box}:enable=between(round(t*30)\\,5\\,24)`,
-  ).join(',') + '[comp0]');
+  assert.equal(chain, HEAD + [0, 1].map((n) =>
+    `drawtext=textfile=/work/files/text${n}.txt:expansion=none:${FONT}:x=w-text_w-(10+8):y=h-90-(8+8)+${n === 0 ? 23 : 68}-ascent:${FADE}:${box}`,
+  ).join(',') + TAIL);
   assert.deepEqual(plan.files.map((f) => f.content), ['Hi', 'A longer line']);
 });
 
@@ -75,7 +78,8 @@ test('the preview frame draws the same lines as the render', () => {
   const tl = titled('Hi\nA longer line', 'center', { align: 'right' });
   const frame = planFrame(tl, 10, { textFiles: DIR });
   const render = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR });
-  const drawtexts = (chains: string[]): string => chains.find((c) => c.includes('drawtext'))!.replace(/^\[\w+\]/, '').replace(/\[\w+\]$/, '');
+  // The same drawtexts; only the frames of the layer differ (one, from the clip's frame 5; or all 20).
+  const drawtexts = (chains: string[]): string => chains.find((c) => c.includes('drawtext'))!.replace(/^.*?,(?=drawtext=)/, '').replace(/,scale=out_color_matrix.*$/, '');
   assert.equal(drawtexts(frame.filterGraph.map(chainText)), drawtexts(render.filterGraph.map(chainText)));
   assert.deepEqual(frame.files, render.files.filter((f) => f.path.includes('text')));
 });

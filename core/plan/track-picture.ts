@@ -6,7 +6,7 @@ import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
 import { hasMotion, movingPicture } from './clip-motion';
 import { outputMatrix } from './colour';
 import { filter, type PlanContext } from './context';
-import { titleFilters } from './text';
+import { drawnTitle } from './title-layer';
 import { overlayTitleImage } from './effects/title-image';
 import { lumaWipe, type LumaImage } from './effects/luma-wipe';
 import { decimalSeconds, frameStartSeconds, formatRational, timeBaseText } from './time';
@@ -40,9 +40,8 @@ export function colourStream(ctx: PlanContext, window: ClipWindow, format: Layer
 export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWindow, format: LayerFormat): string {
   if (item.kind === 'gap') return colourStream(ctx, window, format);
   if (item.source.kind === 'text') {
-    const ground = colourStream(ctx, window, format);
-    if (item.source.render === 'image') return overlayTitleImage(ctx, ground, item, item.source, window, false);
-    return ctx.chain([ground], titleFilters(ctx, item, item.source, 0, false), ctx.label('title'));
+    if (item.source.render === 'image') return overlayTitleImage(ctx, colourStream(ctx, window, format), item, item.source, window, false);
+    return drawnTitle(ctx, item, item.source, window, format);
   }
   const picture = hasMotion(item)
     ? movingPicture(ctx, item, item.source, window, colourStream(ctx, window, format), format)

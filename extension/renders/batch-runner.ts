@@ -12,7 +12,7 @@ import { frameStartSeconds } from '../../core/time/timecode';
 import type { JobRecord } from '../../protocol/render-host';
 import { RenderHostError } from '../../render-host/client/host-client';
 import type { RenderPresetName } from '../../protocol/settings';
-import { progressText } from './eta';
+import { describeProgress } from '../../core/render-progress';
 import type { HostConnection } from './host-connection';
 import { elapsedSeconds } from './job-store';
 
@@ -77,11 +77,11 @@ export async function runBatchOnHost(checked: CheckedRow[], options: BatchRunOpt
       try {
         const final = await options.host.run((c) => c.follow(id, (event) => {
           options.onJob?.(event.job, false);
-          const text = progressText(event.job.progress, elapsedSeconds(event.job.startedAt, undefined, Date.now()));
+          const text = describeProgress(event.job.progress, { fps: job.timeline.output.fps, elapsedSeconds: elapsedSeconds(event.job.startedAt, undefined, Date.now()) });
           options.onProgress?.({
             row: job.row, id: job.id, position: position + 1, of, percent: text.percent,
             overallPercent: ((position + text.percent / 100) / of) * 100,
-            message: `row ${position + 1} of ${of} (${job.id}): ${text.message}`,
+            message: `row ${position + 1} of ${of} (${job.id}): ${text.text}`,
           });
         }));
         options.onJob?.(final, false);

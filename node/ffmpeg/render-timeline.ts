@@ -7,16 +7,18 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
-import { planLoudnessPass, planRender, PlanError, type LoudnessMeasurement, type RenderPart, type RenderPlan } from '../../core/plan';
+import { planLoudnessPass, planRender, PlanError, renderSegments, type LoudnessMeasurement, type RenderPart, type RenderPlan } from '../../core/plan';
 import { makeWorkDir, moveIntoPlace, prepareRun, removeQuietly } from './files';
 import { inputDamage } from './input-damage';
 import { parseLoudnormReport } from './loudness-report';
 import { partialPathFor } from './partial-path';
 import type { RenderProgress } from '../../protocol/render-progress';
+import type { RenderPass } from './progress';
 import { meaningfulTail, RenderError } from './render-error';
 import { runFfmpeg, type FfmpegOutcome } from './spawn-ffmpeg';
 import { outputProblem, readOutputFacts } from './verify-output';
 import { readMp4Facts } from './mp4-facts';
+import { renderInSegments } from './render-segments';
 
 export interface RenderRequest {
   timeline: CompiledTimeline;
@@ -62,30 +64,14 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   // The time limit covers both passes.
   const timeLeft = (): number | undefined => (options.timeoutMs === undefined ? undefined : Math.max(1, started + options.timeoutMs - Date.now()));
   try {
-    // A picture part has no sound to measure; the sound part measures as a whole render does.
-    const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
-    // Progress counts timeline frames: the whole timeline's, or a chunk's.
-    const totalFrames = request.part?.kind === 'picture' ? request.part.frames.to - request.part.frames.from : request.timeline.durationFrames;
-    const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, totalFrames, timeLeft()) : undefined;
-    const renderFrom = measuring ? MEASURING_SHARE : 0;
-    if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
-    const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
-    const args = await prepareRun(plan, workDir);
-    const outcome = await runFfmpeg({
-      ffmpegPath: options.ffmpegPath,
-      args,
-      signal: options.signal,
-      timeoutMs: timeLeft(),
-      ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
-      pass: { stage: 'rendering', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: plan.outputFrames === totalFrames, from: renderFrom, to: 1 },
-      onProgress: options.onProgress,
-    });
-    throwIfFailed(outcome, plan, options.ffmpegPath);
-    throwIfInputDamaged(outcome, plan);
+    const segments = request.part ? undefined : renderSegments(request.timeline, request.preset, outputPath);
+    const { plan, stderr } = segments
+      ? await renderInSegments(request, segments, partial, workDir, options, timeLeft)
+      : await renderInOneRun(request, partial, workDir, options, timeLeft);
     // A farm chunk (always MP4) is checked from its index, without a second ffmpeg run.
     const facts = (request.part?.kind === 'picture' ? await readMp4Facts(partial) : undefined) ?? (await readOutputFacts(options.ffmpegPath, partial));
     const problem = outputProblem(facts, plan);
-    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(outcome.stderr));
+    if (problem) throw new RenderError('ffmpeg-failed', `ffmpeg finished but ${problem}; nothing was written.`, meaningfulTail(stderr));
     if ((await moveIntoPlace(partial, outputPath, overwrite)) === 'exists') {
       throw new RenderError('output-exists', `${outputPath} appeared while rendering; the new render was not kept.`);
     }
@@ -97,10 +83,51 @@ export async function renderTimeline(request: RenderRequest, options: RenderOpti
   }
 }
 
+/** What a run wrote into the partial file: the plan it followed (to check the file against) and ffmpeg's words. */
+export interface RunResult {
+  plan: RenderPlan;
+  stderr: string;
+}
+
+/** The whole render (or a farm part) in one ffmpeg run, after the loudness measuring pass when it needs one. */
+async function renderInOneRun(request: RenderRequest, partial: string, workDir: string, options: RenderOptions, timeLeft: () => number | undefined): Promise<RunResult> {
+  // A picture part has no sound to measure; the sound part measures as a whole render does.
+  const measuring = request.part?.kind === 'picture' ? undefined : planOrThrow(() => planLoudnessPass(request.timeline, { preset: request.preset, textFiles: { directory: workDir } }));
+  // Progress counts timeline frames: the whole timeline's, or a chunk's.
+  const totalFrames = request.part?.kind === 'picture' ? request.part.frames.to - request.part.frames.from : request.timeline.durationFrames;
+  const loudness = measuring ? await measureLoudness(measuring, await prepareRun(measuring, workDir, 'measure'), options, totalFrames, timeLeft()) : undefined;
+  const renderFrom = measuring ? MEASURING_SHARE : 0;
+  throwIfCancelled(options);
+  const plan = planOrThrow(() => planRender(request.timeline, { preset: request.preset, outputPath: partial, textFiles: { directory: workDir }, ...(loudness ? { loudness } : {}), ...(request.part ? { part: request.part } : {}) }));
+  const pass: RenderPass = { stage: 'rendering', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: plan.outputFrames === totalFrames, from: renderFrom, to: 1 };
+  const stderr = await runPlan(plan, await prepareRun(plan, workDir), options, timeLeft(), pass);
+  return { plan, stderr };
+}
+
+/** Runs one plan to its end: a failure, or damaged input even at exit code 0, throws. Returns ffmpeg's stderr. */
+export async function runPlan(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined, pass: RenderPass): Promise<string> {
+  const outcome = await runFfmpeg({
+    ffmpegPath: options.ffmpegPath,
+    args,
+    signal: options.signal,
+    timeoutMs,
+    ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
+    pass,
+    onProgress: options.onProgress,
+  });
+  throwIfFailed(outcome, plan, options.ffmpegPath);
+  throwIfInputDamaged(outcome, plan);
+  return outcome.stderr;
+}
+
+export function throwIfCancelled(options: RenderOptions): void {
+  if (options.signal?.aborted) throw new RenderError('cancelled', 'The render was cancelled; nothing was written.');
+}
+
 /** Share of the progress the measuring pass covers: it reads sound only, far faster than the render. */
 const MEASURING_SHARE = 0.05;
 
-function planOrThrow<T>(plan: () => T): T {
+export function planOrThrow<T>(plan: () => T): T {
   try {
     return plan();
   } catch (error) {
@@ -110,7 +137,7 @@ function planOrThrow<T>(plan: () => T): T {
 }
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
-async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, totalFrames: number, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
+export async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, totalFrames: number, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
   const outcome = await runFfmpeg({
     ffmpegPath: options.ffmpegPath,
     args,

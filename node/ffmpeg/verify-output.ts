@@ -30,8 +30,9 @@ export async function readOutputFacts(ffmpegPath: string, path: string): Promise
 
 /** What is wrong with the output, in words, or undefined when it holds what the plan promised. */
 export function outputProblem(facts: OutputFacts, plan: RenderPlan): string | undefined {
-  const wantsVideo = plan.maps.includes('[vout]');
-  const wantsAudio = plan.maps.some((m) => m !== '[vout]');
+  // A one-run render maps its graph's [vout]; a segmented render's join copies its pictures' video.
+  const wantsVideo = plan.maps.some((m) => m === '[vout]' || m.endsWith(':v'));
+  const wantsAudio = plan.maps.some((m) => m === '[aout]' || m.endsWith(':a'));
   if (wantsVideo && !facts.video) return 'the output has no video stream';
   if (wantsAudio && !facts.audio) return 'the output has no audio stream';
   const gif = plan.encoderArgs.includes('gif');

@@ -98,3 +98,27 @@ test('HD and SD renders: every source and the background decode to their colours
     near(decodedByTags(out, names.length * 2 + 1, left, mid), SLATE, `${width}×${height}: background`);
   }
 });
+
+test('titles (drawtext on a video track and over a picture; a title image) decode to their colours by the file\'s own tags, HD and SD', async () => {
+  const png = await asset('png', (ffmpeg(['-f', 'lavfi', '-i', patches(320, 180), '-frames:v', '1', join(dir, 'under.png')]), join(dir, 'under.png')), 'image');
+  const GROUND: Rgb = [48, 192, 128];
+  for (const [width, height, size, padding] of [[1280, 720, 400, 80], [320, 180, 120, 30]] as const) {
+    // A red box around a slate-blue "I": the stem's middle is text, beside the stem (within the padding) is box.
+    const style = { ...b.TITLE_STYLE, size, color: '#3080c0', box: true, boxColor: '#ff0000', boxOpacity: 1, boxPadding: padding };
+    const title = (id: string, start: number) => b.title(id, start, 2, 'I', { source: { kind: 'text', text: 'I', style } });
+    const base = b.timeline([
+      b.track('v', 'video', [title('v/0', 0), b.clip('v/1', 2, 4, 'png', 0, { audio: undefined })]),
+      b.track('o', 'overlay', [title('o/0', 2), { ...title('o/1', 4), source: { kind: 'text', text: 'I', style, render: 'image' } }]),
+    ], [png], { width, height });
+    const { audio: _silent, ...output } = base.output;
+    const out = join(dir, `titles-${width}.mp4`);
+    await renderTimeline({ timeline: { ...base, output: { ...output, background: '#30c080' } }, outputPath: out, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
+    const [cx, cy] = [width / 2, height / 2];
+    const boxX = Math.round(cx + 0.15 * size + padding / 2);
+    for (const [frame, where, under] of [[1, 'on the video track', GROUND], [3, 'over a picture', RED], [5, 'as a title image', RED]] as const) {
+      near(decodedByTags(out, frame, cx, cy), SLATE, `${width}×${height}: title text ${where}`);
+      near(decodedByTags(out, frame, boxX, cy), RED, `${width}×${height}: title box ${where}`);
+      near(decodedByTags(out, frame, Math.round(width / 16), Math.round(height / 16)), under, `${width}×${height}: beside the title ${where}`);
+    }
+  }
+});

@@ -75,8 +75,8 @@ test('25 fps into 30 fps, 2× and 0.5× speed: each output frame shows the sourc
   const out = await render(tl, 'rates.mp4');
   assert.equal(m.countFrames(out), 54);
   const shown = m.frameLumas(out).map(m.frameNumberOf);
-  // 25 → 30: frame k shows the source frame that covers its instant (the last one started at or before it).
-  assert.deepEqual(shown.slice(0, 30), Array.from({ length: 30 }, (_, k) => Math.floor((k * 25) / 30) % 28));
+  // 25 → 30 (a rate change): frame k shows the source frame that covers its middle (the last one started at or before k + ½).
+  assert.deepEqual(shown.slice(0, 30), Array.from({ length: 30 }, (_, k) => Math.floor(((k + 0.5) * 25) / 30) % 28));
   assert.deepEqual(shown.slice(30, 42), Array.from({ length: 12 }, (_, k) => (2 * k) % 28), '2×: every other source frame');
   assert.deepEqual(shown.slice(42, 54), Array.from({ length: 12 }, (_, k) => Math.floor(k / 2)), '0.5×: each source frame twice');
 });

@@ -22,7 +22,7 @@ test('a title image: the runner draws the PNG from its spec; looped, alpha by ge
   });
   const p = 'if(lt(round(T*30)\\,0)\\,0\\,if(lt(round(T*30)\\,10)\\,0+1*((round(T*30)-0)/10)\\,1))';
   const q = 'if(lt(round(T*30)\\,55)\\,0\\,if(lt(round(T*30)\\,60)\\,0+1*((round(T*30)-55)/5)\\,1))';
-  assert.equal(chainText(plan.filterGraph[1]!), '[0:v]format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=60,'
+  assert.equal(chainText(plan.filterGraph[1]!), '[0:v]scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd+full_chroma_int,format=yuva420p,loop=loop=-1:size=1,settb=1/30,setpts=N,trim=end_frame=60,'
     + `geq=lum=lum(X\\,Y):cb=cb(X\\,Y):cr=cr(X\\,Y):a=alpha(X\\,Y)*${p}*gte(X\\,W*${q}):enable=lt(round(t*30)\\,10)+gte(round(t*30)\\,55),setpts=PTS+30[titleimg0]`);
   const local = '(round(t*30)-30)';
   const rise = `18*(1-if(lt(${local}\\,0)\\,0\\,if(lt(${local}\\,10)\\,0+1*((${local}-0)/10)\\,1)))`;
@@ -31,5 +31,5 @@ test('a title image: the runner draws the PNG from its spec; looped, alpha by ge
 
 test('the preview frame plans the same image, its one frame numbered from the clip start', () => {
   const plan = planFrame(tl, 40, { textFiles: { directory: '/f' } });
-  assert.match(chainText(plan.filterGraph[1]!), /^\[0:v\]format=yuva420p,loop=loop=-1:size=1,settb=1\/30,setpts=N\+10,trim=end_frame=1,geq=/);
+  assert.match(chainText(plan.filterGraph[1]!), /^\[0:v\]scale=out_color_matrix=bt601:out_range=tv:flags=accurate_rnd\+full_chroma_int,format=yuva420p,loop=loop=-1:size=1,settb=1\/30,setpts=N\+10,trim=end_frame=1,geq=/);
 });

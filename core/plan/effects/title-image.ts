@@ -5,6 +5,7 @@
 // image's edge is the box's edge (or the ink's, without a box), so anchors and margins hold as for
 // media overlays. Preview frames plan the same image and the same expressions.
 import type { CompiledClip, TextMotion, TextSource } from '../../../protocol/compiled-timeline';
+import { outputMatrix } from '../colour';
 import { filter, type PlanContext } from '../context';
 import { fadeFactorExpr, keyframeExpr } from '../keyframes';
 import { OVERLAY_SIZES, placementExprs } from '../placement';
@@ -148,6 +149,8 @@ export function overlayTitleImage(ctx: PlanContext, base: string, clip: Compiled
   const index = ctx.addInput({ options: ['-framerate', formatRational(ctx.out.fps)], path: png, purpose: clip.id, range: clip.range });
   const local = frameOfTimeExpr(ctx.out.fps);
   const filters: Filter[] = [
+    // RGBA into the output's matrix, once (swscale's default is BT.601 whatever the size).
+    filter('scale', ['out_color_matrix', outputMatrix(ctx.out)], ['out_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']),
     filter('format', 'yuva420p'),
     filter('loop', ['loop', -1], ['size', 1]),
     filter('settb', timeBaseText(ctx.out.fps)),
