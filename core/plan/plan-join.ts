@@ -7,8 +7,8 @@ import type { CompiledTimeline } from '../../protocol/compiled-timeline';
 import type { RenderPresetName } from '../../protocol/settings';
 import { filter, PlanContext, type FrameRange } from './context';
 import { audioEncoderArgs, containerOf, isMp4Family } from './encoder';
-import { MEASURING_PAD_SECONDS, measuringLoudness, type LoudnessMeasurement } from './loudness';
-import { SINGLE_PASS_PRESETS } from './plan-loudness';
+import type { LoudnessMeasurement } from './loudness';
+import { measuringPlan, SINGLE_PASS_PRESETS } from './plan-loudness';
 import { chaptersFor, levelFilters } from './plan-render';
 import { resolvePreset, type EffectiveOutput } from './presets';
 import { segmentGrid } from './segment-grid';
@@ -118,16 +118,5 @@ export function planJoinLoudnessPass(timeline: CompiledTimeline, options: Omit<P
   if (out.loudness === undefined || !out.audio || SINGLE_PASS_PRESETS.includes(options.preset)) return undefined;
   const ctx = new PlanContext(timeline, out, options.textFiles.directory);
   joinedSound(ctx, out, concatInput(ctx, 'mixes', options.mixes), [], 'mix');
-  ctx.chain(['mix'], measuringLoudness(out.loudness), 'measured');
-  return {
-    globalArgs: ['-hide_banner', '-nostats', '-loglevel', 'info', '-progress', 'pipe:1'],
-    inputs: ctx.inputs,
-    filterGraph: ctx.chains,
-    maps: ['[measured]'],
-    encoderArgs: ['-ar', String(out.audio.sampleRate), '-ac', String(out.audio.channels), '-f', 'null'],
-    outputPath: '-',
-    files: ctx.files,
-    outputFrames: 0,
-    durationSeconds: frameStartSeconds(timeline.durationFrames, out.fps) + MEASURING_PAD_SECONDS,
-  };
+  return measuringPlan(ctx, { fps: out.fps, audio: out.audio, loudness: out.loudness }, 'mix', timeline.durationFrames);
 }

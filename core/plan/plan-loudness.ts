@@ -6,7 +6,7 @@ import type { RenderPresetName } from '../../protocol/settings';
 import { planAudio } from './audio';
 import { PlanContext } from './context';
 import { MEASURING_PAD_SECONDS, measuringLoudness } from './loudness';
-import { resolvePreset } from './presets';
+import { resolvePreset, type EffectiveAudio, type EffectiveOutput } from './presets';
 import { frameStartSeconds } from './time';
 import type { RenderPlan } from './types';
 
@@ -28,6 +28,11 @@ export function planLoudnessPass(timeline: CompiledTimeline, options: PlanLoudne
   const { video: _video, gif: _gif, ...sound } = out;
   const ctx = new PlanContext(timeline, sound, options.textFiles.directory);
   const mix = planAudio(ctx, []) as string;
+  return measuringPlan(ctx, { fps: out.fps, audio: out.audio, loudness: out.loudness }, mix, timeline.durationFrames);
+}
+
+/** A measuring pass over the sound `mix` of ctx's graph: loudnorm's report on it, written to null. */
+export function measuringPlan(ctx: PlanContext, out: Pick<EffectiveOutput, 'fps'> & { audio: EffectiveAudio; loudness: number }, mix: string, durationFrames: number): RenderPlan {
   ctx.chain([mix], measuringLoudness(out.loudness), 'measured');
   return {
     // loudnorm prints its report at log level info.
@@ -40,6 +45,6 @@ export function planLoudnessPass(timeline: CompiledTimeline, options: PlanLoudne
     outputPath: '-',
     files: ctx.files,
     outputFrames: 0,
-    durationSeconds: frameStartSeconds(timeline.durationFrames, out.fps) + MEASURING_PAD_SECONDS,
+    durationSeconds: frameStartSeconds(durationFrames, out.fps) + MEASURING_PAD_SECONDS,
   };
 }

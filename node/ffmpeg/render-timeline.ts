@@ -106,7 +106,14 @@ async function renderInOneRun(request: RenderRequest, partial: string, workDir: 
 
 /** Runs one plan to its end: a failure, or damaged input even at exit code 0, throws. Returns ffmpeg's stderr. */
 export async function runPlan(plan: RenderPlan, args: string[], options: RenderOptions, timeoutMs: number | undefined, pass: RenderPass): Promise<string> {
-  const outcome = await runFfmpeg({
+  const outcome = await runPass(args, options, timeoutMs, pass);
+  throwIfFailed(outcome, plan, options.ffmpegPath);
+  throwIfInputDamaged(outcome, plan);
+  return outcome.stderr;
+}
+
+function runPass(args: string[], options: RenderOptions, timeoutMs: number | undefined, pass: RenderPass): Promise<FfmpegOutcome> {
+  return runFfmpeg({
     ffmpegPath: options.ffmpegPath,
     args,
     signal: options.signal,
@@ -115,9 +122,6 @@ export async function runPlan(plan: RenderPlan, args: string[], options: RenderO
     pass,
     onProgress: options.onProgress,
   });
-  throwIfFailed(outcome, plan, options.ffmpegPath);
-  throwIfInputDamaged(outcome, plan);
-  return outcome.stderr;
 }
 
 export function throwIfCancelled(options: RenderOptions): void {
@@ -138,15 +142,7 @@ export function planOrThrow<T>(plan: () => T): T {
 
 /** The measuring pass: ffmpeg reads the timeline's sound alone and loudnorm reports on the mix. */
 export async function measureLoudness(plan: RenderPlan, args: string[], options: RenderOptions, totalFrames: number, timeoutMs: number | undefined): Promise<LoudnessMeasurement> {
-  const outcome = await runFfmpeg({
-    ffmpegPath: options.ffmpegPath,
-    args,
-    signal: options.signal,
-    timeoutMs,
-    ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
-    pass: { stage: 'measuring-loudness', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: false, from: 0, to: MEASURING_SHARE },
-    onProgress: options.onProgress,
-  });
+  const outcome = await runPass(args, options, timeoutMs, { stage: 'measuring-loudness', totalSeconds: plan.durationSeconds, totalFrames, countsFrames: false, from: 0, to: MEASURING_SHARE });
   throwIfFailed(outcome, plan, options.ffmpegPath, 'measuring loudness');
   const measurement = parseLoudnormReport(outcome.stderr);
   if (!measurement) {
