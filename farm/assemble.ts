@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { chunkTimescale } from '../core/plan';
+import { chunkTimescale, concatList } from '../core/plan';
 import { chaptersMetadata } from '../core/plan/chapters';
 import { containerOf, isMp4Family } from '../core/plan/encoder';
 import { moveIntoPlace, removeQuietly } from '../node/ffmpeg/files';
@@ -33,9 +33,6 @@ export interface AssembleOptions {
   signal?: AbortSignal;
 }
 
-/** `ffconcat` quoting: single quotes, a quote inside written '\''. */
-const quoted = (name: string): string => `'${name.replace(/'/g, "'\\''")}'`;
-
 export async function assembleFarmRender(spec: FarmRenderSpec, options: AssembleOptions): Promise<FarmOutput> {
   const started = Date.now();
   const { timeline } = spec;
@@ -44,7 +41,7 @@ export async function assembleFarmRender(spec: FarmRenderSpec, options: Assemble
   if (spec.sound && !existsSync(soundPath(spec))) missing.push(soundPath(spec));
   if (missing.length > 0) throw new RenderError('ffmpeg-failed', `Assembly found ${missing.length} part(s) missing (${basename(missing[0] as string)}…); nothing was written.`);
   const list = join(spec.workDir, 'chunks.ffconcat');
-  await writeFile(list, `ffconcat version 1.0\n${spec.chunks.map((_, i) => `file ${quoted(basename(chunkPath(spec, i)))}\n`).join('')}`);
+  await writeFile(list, concatList(spec.chunks.map((_, i) => basename(chunkPath(spec, i)))));
   const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error', '-progress', 'pipe:1', '-y', '-f', 'concat', '-safe', '0', '-i', list];
   const maps = ['-map', '0:v'];
   let next = 1;
