@@ -19,6 +19,7 @@ const NO_OBVIOUS_FIX: Partial<Record<DiagnosticCode, string>> = {
   'missing-property': 'the value of the missing key is the user\'s to choose',
   'invalid-format': 'the intended value cannot be read from a malformed one',
   'empty-list': 'what belongs in the list is the user\'s to choose',
+  'matte-not-picture': 'which picture should shape the clip is the user\'s to choose',
   'schema': 'a catch-all: no single fix',
   'invalid-time': 'the time cannot be read, so no time can be proposed (completion offers the forms)',
   'missing-value': 'the value is the user\'s to choose (completion offers the values)',
