@@ -7,12 +7,11 @@
 // its `at`, or right after the previous item when `at` is absent.
 import type { SourceRange } from '../../protocol/source-range';
 import type { ClipModel, TrackModel } from '../parse/model';
-import { valueOf } from '../parse/located';
 import { add, div, floorRational, mul, rational, roundRational, sub, ZERO, type Rational } from '../time/rational';
 import { timeToFrames, timeToSeconds } from '../time/timecode';
 import type { ResolvedAsset } from './assets';
-import { readSpeed, readString, readTime, readTimeField } from './fields';
-import { measureRamp, speedKeyframes } from '../looks/ramp-layout';
+import type { ClipSpec } from './clip-spec';
+import { measureRamp } from '../looks/ramp-layout';
 
 export const DEFAULT_TRANSITION_SECONDS = rational(1, 2);
 
@@ -24,6 +23,8 @@ export interface TransitionTiming {
 
 export interface ItemTiming {
   clip: ClipModel;
+  /** The clip read once (clip-spec.ts). */
+  spec: ClipSpec;
   /** Undefined while unknown (pending media, invalid values reported elsewhere). */
   start?: number;
   duration?: number;
@@ -37,26 +38,31 @@ export interface ItemTiming {
 
 export interface TrackTiming {
   track: TrackModel;
+  /** `mute: true` on the track. */
+  muted: boolean;
   items: ItemTiming[];
 }
 
-export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational): TrackTiming[] {
-  return tracks.map((track) => ({ track, items: layoutTrack(track, assets, fps) }));
+/** The spec of a clip (the analysis cache gives a kept node's earlier one back). */
+export type SpecOf = (clip: ClipModel) => ClipSpec;
+
+export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, specOf: SpecOf, muted: (track: TrackModel) => boolean): TrackTiming[] {
+  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, specOf) }));
 }
 
-function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming[] {
+function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, specOf: SpecOf): ItemTiming[] {
   const sequential = track.kind === 'video';
   const items: ItemTiming[] = [];
   let cursor: number | undefined = 0;
   for (const clip of track.clips) {
-    const timing = measure(clip, assets, fps);
+    const timing = measure(clip, specOf(clip), assets, fps);
     const previous = items[items.length - 1];
     if (sequential) {
-      const transition = previous ? transitionOf(clip, fps) : undefined;
+      const transition = previous ? transitionOf(timing.spec, fps) : undefined;
       if (transition) timing.transition = transition;
       if (cursor !== undefined) timing.start = cursor - (transition?.frames ?? 0);
     } else {
-      const at = readTimeField(clip.node, 'at', fps);
+      const at = timing.spec.at?.value;
       const start = at ? timeToFrames(at, fps) : cursor;
       if (start !== undefined) timing.start = start;
     }
@@ -66,25 +72,23 @@ function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps:
   return items;
 }
 
-function transitionOf(clip: ClipModel, fps: Rational): TransitionTiming | undefined {
-  const node = valueOf(clip.node, 'transition');
-  if (node?.kind !== 'map') return undefined;
-  const type = readString(node, 'type');
+function transitionOf(spec: ClipSpec, fps: Rational): TransitionTiming | undefined {
+  const transition = spec.transition;
+  if (!transition) return undefined;
+  const type = transition.type;
   if (!type || type === 'cut') return undefined;
-  const duration = valueOf(node, 'duration');
-  const value = duration ? readTime(duration, fps) : undefined;
-  if (duration && !value) return undefined; // an invalid duration is reported by the time-values check
-  const frames = value ? timeToFrames(value, fps) : roundRational(mul(DEFAULT_TRANSITION_SECONDS, fps));
-  return { type, frames, range: node.range };
+  const duration = transition.duration;
+  if (duration && !duration.value) return undefined; // an invalid duration is reported by the time-values check
+  const frames = duration?.value ? timeToFrames(duration.value, fps) : roundRational(mul(DEFAULT_TRANSITION_SECONDS, fps));
+  return { type, frames, range: transition.range };
 }
 
 /** Length and source range of one item, independent of where it sits. */
-function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
-  const timing: ItemTiming = { clip };
-  const node = clip.node;
-  const length = readTimeField(node, 'length', fps);
+function measure(clip: ClipModel, spec: ClipSpec, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
+  const timing: ItemTiming = { clip, spec };
+  const length = spec.length?.value;
   if (clip.kind === 'gap') {
-    const gap = readTimeField(node, 'gap', fps);
+    const gap = spec.gap?.value;
     if (gap) timing.duration = timeToFrames(gap, fps);
     return timing;
   }
@@ -94,7 +98,7 @@ function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Ratio
   }
   if (clip.kind !== 'media') return timing;
   const asset = clip.asset ? assets.get(clip.asset.name) : undefined;
-  const speed = readSpeed(node);
+  const speed = spec.speed;
   if (!speed) return timing;
   timing.speed = speed;
   if (asset?.kind === 'image') {
@@ -103,12 +107,11 @@ function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Ratio
     timing.sourceOut = ZERO;
     return timing;
   }
-  const fromNode = valueOf(node, 'from');
-  const from = fromNode ? readTime(fromNode, fps) : undefined;
-  if (fromNode && !from) return timing;
+  if (spec.from && !spec.from.value) return timing;
+  const from = spec.from?.value;
   const sourceIn = from ? timeToSeconds(from, fps) : ZERO;
-  const to = readTimeField(node, 'to', fps);
-  const ramp = speedKeyframes(node, fps);
+  const to = spec.to?.value;
+  const ramp = spec.ramp;
   if (ramp) {
     const duration = asset?.lookup.status === 'ok' ? asset.lookup.facts.durationSeconds : undefined;
     return measureRamp(timing, ramp, { sourceIn, length, to, asset, mediaSeconds: duration === undefined ? undefined : secondsOf(duration), fps });

@@ -1,0 +1,20 @@
+// What per-clip results read besides the clip's own node (clip-cache.ts keeps them while it is
+// the same): the environment of the whole file, and the clip's place and measured timing.
+import type { CheckContext } from './context';
+import type { ItemTiming, TrackTiming } from './layout';
+
+/** Frame rate, output, paths, assets with their media facts, track ids, variables and the font catalog. */
+export function environmentOf(context: CheckContext): string {
+  const assets = [...context.assets.values()].map((asset) => [asset.model.id, asset.path, asset.kind, asset.lookup]);
+  return JSON.stringify([
+    context.analysis.timelinePath, context.output, assets, context.trackIds, [...context.variables], context.variableNames,
+    context.cache.identityOf(context.analysis.fonts),
+  ]);
+}
+
+/** The clip's track (kind, id, index, mute), its index, and its measured length and source range (not its start). */
+export function clipKey(track: TrackTiming, item: ItemTiming): string {
+  const { sourceIn, sourceOut, speed } = item;
+  return `${track.track.kind}|${track.track.id}|${track.track.index}|${track.muted}|${item.clip.index}|${item.duration}|`
+    + `${sourceIn?.num}/${sourceIn?.den}|${sourceOut?.num}/${sourceOut?.den}|${speed?.num}/${speed?.den}`;
+}
