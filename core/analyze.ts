@@ -7,7 +7,7 @@ import type { TimelineIssue } from '../protocol/source-range';
 import type { Analysis, AnalysisContext } from './api';
 import { ClipCache } from './analysis/clip-cache';
 import { buildCheckContext, type CheckContext } from './analysis/context';
-import { clipKey, environmentOf } from './analysis/environment';
+import { clipPlace, environmentOf } from './analysis/environment';
 import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
@@ -46,9 +46,9 @@ export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, ca
 function runClipChecks(context: CheckContext, issues: TimelineIssue[], failed: Set<TimelineCheck>): void {
   for (const track of context.layout) {
     for (const [index, item] of track.items.entries()) {
-      const results = context.cache.resultsOf(item.spec.node, clipKey(track, item));
+      const results = context.cache.resultsOf(item.clip, () => clipPlace(track, item));
       if (results.issues) {
-        issues.push(...results.issues);
+        if (results.issues.length) issues.push(...results.issues);
         continue;
       }
       const found: TimelineIssue[] = [];

@@ -1,11 +1,12 @@
 // What one document's analyses keep between edits, so an edit costs what it touched. Held by whoever
 // holds the document (the language server, per open document, dropped on close), never module-wide.
 //
-// Keyed by node identity: the incremental parse shares every node an edit did not touch, and a
-// node's ranges and content never change, so a kept node's spec, its per-clip check issues and its
-// compiled item are still right when what they read besides the node is the same. That is the
-// environment (frame rate, assets and their media facts, output size, track ids, variables, fonts):
-// when it changes, everything per clip is computed again.
+// The incremental parse shares every node an edit did not touch, and a node's ranges and content
+// never change, so a clip whose node is the very one the last analysis saw at the same track and clip
+// index keeps its spec, its per-clip check issues and its compiled item, as long as what they read
+// besides the node is the same too: its place and measured timing (ClipPlace), and the environment
+// (environment.ts: frame rate, assets and their media facts, output, track ids, variables, fonts).
+// Entries are looked up by index, not hashed, and only the last analysis's clips are held.
 import type { CompiledItem } from '../../protocol/compiled-timeline';
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { LocatedNode } from '../parse/located';
@@ -13,38 +14,57 @@ import type { ClipModel } from '../parse/model';
 import type { Rational } from '../time/rational';
 import { readClipSpec, type ClipSpec } from './clip-spec';
 
-/** Per clip node: what the checks found and what it compiled to, for one environment and position. */
+/** Track kind, id, index and mute, clip index, measured length and source range: what besides the node per-clip results read. */
+export type ClipPlace = readonly (string | number | boolean | undefined)[];
+
+/** Per clip: what the checks found and what it compiled to, for one place. */
 export interface ClipResults {
-  /** Track kind, track id, track index, clip index, measured timing: what besides the node the results read. */
-  key: string;
+  place: ClipPlace;
   issues?: TimelineIssue[];
-  compiled?: { key: string; item: CompiledItem };
+  /** Keyed by the transition into it; its start is set per analysis. */
+  compiled?: { transition: string; item: CompiledItem };
+}
+
+interface ClipEntry {
+  node: LocatedNode;
+  spec: ClipSpec;
+  results?: ClipResults;
+  /** The analysis that last checked `results` against the clip's place. */
+  placedIn?: number;
 }
 
 export class ClipCache {
-  private fps: Rational | undefined;
-  private specs = new WeakMap<LocatedNode, ClipSpec>();
+  private fps: Rational = { num: 0, den: 1 };
   private environment: string | undefined;
-  private results = new WeakMap<LocatedNode, ClipResults>();
+  /** The last analysis's clips, per track index and clip index. */
+  private kept: ClipEntry[][] = [];
+  private current: ClipEntry[][] = [];
+  private generation = 0;
   private identities = new WeakMap<object, number>();
   private nextIdentity = 1;
 
-  /** The clip's spec at `fps`: the one built before when the node is kept. */
-  specOf(clip: ClipModel, fps: Rational): ClipSpec {
-    if (!this.fps || this.fps.num !== fps.num || this.fps.den !== fps.den) {
-      this.fps = fps;
-      this.specs = new WeakMap();
-    }
-    let spec = this.specs.get(clip.node);
-    if (!spec) this.specs.set(clip.node, spec = readClipSpec(clip, fps));
-    return spec;
+  /** A new analysis at `fps`: the last one's clips become what can be reused. */
+  begin(fps: Rational): void {
+    const sameRate = fps.num === this.fps.num && fps.den === this.fps.den;
+    this.kept = sameRate ? this.current : [];
+    this.current = [];
+    this.fps = fps;
+    this.generation++;
+  }
+
+  /** The clip's spec: the last analysis's when its node is the same. */
+  specOf(clip: ClipModel): ClipSpec {
+    const old = this.kept[clip.trackIndex]?.[clip.index];
+    const entry = old?.node === clip.node ? old : { node: clip.node, spec: readClipSpec(clip, this.fps) };
+    (this.current[clip.trackIndex] ??= [])[clip.index] = entry;
+    return entry.spec;
   }
 
   /** Per-clip results are kept only while the environment stays what it was. */
   useEnvironment(environment: string): void {
     if (environment === this.environment) return;
     this.environment = environment;
-    this.results = new WeakMap();
+    for (const track of this.current) for (const entry of track ?? []) if (entry) delete entry.results;
   }
 
   /** A number that stays the same for the same object (a font catalog) while this cache lives. */
@@ -55,10 +75,21 @@ export class ClipCache {
     return id;
   }
 
-  /** The node's results for `key`, new and empty when the node or what it reads changed. */
-  resultsOf(node: LocatedNode, key: string): ClipResults {
-    let results = this.results.get(node);
-    if (!results || results.key !== key) this.results.set(node, results = { key });
-    return results;
+  /** The clip's results, emptied when its place changed (`place` is asked for once per analysis). */
+  resultsOf(clip: ClipModel, place: () => ClipPlace): ClipResults {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    if (!entry) return { place: place() }; // not laid out in this analysis: nothing to keep
+    if (entry.placedIn !== this.generation) {
+      entry.placedIn = this.generation;
+      const now = place();
+      if (!entry.results || !samePlace(entry.results.place, now)) entry.results = { place: now };
+    }
+    return entry.results!;
   }
+}
+
+function samePlace(a: ClipPlace, b: ClipPlace): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -34,8 +34,9 @@ export interface CheckContext {
 export function buildCheckContext(parsed: ParsedTimeline, analysis: AnalysisContext, cache = new ClipCache()): CheckContext {
   const output = resolveOutput(parsed.model.output, analysis.timelinePath);
   const fps = output.fps;
+  cache.begin(fps);
   const assets = resolveAssets(parsed.model.assets, analysis.timelinePath, analysis.media);
-  const layout = layoutTracks(parsed.model.tracks, assets, fps, (clip) => cache.specOf(clip, fps), (track) => readBoolean(track.node, 'mute') ?? false);
+  const layout = layoutTracks(parsed.model.tracks, assets, fps, (clip) => cache.specOf(clip), (track) => readBoolean(track.node, 'mute') ?? false);
   const tracks = parsed.model.tracks;
   const clipLists = new Set(tracks.flatMap((track) => {
     const list = valueOf(track.node, 'clips');

@@ -1,5 +1,6 @@
 // What per-clip results read besides the clip's own node (clip-cache.ts keeps them while it is
 // the same): the environment of the whole file, and the clip's place and measured timing.
+import type { ClipPlace } from './clip-cache';
 import type { CheckContext } from './context';
 import type { ItemTiming, TrackTiming } from './layout';
 
@@ -13,8 +14,10 @@ export function environmentOf(context: CheckContext): string {
 }
 
 /** The clip's track (kind, id, index, mute), its index, and its measured length and source range (not its start). */
-export function clipKey(track: TrackTiming, item: ItemTiming): string {
+export function clipPlace(track: TrackTiming, item: ItemTiming): ClipPlace {
   const { sourceIn, sourceOut, speed } = item;
-  return `${track.track.kind}|${track.track.id}|${track.track.index}|${track.muted}|${item.clip.index}|${item.duration}|`
-    + `${sourceIn?.num}/${sourceIn?.den}|${sourceOut?.num}/${sourceOut?.den}|${speed?.num}/${speed?.den}`;
+  return [
+    track.track.kind, track.track.id, track.track.index, track.muted, item.clip.index, item.duration,
+    sourceIn?.num, sourceIn?.den, sourceOut?.num, sourceOut?.den, speed?.num, speed?.den,
+  ];
 }

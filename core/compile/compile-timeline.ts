@@ -8,7 +8,7 @@ import {
 import type { SourceRange } from '../../protocol/source-range';
 import { oneOf } from '../analysis/clip-spec';
 import type { CheckContext } from '../analysis/context';
-import { clipKey } from '../analysis/environment';
+import { clipPlace } from '../analysis/environment';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
 import { readNumber, readString } from '../analysis/fields';
 import { normalizeColor } from '../colors';
@@ -66,15 +66,15 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
 /** A clip compiles once per node, place and transition; moved along the track, only its start changes. */
 function compileKept(context: CheckContext, track: TrackTiming, item: ItemTiming): CompiledItem | undefined {
   if (item.start === undefined) return undefined;
-  const results = context.cache.resultsOf(item.spec.node, clipKey(track, item));
-  const key = item.transition ? `${item.transition.type}|${item.transition.frames}` : '';
+  const results = context.cache.resultsOf(item.clip, () => clipPlace(track, item));
+  const transition = item.transition ? `${item.transition.type}|${item.transition.frames}` : '';
   const kept = results.compiled;
-  if (kept?.key === key) {
+  if (kept?.transition === transition) {
     if (kept.item.start !== item.start) kept.item = { ...kept.item, start: item.start };
     return kept.item;
   }
   const compiled = compileItem(context, track, item);
-  if (compiled) results.compiled = { key, item: compiled };
+  if (compiled) results.compiled = { transition, item: compiled };
   return compiled;
 }
 

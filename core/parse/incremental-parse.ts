@@ -79,7 +79,7 @@ function reparseBlock(previous: ParsedTimeline, text: string, target: EditedBloc
   };
   const root = spliceBlock({ steps: target.steps, oldEnd: target.end, nextContent: snippetEnd - delta, snippetEnd: located.offsets[1], replacement, shift, rangeOf });
   if (!root) return undefined;
-  const parsed = assembleParsed(text, lineStarts, root, issues, 'none');
+  const parsed = assembleParsed(text, lineStarts, root, issues, 'none', previous.model);
   if (issues.length > 0) parsed.errorSpan = { start: target.blockStart, end: newBlockEnd };
   return parsed;
 }
