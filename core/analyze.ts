@@ -12,16 +12,16 @@ import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
 import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse/parse-timeline';
-import { validateAgainstSchema } from './schema/validate-schema';
+import { issueKey, validateClip, validateOutsideClips } from './schema/validate-schema';
 
 const fileChecks = checks.filter((check) => check.run);
 const clipChecks = checks.filter((check) => check.clip);
 
 export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, cache = new ClipCache()): Analysis {
   const issues: TimelineIssue[] = [...parsed.issues];
-  const value = plainValueOf(parsed);
-  if (value !== undefined && value !== null) issues.push(...validateAgainstSchema(value, parsed.root));
   const context = buildCheckContext(parsed, ctx, cache);
+  const value = plainValueOf(parsed);
+  if (value !== undefined && value !== null) issues.push(...schemaIssues(value, context));
   cache.useEnvironment(environmentOf(context));
   const failed = new Set<TimelineCheck>();
   for (const check of fileChecks) {
@@ -40,6 +40,30 @@ export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, ca
     if (compiled) analysis.compiled = compiled;
   }
   return analysis;
+}
+
+/** The schema's issues: outside the clips for the file, each clip's kept with its node (they read nothing else). */
+function schemaIssues(value: unknown, context: CheckContext): TimelineIssue[] {
+  const found = validateOutsideClips(value, context.parsed.root);
+  const tracks = (value as { tracks?: unknown }).tracks;
+  for (const track of context.layout) {
+    const clips = Array.isArray(tracks) ? (tracks[track.track.index] as { clips?: unknown } | undefined)?.clips : undefined;
+    for (const item of track.items) {
+      const { clip } = item;
+      const issues = context.cache.schemaIssuesOf(clip, () => {
+        const plain = Array.isArray(clips) ? clips[clip.index] : undefined;
+        return validateClip(plain, clip.node, ['tracks', track.track.index, 'clips', clip.index]);
+      });
+      if (issues.length) found.push(...issues);
+    }
+  }
+  if (found.length < 2) return found;
+  // An alias repeats its anchor's ranges: the same issue twice is reported once, as a whole-file check does.
+  const seen = new Set<string>();
+  return found.filter((issue) => {
+    const key = issueKey(issue);
+    return !seen.has(key) && !!seen.add(key);
+  });
 }
 
 /** Every clip's own checks; a clip's issues are kept with its node while it and its environment stay. */

@@ -1,6 +1,7 @@
 // An analysis that reuses the document's ClipCache must give exactly what a fresh analysis gives:
 // random edits (seeded; a failure names the seed and step) parsed incrementally, each analysed with
-// the cache kept from the edits before and without one, issues and compiled timeline compared.
+// the cache kept from the edits before and without one, issues and compiled timeline compared; and
+// the schema's issues found by parts (outside the clips, each clip alone) equal the whole file's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import type { MediaLookupResult } from '../../protocol/media-facts';
 import type { AnalysisContext } from '../api';
 import { analyzeTimeline } from '../analyze';
 import { generatedTimeline, prng, randomEdit } from '../parse/edit-fuzzing';
-import { parseTimeline } from '../parse/parse-timeline';
+import { parseTimeline, plainValueOf, type ParsedTimeline } from '../parse/parse-timeline';
+import { issueKey, validateAgainstSchema, validateClip, validateOutsideClips } from '../schema/validate-schema';
 import { ClipCache } from './clip-cache';
 
 const samplesDir = new URL('../../samples/', import.meta.url).pathname;
@@ -23,6 +25,26 @@ const probed: MediaLookupResult = {
     audio: { codec: 'aac', sampleRate: 48000, channels: 2 },
   },
 };
+
+/** The whole-file schema's issues, and the same from the file outside its clips plus each clip alone (what the analysis does). */
+function schemaWhole(parsed: ParsedTimeline): string[] {
+  const value = plainValueOf(parsed);
+  return value === undefined || value === null ? [] : validateAgainstSchema(value, parsed.root).map(issueKey).sort();
+}
+
+function schemaByParts(parsed: ParsedTimeline): string[] {
+  const value = plainValueOf(parsed) as { tracks?: { clips?: unknown[] }[] } | undefined | null;
+  if (value === undefined || value === null) return [];
+  const issues = validateOutsideClips(value, parsed.root);
+  for (const track of parsed.model.tracks) {
+    for (const clip of track.clips) {
+      const tracks = Array.isArray(value.tracks) ? value.tracks : [];
+      const clips = tracks[track.index]?.clips;
+      issues.push(...validateClip(Array.isArray(clips) ? clips[clip.index] : undefined, clip.node, ['tracks', track.index, 'clips', clip.index]));
+    }
+  }
+  return [...new Set(issues.map(issueKey))].sort();
+}
 
 function chain(name: string, start: string, seed: number, steps: number): void {
   const random = prng(seed);
@@ -39,6 +61,7 @@ function chain(name: string, start: string, seed: number, steps: number): void {
     const fresh = analyzeTimeline(parseTimeline(text), ctx);
     assert.deepEqual(kept.issues, fresh.issues, `${name} seed ${seed} step ${step}: issues`);
     assert.deepEqual(kept.compiled, fresh.compiled, `${name} seed ${seed} step ${step}: compiled timeline`);
+    assert.deepEqual(schemaByParts(parsed), schemaWhole(parsed), `${name} seed ${seed} step ${step}: schema by parts`);
     previous = parsed;
   }
 }

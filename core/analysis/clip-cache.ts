@@ -29,6 +29,8 @@ interface ClipEntry {
   node: LocatedNode;
   spec: ClipSpec;
   results?: ClipResults;
+  /** What the schema says about the clip: read from its node alone, kept while the node is. */
+  schema?: TimelineIssue[];
   /** The analysis that last checked `results` against the clip's place. */
   placedIn?: number;
 }
@@ -73,6 +75,13 @@ export class ClipCache {
     let id = this.identities.get(value);
     if (id === undefined) this.identities.set(value, id = this.nextIdentity++);
     return id;
+  }
+
+  /** The schema's issues in the clip, worked out once per node. */
+  schemaIssuesOf(clip: ClipModel, validate: () => TimelineIssue[]): TimelineIssue[] {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    if (!entry) return validate();
+    return (entry.schema ??= validate());
   }
 
   /** The clip's results, emptied when its place changed (`place` is asked for once per analysis). */
