@@ -7,7 +7,7 @@ import type { TimelineIssue } from '../protocol/source-range';
 import type { Analysis, AnalysisContext } from './api';
 import { ClipCache } from './analysis/clip-cache';
 import { buildCheckContext, type CheckContext } from './analysis/context';
-import { clipPlace, environmentOf } from './analysis/environment';
+import { clipPlace } from './analysis/environment';
 import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
@@ -22,7 +22,6 @@ export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, ca
   const context = buildCheckContext(parsed, ctx, cache);
   const value = plainValueOf(parsed);
   if (value !== undefined && value !== null) issues.push(...schemaIssues(value, context));
-  cache.useEnvironment(environmentOf(context));
   const failed = new Set<TimelineCheck>();
   for (const check of fileChecks) {
     try {

@@ -13,6 +13,7 @@ import type { LocatedNode } from '../parse/located';
 import type { ClipModel } from '../parse/model';
 import type { Rational } from '../time/rational';
 import { readClipSpec, type ClipSpec } from './clip-spec';
+import type { ItemTiming } from './layout';
 
 /** Track kind, id, index and mute, clip index, measured length and source range: what besides the node per-clip results read. */
 export type ClipPlace = readonly (string | number | boolean | undefined)[];
@@ -29,6 +30,8 @@ interface ClipEntry {
   node: LocatedNode;
   spec: ClipSpec;
   results?: ClipResults;
+  /** Its length and source range (layout.ts), for the current environment. */
+  measured?: ItemTiming;
   /** What the schema says about the clip: read from its node alone, kept while the node is. */
   schema?: TimelineIssue[];
   /** The analysis that last checked `results` against the clip's place. */
@@ -56,17 +59,33 @@ export class ClipCache {
 
   /** The clip's spec: the last analysis's when its node is the same. */
   specOf(clip: ClipModel): ClipSpec {
+    return this.entryOf(clip).spec;
+  }
+
+  /** The clip's measured timing, a copy of the kept one when its node and the environment are the same. */
+  measuredOf(clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming): ItemTiming {
+    const entry = this.entryOf(clip);
+    return { ...(entry.measured ??= measure(entry.spec)) };
+  }
+
+  private entryOf(clip: ClipModel): ClipEntry {
     const old = this.kept[clip.trackIndex]?.[clip.index];
     const entry = old?.node === clip.node ? old : { node: clip.node, spec: readClipSpec(clip, this.fps) };
     (this.current[clip.trackIndex] ??= [])[clip.index] = entry;
-    return entry.spec;
+    return entry;
   }
 
-  /** Per-clip results are kept only while the environment stays what it was. */
+  /** Per-clip timing and results are kept only while the environment stays what it was (asked before the layout). */
   useEnvironment(environment: string): void {
     if (environment === this.environment) return;
     this.environment = environment;
-    for (const track of this.current) for (const entry of track ?? []) if (entry) delete entry.results;
+    for (const track of this.kept) {
+      for (const entry of track ?? []) {
+        if (!entry) continue;
+        delete entry.results;
+        delete entry.measured;
+      }
+    }
   }
 
   /** A number that stays the same for the same object (a font catalog) while this cache lives. */

@@ -8,6 +8,7 @@ import { variableValues } from '../variables';
 import { ClipCache } from './clip-cache';
 import { resolveAssets, type ResolvedAsset } from './assets';
 import { readBoolean } from './fields';
+import { environmentOf } from './environment';
 import { layoutTracks, type TrackTiming } from './layout';
 import { readMarkers, type MarkerSpec } from './markers';
 import { resolveOutput, type ResolvedOutput } from './output';
@@ -36,15 +37,16 @@ export function buildCheckContext(parsed: ParsedTimeline, analysis: AnalysisCont
   const fps = output.fps;
   cache.begin(fps);
   const assets = resolveAssets(parsed.model.assets, analysis.timelinePath, analysis.media);
-  const layout = layoutTracks(parsed.model.tracks, assets, fps, (clip) => cache.specOf(clip), (track) => readBoolean(track.node, 'mute') ?? false);
   const tracks = parsed.model.tracks;
+  const environment = {
+    analysis, output, assets, cache, variables: variableValues(parsed), variableNames: parsed.model.variables.map((v) => v.name),
+    trackIds: tracks.flatMap((t) => (t.id === undefined ? [] : [t.id])),
+  };
+  cache.useEnvironment(environmentOf(environment));
+  const layout = layoutTracks(tracks, assets, fps, (clip, measure) => cache.measuredOf(clip, measure), (track) => readBoolean(track.node, 'mute') ?? false);
   const clipLists = new Set(tracks.flatMap((track) => {
     const list = valueOf(track.node, 'clips');
     return list?.kind === 'seq' ? [list] : [];
   }));
-  return {
-    parsed, analysis, output, fps, assets, layout, markers: readMarkers(parsed.model.markers, fps),
-    variables: variableValues(parsed), variableNames: parsed.model.variables.map((v) => v.name),
-    trackIds: tracks.flatMap((t) => (t.id === undefined ? [] : [t.id])), clipLists, cache,
-  };
+  return { ...environment, parsed, fps, layout, markers: readMarkers(parsed.model.markers, fps), clipLists };
 }

@@ -4,8 +4,10 @@ import type { ClipPlace } from './clip-cache';
 import type { CheckContext } from './context';
 import type { ItemTiming, TrackTiming } from './layout';
 
+export type Environment = Pick<CheckContext, 'analysis' | 'output' | 'assets' | 'trackIds' | 'variables' | 'variableNames' | 'cache'>;
+
 /** Frame rate, output, paths, assets with their media facts, track ids, variables and the font catalog. */
-export function environmentOf(context: CheckContext): string {
+export function environmentOf(context: Environment): string {
   const assets = [...context.assets.values()].map((asset) => [asset.model.id, asset.path, asset.kind, asset.lookup]);
   return JSON.stringify([
     context.analysis.timelinePath, context.output, assets, context.trackIds, [...context.variables], context.variableNames,

@@ -43,19 +43,22 @@ export interface TrackTiming {
   items: ItemTiming[];
 }
 
-/** The spec of a clip (the analysis cache gives a kept node's earlier one back). */
-export type SpecOf = (clip: ClipModel) => ClipSpec;
+/**
+ * A clip's spec and measured timing (not yet placed): the ClipCache gives a kept node's earlier ones
+ * back (a fresh copy of the timing: layout places it).
+ */
+export type MeasuredOf = (clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming) => ItemTiming;
 
-export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, specOf: SpecOf, muted: (track: TrackModel) => boolean): TrackTiming[] {
-  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, specOf) }));
+export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, measuredOf: MeasuredOf, muted: (track: TrackModel) => boolean): TrackTiming[] {
+  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, measuredOf) }));
 }
 
-function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, specOf: SpecOf): ItemTiming[] {
+function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, measuredOf: MeasuredOf): ItemTiming[] {
   const sequential = track.kind === 'video';
   const items: ItemTiming[] = [];
   let cursor: number | undefined = 0;
   for (const clip of track.clips) {
-    const timing = measure(clip, specOf(clip), assets, fps);
+    const timing = measuredOf(clip, (spec) => measure(clip, spec, assets, fps));
     const previous = items[items.length - 1];
     if (sequential) {
       const transition = previous ? transitionOf(timing.spec, fps) : undefined;
