@@ -7,7 +7,8 @@ import type { TimelineIssue } from '../protocol/source-range';
 import type { Analysis, AnalysisContext } from './api';
 import { ClipCache } from './analysis/clip-cache';
 import { buildCheckContext, type CheckContext } from './analysis/context';
-import { clipPlace } from './analysis/environment';
+import { trackKey } from './analysis/environment';
+import type { ItemTiming } from './analysis/layout';
 import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
@@ -68,8 +69,11 @@ function schemaIssues(value: unknown, context: CheckContext): TimelineIssue[] {
 /** Every clip's own checks; a clip's issues are kept with its node while it and its environment stay. */
 function runClipChecks(context: CheckContext, issues: TimelineIssue[], failed: Set<TimelineCheck>): void {
   for (const track of context.layout) {
-    for (const [index, item] of track.items.entries()) {
-      const results = context.cache.resultsOf(item.clip, () => clipPlace(track, item));
+    const key = trackKey(track);
+    const items = track.items;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as ItemTiming;
+      const results = context.cache.resultsOf(item.clip, key);
       if (results.issues) {
         if (results.issues.length) issues.push(...results.issues);
         continue;

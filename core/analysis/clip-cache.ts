@@ -13,14 +13,13 @@ import type { LocatedNode } from '../parse/located';
 import type { ClipModel } from '../parse/model';
 import type { Rational } from '../time/rational';
 import { readClipSpec, type ClipSpec } from './clip-spec';
-import type { ItemTiming } from './layout';
+import { placed, type ItemTiming, type LayoutCache, type TransitionTiming } from './layout';
 
-/** Track kind, id, index and mute, clip index, measured length and source range: what besides the node per-clip results read. */
-export type ClipPlace = readonly (string | number | boolean | undefined)[];
-
-/** Per clip: what the checks found and what it compiled to, for one place. */
+/** Per clip: what the checks found and what it compiled to, for one measured timing on one track. */
 export interface ClipResults {
-  place: ClipPlace;
+  measured: ItemTiming | undefined;
+  /** The track's kind, id, index and mute (environment.ts `trackKey`). */
+  track: string;
   issues?: TimelineIssue[];
   /** Keyed by the transition into it; its start is set per analysis. */
   compiled?: { transition: string; item: CompiledItem };
@@ -32,19 +31,18 @@ interface ClipEntry {
   results?: ClipResults;
   /** Its length and source range (layout.ts), for the current environment. */
   measured?: ItemTiming;
+  /** The last analysis's placed timing (`measured` with a start and transition). */
+  placed?: ItemTiming;
   /** What the schema says about the clip: read from its node alone, kept while the node is. */
   schema?: TimelineIssue[];
-  /** The analysis that last checked `results` against the clip's place. */
-  placedIn?: number;
 }
 
-export class ClipCache {
+export class ClipCache implements LayoutCache {
   private fps: Rational = { num: 0, den: 1 };
   private environment: string | undefined;
   /** The last analysis's clips, per track index and clip index. */
   private kept: ClipEntry[][] = [];
   private current: ClipEntry[][] = [];
-  private generation = 0;
   private identities = new WeakMap<object, number>();
   private nextIdentity = 1;
 
@@ -54,7 +52,6 @@ export class ClipCache {
     this.kept = sameRate ? this.current : [];
     this.current = [];
     this.fps = fps;
-    this.generation++;
   }
 
   /** The clip's spec: the last analysis's when its node is the same. */
@@ -62,10 +59,19 @@ export class ClipCache {
     return this.entryOf(clip).spec;
   }
 
-  /** The clip's measured timing, a copy of the kept one when its node and the environment are the same. */
   measuredOf(clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming): ItemTiming {
     const entry = this.entryOf(clip);
-    return { ...(entry.measured ??= measure(entry.spec)) };
+    return (entry.measured ??= measure(entry.spec));
+  }
+
+  placedOf(clip: ClipModel, measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    const kept = entry?.placed;
+    if (kept && kept.spec === measured.spec && kept.duration === measured.duration && kept.sourceOut === measured.sourceOut
+      && kept.start === start && sameTransition(kept.transition, transition)) return kept;
+    const timing = placed(measured, start, transition);
+    if (entry) entry.placed = timing;
+    return timing;
   }
 
   private entryOf(clip: ClipModel): ClipEntry {
@@ -84,6 +90,7 @@ export class ClipCache {
         if (!entry) continue;
         delete entry.results;
         delete entry.measured;
+        delete entry.placed;
       }
     }
   }
@@ -103,21 +110,16 @@ export class ClipCache {
     return (entry.schema ??= validate());
   }
 
-  /** The clip's results, emptied when its place changed (`place` is asked for once per analysis). */
-  resultsOf(clip: ClipModel, place: () => ClipPlace): ClipResults {
+  /** The clip's results, emptied when its measured timing or its track (`trackKey`) changed. */
+  resultsOf(clip: ClipModel, track: string): ClipResults {
     const entry = this.current[clip.trackIndex]?.[clip.index];
-    if (!entry) return { place: place() }; // not laid out in this analysis: nothing to keep
-    if (entry.placedIn !== this.generation) {
-      entry.placedIn = this.generation;
-      const now = place();
-      if (!entry.results || !samePlace(entry.results.place, now)) entry.results = { place: now };
-    }
-    return entry.results!;
+    const measured = entry?.measured;
+    if (!entry) return { measured, track }; // not laid out in this analysis: nothing to keep
+    if (!entry.results || entry.results.measured !== measured || entry.results.track !== track) entry.results = { measured, track };
+    return entry.results;
   }
 }
 
-function samePlace(a: ClipPlace, b: ClipPlace): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function sameTransition(a: TransitionTiming | undefined, b: TransitionTiming | undefined): boolean {
+  return a === b || (!!a && !!b && a.type === b.type && a.frames === b.frames && a.range === b.range);
 }

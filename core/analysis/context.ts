@@ -43,7 +43,7 @@ export function buildCheckContext(parsed: ParsedTimeline, analysis: AnalysisCont
     trackIds: tracks.flatMap((t) => (t.id === undefined ? [] : [t.id])),
   };
   cache.useEnvironment(environmentOf(environment));
-  const layout = layoutTracks(tracks, assets, fps, (clip, measure) => cache.measuredOf(clip, measure), (track) => readBoolean(track.node, 'mute') ?? false);
+  const layout = layoutTracks(tracks, assets, fps, cache, (track) => readBoolean(track.node, 'mute') ?? false);
   const clipLists = new Set(tracks.flatMap((track) => {
     const list = valueOf(track.node, 'clips');
     return list?.kind === 'seq' ? [list] : [];

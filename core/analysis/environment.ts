@@ -1,8 +1,7 @@
 // What per-clip results read besides the clip's own node (clip-cache.ts keeps them while it is
 // the same): the environment of the whole file, and the clip's place and measured timing.
-import type { ClipPlace } from './clip-cache';
 import type { CheckContext } from './context';
-import type { ItemTiming, TrackTiming } from './layout';
+import type { TrackTiming } from './layout';
 
 export type Environment = Pick<CheckContext, 'analysis' | 'output' | 'assets' | 'trackIds' | 'variables' | 'variableNames' | 'cache'>;
 
@@ -15,11 +14,7 @@ export function environmentOf(context: Environment): string {
   ]);
 }
 
-/** The clip's track (kind, id, index, mute), its index, and its measured length and source range (not its start). */
-export function clipPlace(track: TrackTiming, item: ItemTiming): ClipPlace {
-  const { sourceIn, sourceOut, speed } = item;
-  return [
-    track.track.kind, track.track.id, track.track.index, track.muted, item.clip.index, item.duration,
-    sourceIn?.num, sourceIn?.den, sourceOut?.num, sourceOut?.den, speed?.num, speed?.den,
-  ];
+/** What per-clip results read of the clip's track: its kind, id, index and mute. */
+export function trackKey(track: TrackTiming): string {
+  return `${track.track.kind}|${track.track.id}|${track.track.index}|${track.muted}`;
 }

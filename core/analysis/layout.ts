@@ -43,36 +43,46 @@ export interface TrackTiming {
   items: ItemTiming[];
 }
 
-/**
- * A clip's spec and measured timing (not yet placed): the ClipCache gives a kept node's earlier ones
- * back (a fresh copy of the timing: layout places it).
- */
-export type MeasuredOf = (clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming) => ItemTiming;
-
-export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, measuredOf: MeasuredOf, muted: (track: TrackModel) => boolean): TrackTiming[] {
-  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, measuredOf) }));
+/** What the layout keeps per clip between edits (the ClipCache): measured timings, and placed ones. */
+export interface LayoutCache {
+  /** The clip's measured timing (not placed): the kept one when its node and the environment are the same. */
+  measuredOf(clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming): ItemTiming;
+  /** The measured timing placed at `start` after `transition`: the kept object when nothing changed. */
+  placedOf(clip: ClipModel, measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming;
 }
 
-function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, measuredOf: MeasuredOf): ItemTiming[] {
+export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, cache: LayoutCache, muted: (track: TrackModel) => boolean): TrackTiming[] {
+  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, cache) }));
+}
+
+function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, cache: LayoutCache): ItemTiming[] {
   const sequential = track.kind === 'video';
   const items: ItemTiming[] = [];
   let cursor: number | undefined = 0;
   for (const clip of track.clips) {
-    const timing = measuredOf(clip, (spec) => measure(clip, spec, assets, fps));
-    const previous = items[items.length - 1];
+    const measured = cache.measuredOf(clip, (spec) => measure(clip, spec, assets, fps));
+    let start: number | undefined;
+    let transition: TransitionTiming | undefined;
     if (sequential) {
-      const transition = previous ? transitionOf(timing.spec, fps) : undefined;
-      if (transition) timing.transition = transition;
-      if (cursor !== undefined) timing.start = cursor - (transition?.frames ?? 0);
+      transition = items.length > 0 ? transitionOf(measured.spec, fps) : undefined;
+      if (cursor !== undefined) start = cursor - (transition?.frames ?? 0);
     } else {
-      const at = timing.spec.at?.value;
-      const start = at ? timeToFrames(at, fps) : cursor;
-      if (start !== undefined) timing.start = start;
+      const at = measured.spec.at?.value;
+      start = at ? timeToFrames(at, fps) : cursor;
     }
-    cursor = timing.start !== undefined && timing.duration !== undefined ? timing.start + timing.duration : undefined;
+    const timing = cache.placedOf(clip, measured, start, transition);
+    cursor = start !== undefined && measured.duration !== undefined ? start + measured.duration : undefined;
     items.push(timing);
   }
   return items;
+}
+
+/** A measured timing placed (a new object: measured ones are kept as they are). */
+export function placed(measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming {
+  const timing = { ...measured };
+  if (start !== undefined) timing.start = start;
+  if (transition) timing.transition = transition;
+  return timing;
 }
 
 function transitionOf(spec: ClipSpec, fps: Rational): TransitionTiming | undefined {

@@ -1,6 +1,7 @@
 // A transition needs a previous item, and cannot be longer than either clip it joins.
 import type { TimelineIssue } from '../../protocol/source-range';
 import { framesToSeconds, formatSeconds } from '../time/timecode';
+import type { ItemTiming } from '../analysis/layout';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -9,7 +10,8 @@ export const transitions: TimelineCheck = {
   run(context) {
     const issues: TimelineIssue[] = [];
     for (const { track, items } of context.layout) {
-      for (const [index, item] of items.entries()) {
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index] as ItemTiming;
         const node = item.spec.transition;
         if (!node) continue;
         const type = node.type;

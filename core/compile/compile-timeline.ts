@@ -8,7 +8,7 @@ import {
 import type { SourceRange } from '../../protocol/source-range';
 import { oneOf } from '../analysis/clip-spec';
 import type { CheckContext } from '../analysis/context';
-import { clipPlace } from '../analysis/environment';
+import { trackKey } from '../analysis/environment';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
 import { readNumber, readString } from '../analysis/fields';
 import { normalizeColor } from '../colors';
@@ -25,9 +25,10 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
   for (const track of context.layout) {
     const kind = oneOf(track.track.kind, TRACK_KINDS);
     if (!kind) return undefined; // the schema reports it (and the compile runs only without errors)
+    const key = trackKey(track);
     const items: CompiledItem[] = [];
     for (const item of track.items) {
-      const compiled = compileKept(context, track, item);
+      const compiled = compileKept(context, track, key, item);
       if (!compiled) return undefined;
       items.push(compiled);
     }
@@ -64,9 +65,9 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
 }
 
 /** A clip compiles once per node, place and transition; moved along the track, only its start changes. */
-function compileKept(context: CheckContext, track: TrackTiming, item: ItemTiming): CompiledItem | undefined {
+function compileKept(context: CheckContext, track: TrackTiming, key: string, item: ItemTiming): CompiledItem | undefined {
   if (item.start === undefined) return undefined;
-  const results = context.cache.resultsOf(item.clip, () => clipPlace(track, item));
+  const results = context.cache.resultsOf(item.clip, key);
   const transition = item.transition ? `${item.transition.type}|${item.transition.frames}` : '';
   const kept = results.compiled;
   if (kept?.transition === transition) {
