@@ -1,10 +1,10 @@
 // Markers read once: their time and label, with ranges.
 import type { SourceRange } from '../../protocol/source-range';
+import { valueOf } from '../parse/located';
 import type { MarkerModel } from '../parse/model';
 import type { Rational } from '../time/rational';
-import { readString } from './fields';
 import { readTimeNode, type TimeField } from './clip-spec';
-import { valueOf } from '../parse/located';
+import { readString } from './fields';
 
 export interface MarkerSpec {
   model: MarkerModel;
