@@ -1,31 +1,38 @@
 // parse → schema → semantic checks → CompiledTimeline. Synchronous and pure: media facts come
 // from ctx.media, fonts from ctx.fonts. Never throws on any input.
+//
+// With the document's ClipCache (the language server keeps one per open document), an edit
+// re-reads, re-checks and re-compiles only the clips whose nodes it replaced (clip-cache.ts).
 import type { TimelineIssue } from '../protocol/source-range';
 import type { Analysis, AnalysisContext } from './api';
-import { buildCheckContext } from './analysis/context';
+import { ClipCache } from './analysis/clip-cache';
+import { buildCheckContext, type CheckContext } from './analysis/context';
+import { trackKey } from './analysis/environment';
+import type { ItemTiming } from './analysis/layout';
+import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
 import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse/parse-timeline';
-import { validateAgainstSchema } from './schema/validate-schema';
+import { issueKey, validateClip, validateOutsideClips } from './schema/validate-schema';
 
-export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext): Analysis {
+const fileChecks = checks.filter((check) => check.run);
+const clipChecks = checks.filter((check) => check.clip);
+
+export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, cache = new ClipCache()): Analysis {
   const issues: TimelineIssue[] = [...parsed.issues];
+  const context = buildCheckContext(parsed, ctx, cache);
   const value = plainValueOf(parsed);
-  if (value !== undefined && value !== null) issues.push(...validateAgainstSchema(value, parsed.root));
-  const context = buildCheckContext(parsed, ctx);
-  for (const check of checks) {
+  if (value !== undefined && value !== null) issues.push(...schemaIssues(value, context));
+  const failed = new Set<TimelineCheck>();
+  for (const check of fileChecks) {
     try {
-      issues.push(...check.run(context));
+      issues.push(...check.run!(context));
     } catch (error) {
-      // A bug in one check must not hide the others' findings.
-      issues.push({
-        code: 'internal-error',
-        severity: 'warning',
-        message: `check "${check.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      });
+      failed.add(check);
+      issues.push(internalError(check, error));
     }
   }
+  runClipChecks(context, issues, failed);
   issues.sort(byPosition);
   const analysis: Analysis = { issues };
   if (!issues.some((i) => i.severity === 'error')) {
@@ -33,6 +40,69 @@ export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext): A
     if (compiled) analysis.compiled = compiled;
   }
   return analysis;
+}
+
+/** The schema's issues: outside the clips for the file, each clip's kept with its node (they read nothing else). */
+function schemaIssues(value: unknown, context: CheckContext): TimelineIssue[] {
+  const found = validateOutsideClips(value, context.parsed.root);
+  const tracks = (value as { tracks?: unknown }).tracks;
+  for (const track of context.layout) {
+    const clips = Array.isArray(tracks) ? (tracks[track.track.index] as { clips?: unknown } | undefined)?.clips : undefined;
+    for (const item of track.items) {
+      const { clip } = item;
+      const issues = context.cache.schemaIssuesOf(clip, () => {
+        const plain = Array.isArray(clips) ? clips[clip.index] : undefined;
+        return validateClip(plain, clip.node, ['tracks', track.track.index, 'clips', clip.index]);
+      });
+      if (issues.length) found.push(...issues);
+    }
+  }
+  if (found.length < 2) return found;
+  // An alias repeats its anchor's ranges: the same issue twice is reported once, as a whole-file check does.
+  const seen = new Set<string>();
+  return found.filter((issue) => {
+    const key = issueKey(issue);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+/** Every clip's own checks; a clip's issues are kept with its node while it and its environment stay. */
+function runClipChecks(context: CheckContext, issues: TimelineIssue[], failed: Set<TimelineCheck>): void {
+  for (const track of context.layout) {
+    const key = trackKey(track);
+    const items = track.items;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as ItemTiming;
+      const results = context.cache.resultsOf(item.clip, key);
+      if (results.issues) {
+        if (results.issues.length) issues.push(...results.issues);
+        continue;
+      }
+      const found: TimelineIssue[] = [];
+      let complete = true;
+      for (const check of clipChecks) {
+        try {
+          found.push(...check.clip!({ track, item, index }, context));
+        } catch (error) {
+          // A bug in one check must not hide the others' findings; reported once, never kept.
+          complete = false;
+          if (!failed.has(check)) issues.push(internalError(check, error));
+          failed.add(check);
+        }
+      }
+      if (complete) results.issues = found;
+      issues.push(...found);
+    }
+  }
+}
+
+function internalError(check: TimelineCheck, error: unknown): TimelineIssue {
+  return {
+    code: 'internal-error',
+    severity: 'warning',
+    message: `check "${check.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 /** parse + analyze in one call. */

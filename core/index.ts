@@ -13,6 +13,7 @@ export type { TimelineModel, AssetModel, VariableModel, TrackModel, ClipModel, M
 
 // Analyse: schema + semantic checks + CompiledTimeline.
 export { analyzeTimeline, checkTimelineText } from './analyze';
+export { ClipCache } from './analysis/clip-cache';
 export { collectMediaPaths, assetKindOf } from './analysis/assets';
 export { checks, type TimelineCheck } from './checks/index';
 export { findSymbolOccurrences } from './symbols';

@@ -1,32 +1,14 @@
 // Tolerant readers for typed values in the located tree. A value of the wrong form reads as
 // undefined: the schema and the time-values check report it, everyone else just skips it.
+// Clips are read with these once, into their spec (clip-spec.ts); everything after reads the spec.
 import { parseDecimal } from '../time/rational';
-import { parseTimeValue, type TimeParseResult, type TimeValue } from '../time/timecode';
+import { parseTimeValue, type TimeValue } from '../time/timecode';
 import type { Rational } from '../time/rational';
 import { valueOf, type LocatedNode } from '../parse/located';
 
-// The layout, several checks and the compiler read the same time values, and a timeline repeats them
-// (`length: 1s`): parse each written value once per frame rate. Keyed on the value, so the copies an
-// incremental parse makes of moved clips hit too. Results are shared: nobody may change them (nobody
-// does: times are values). Bounded, so a long session does not keep every value ever typed.
-const parsedTimes = new Map<string | number, TimeParseResult>();
-let parsedTimesFps: Rational = { num: 0, den: 1 };
-const MAX_REMEMBERED_TIMES = 100_000;
-
-/** A written time value parsed at `fps` (remembered). */
-export function parseTimeCached(value: string | number, fps: Rational): TimeParseResult {
-  if (fps.num !== parsedTimesFps.num || fps.den !== parsedTimesFps.den || parsedTimes.size >= MAX_REMEMBERED_TIMES) {
-    parsedTimes.clear();
-    parsedTimesFps = { num: fps.num, den: fps.den };
-  }
-  let result = parsedTimes.get(value);
-  if (!result) parsedTimes.set(value, result = parseTimeValue(value, fps));
-  return result;
-}
-
 export function readTime(node: LocatedNode | undefined, fps: Rational): TimeValue | undefined {
   if (node?.kind !== 'scalar' || (typeof node.value !== 'number' && typeof node.value !== 'string')) return undefined;
-  const result = parseTimeCached(node.value, fps);
+  const result = parseTimeValue(node.value, fps);
   return result.ok ? result.value : undefined;
 }
 

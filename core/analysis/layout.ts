@@ -7,12 +7,11 @@
 // its `at`, or right after the previous item when `at` is absent.
 import type { SourceRange } from '../../protocol/source-range';
 import type { ClipModel, TrackModel } from '../parse/model';
-import { valueOf } from '../parse/located';
 import { add, div, floorRational, mul, rational, roundRational, sub, ZERO, type Rational } from '../time/rational';
 import { timeToFrames, timeToSeconds } from '../time/timecode';
 import type { ResolvedAsset } from './assets';
-import { readSpeed, readString, readTime, readTimeField } from './fields';
-import { measureRamp, speedKeyframes } from '../looks/ramp-layout';
+import type { ClipSpec } from './clip-spec';
+import { measureRamp } from '../looks/ramp-layout';
 
 export const DEFAULT_TRANSITION_SECONDS = rational(1, 2);
 
@@ -24,6 +23,8 @@ export interface TransitionTiming {
 
 export interface ItemTiming {
   clip: ClipModel;
+  /** The clip read once (clip-spec.ts). */
+  spec: ClipSpec;
   /** Undefined while unknown (pending media, invalid values reported elsewhere). */
   start?: number;
   duration?: number;
@@ -37,54 +38,70 @@ export interface ItemTiming {
 
 export interface TrackTiming {
   track: TrackModel;
+  /** `mute: true` on the track. */
+  muted: boolean;
   items: ItemTiming[];
 }
 
-export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational): TrackTiming[] {
-  return tracks.map((track) => ({ track, items: layoutTrack(track, assets, fps) }));
+/** What the layout keeps per clip between edits (the ClipCache): measured timings, and placed ones. */
+export interface LayoutCache {
+  /** The clip's measured timing (not placed): the kept one when its node and the environment are the same. */
+  measuredOf(clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming): ItemTiming;
+  /** The measured timing placed at `start` after `transition`: the kept object when nothing changed. */
+  placedOf(clip: ClipModel, measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming;
 }
 
-function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming[] {
+export function layoutTracks(tracks: TrackModel[], assets: Map<string, ResolvedAsset>, fps: Rational, cache: LayoutCache, muted: (track: TrackModel) => boolean): TrackTiming[] {
+  return tracks.map((track) => ({ track, muted: muted(track), items: layoutTrack(track, assets, fps, cache) }));
+}
+
+function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps: Rational, cache: LayoutCache): ItemTiming[] {
   const sequential = track.kind === 'video';
   const items: ItemTiming[] = [];
   let cursor: number | undefined = 0;
   for (const clip of track.clips) {
-    const timing = measure(clip, assets, fps);
-    const previous = items[items.length - 1];
+    const measured = cache.measuredOf(clip, (spec) => measure(clip, spec, assets, fps));
+    let start: number | undefined;
+    let transition: TransitionTiming | undefined;
     if (sequential) {
-      const transition = previous ? transitionOf(clip, fps) : undefined;
-      if (transition) timing.transition = transition;
-      if (cursor !== undefined) timing.start = cursor - (transition?.frames ?? 0);
+      transition = items.length > 0 ? transitionOf(measured.spec, fps) : undefined;
+      if (cursor !== undefined) start = cursor - (transition?.frames ?? 0);
     } else {
-      const at = readTimeField(clip.node, 'at', fps);
-      const start = at ? timeToFrames(at, fps) : cursor;
-      if (start !== undefined) timing.start = start;
+      const at = measured.spec.at?.value;
+      start = at ? timeToFrames(at, fps) : cursor;
     }
-    cursor = timing.start !== undefined && timing.duration !== undefined ? timing.start + timing.duration : undefined;
+    const timing = cache.placedOf(clip, measured, start, transition);
+    cursor = start !== undefined && measured.duration !== undefined ? start + measured.duration : undefined;
     items.push(timing);
   }
   return items;
 }
 
-function transitionOf(clip: ClipModel, fps: Rational): TransitionTiming | undefined {
-  const node = valueOf(clip.node, 'transition');
-  if (node?.kind !== 'map') return undefined;
-  const type = readString(node, 'type');
+/** A measured timing placed (a new object: measured ones are kept as they are). */
+export function placed(measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming {
+  const timing = { ...measured };
+  if (start !== undefined) timing.start = start;
+  if (transition) timing.transition = transition;
+  return timing;
+}
+
+function transitionOf(spec: ClipSpec, fps: Rational): TransitionTiming | undefined {
+  const transition = spec.transition;
+  if (!transition) return undefined;
+  const type = transition.type;
   if (!type || type === 'cut') return undefined;
-  const duration = valueOf(node, 'duration');
-  const value = duration ? readTime(duration, fps) : undefined;
-  if (duration && !value) return undefined; // an invalid duration is reported by the time-values check
-  const frames = value ? timeToFrames(value, fps) : roundRational(mul(DEFAULT_TRANSITION_SECONDS, fps));
-  return { type, frames, range: node.range };
+  const duration = transition.duration;
+  if (duration && !duration.value) return undefined; // an invalid duration is reported by the time-values check
+  const frames = duration?.value ? timeToFrames(duration.value, fps) : roundRational(mul(DEFAULT_TRANSITION_SECONDS, fps));
+  return { type, frames, range: transition.range };
 }
 
 /** Length and source range of one item, independent of where it sits. */
-function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
-  const timing: ItemTiming = { clip };
-  const node = clip.node;
-  const length = readTimeField(node, 'length', fps);
+function measure(clip: ClipModel, spec: ClipSpec, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
+  const timing: ItemTiming = { clip, spec };
+  const length = spec.length?.value;
   if (clip.kind === 'gap') {
-    const gap = readTimeField(node, 'gap', fps);
+    const gap = spec.gap?.value;
     if (gap) timing.duration = timeToFrames(gap, fps);
     return timing;
   }
@@ -94,7 +111,7 @@ function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Ratio
   }
   if (clip.kind !== 'media') return timing;
   const asset = clip.asset ? assets.get(clip.asset.name) : undefined;
-  const speed = readSpeed(node);
+  const speed = spec.speed;
   if (!speed) return timing;
   timing.speed = speed;
   if (asset?.kind === 'image') {
@@ -103,12 +120,11 @@ function measure(clip: ClipModel, assets: Map<string, ResolvedAsset>, fps: Ratio
     timing.sourceOut = ZERO;
     return timing;
   }
-  const fromNode = valueOf(node, 'from');
-  const from = fromNode ? readTime(fromNode, fps) : undefined;
-  if (fromNode && !from) return timing;
+  if (spec.from && !spec.from.value) return timing;
+  const from = spec.from?.value;
   const sourceIn = from ? timeToSeconds(from, fps) : ZERO;
-  const to = readTimeField(node, 'to', fps);
-  const ramp = speedKeyframes(node, fps);
+  const to = spec.to?.value;
+  const ramp = spec.ramp;
   if (ramp) {
     const duration = asset?.lookup.status === 'ok' ? asset.lookup.facts.durationSeconds : undefined;
     return measureRamp(timing, ramp, { sourceIn, length, to, asset, mediaSeconds: duration === undefined ? undefined : secondsOf(duration), fps });

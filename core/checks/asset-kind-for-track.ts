@@ -2,17 +2,17 @@
 // an audio track, no subtitle file as a clip.
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { TimelineCheck } from './check';
-import { eachItem, issue } from './helpers';
+import { issue } from './helpers';
 import { valueOf } from '../parse/located';
 
 export const assetKindForTrack: TimelineCheck = {
   name: 'asset-kind-for-track',
-  run(context) {
+  clip({ track, item }, context) {
     const issues: TimelineIssue[] = [];
-    for (const { track, item } of eachItem(context)) {
-      const ref = item.clip.asset;
+    {
+      const ref = item.spec.asset;
       const asset = ref ? context.assets.get(ref.name) : undefined;
-      if (!ref || !asset || asset.lookup.status === 'pending') continue;
+      if (!ref || !asset || asset.lookup.status === 'pending') return issues;
       const kind = track.track.kind;
       if (asset.kind === 'subtitle') {
         issues.push(issue('subtitle-asset-in-clip', 'error', `"${ref.name}" is a subtitle file; burn it in with "subtitles: { asset: ${ref.name} }" instead of a clip`, ref.range));

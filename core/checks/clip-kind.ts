@@ -8,11 +8,11 @@ const KINDS = ['asset', 'text', 'gap'] as const;
 
 export const clipKind: TimelineCheck = {
   name: 'clip-kind',
-  run({ parsed }) {
+  clip({ track: { track }, item: { clip } }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
-        if (clip.node.kind !== 'map') continue; // the schema reports non-map clips
+    {
+      {
+        if (clip.node.kind !== 'map') return issues; // the schema reports non-map clips
         const present: LocatedEntry[] = [];
         for (const kind of KINDS) {
           const entry = entryOf(clip.node, kind);

@@ -10,14 +10,24 @@ const COLOR_KEYS = new Set(['background', 'color', 'boxColor', 'borderColor']);
 
 export const colors: TimelineCheck = {
   name: 'colors',
-  run({ parsed }) {
+  // Outside the clips here; each clip's own values in `clip`, kept between edits.
+  run({ parsed, clipLists }) {
+    return colorIssues(parsed.model.root, clipLists);
+  },
+  clip({ item }) {
+    return colorIssues(item.spec.node);
+  },
+};
+
+function colorIssues(root: LocatedNode | undefined, skip?: ReadonlySet<LocatedNode>): TimelineIssue[] {
+  {
     const issues: TimelineIssue[] = [];
     const visit = (node: LocatedNode | undefined): void => {
       if (node?.kind === 'seq') node.items.forEach(visit);
       if (node?.kind !== 'map') return;
       for (const entry of node.entries) {
         const value = entry.value;
-        if (entry.key === 'metadata') continue;
+        if (entry.key === 'metadata' || (entry.key === 'clips' && skip?.has(value))) continue;
         if (!COLOR_KEYS.has(entry.key) || value.kind !== 'scalar' || typeof value.value !== 'string') {
           visit(value);
           continue;
@@ -29,7 +39,7 @@ export const colors: TimelineCheck = {
         issues.push(found);
       }
     };
-    visit(parsed.model.root);
+    visit(root);
     return issues;
-  },
-};
+  }
+}

@@ -7,16 +7,16 @@ import { issue } from './helpers';
 
 export const cropSize: TimelineCheck = {
   name: 'crop-size',
-  run({ parsed }) {
+  clip({ item: { clip } }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
+    {
+      {
         const crop = valueOf(clip.node, 'crop');
-        if (crop?.kind !== 'map') continue;
+        if (crop?.kind !== 'map') return issues;
         const side = (key: string): number => readNumber(crop, key) ?? 0;
         const across = side('left') + side('right');
         const down = side('top') + side('bottom');
-        if (across < 1 && down < 1) continue;
+        if (across < 1 && down < 1) return issues;
         const what = across >= 1 ? `left + right is ${round(across)}` : `top + bottom is ${round(down)}`;
         issues.push(issue('crop-too-much', 'error', `crop leaves no picture: ${what}; the shares cut from opposite sides must add up to less than 1`, crop.range));
       }

@@ -1,8 +1,6 @@
 // Small shared pieces for checks.
 import type { IssueSeverity, SourceRange, TimelineIssue } from '../../protocol/source-range';
 import type { DiagnosticCode } from '../../protocol/diagnostic-codes';
-import type { CheckContext } from '../analysis/context';
-import type { ItemTiming, TrackTiming } from '../analysis/layout';
 import { quoteText } from '../quote-text';
 import { closestMatch } from '../suggest';
 
@@ -19,12 +17,6 @@ export function unknownName(code: DiagnosticCode, what: string, name: string, ra
   const found = issue(code, 'error', `unknown ${what} ${quoteText(name)}${hint}`, range);
   if (suggestion) found.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
   return found;
-}
-
-export function* eachItem(context: CheckContext): Generator<{ track: TrackTiming; item: ItemTiming; index: number }> {
-  for (const track of context.layout) {
-    for (const [index, item] of track.items.entries()) yield { track, item, index };
-  }
 }
 
 /** How a clip is named in messages: `clip 2 of track "main"`. */

@@ -28,11 +28,9 @@ export const importWarnings: TimelineCheck = {
     for (const asset of model.assets) {
       for (const warning of warningsIn(asset.entry.value)) issues.push(issue('import-warning', 'warning', warning.text, asset.idRange));
     }
-    for (const track of model.tracks) {
-      for (const clip of track.clips) {
-        for (const warning of warningsIn(clip.node)) issues.push(issue('import-warning', 'warning', warning.text, clip.node.range, { related: [{ range: warning.node.range, message: 'dismiss by deleting this line' }] }));
-      }
-    }
     return issues;
+  },
+  clip({ item: { clip } }) {
+    return warningsIn(clip.node).map((warning) => issue('import-warning', 'warning', warning.text, clip.node.range, { related: [{ range: warning.node.range, message: 'dismiss by deleting this line' }] }));
   },
 };

@@ -2,25 +2,26 @@
 // Written on a property's last keyframe there is no move after it: the ease does nothing, which is
 // what the docs' own example once did (every move then ran linearly).
 import type { TimelineIssue } from '../../protocol/source-range';
-import { readString, readTime } from '../analysis/fields';
+import { readTimeNode } from '../analysis/clip-spec';
+import { readString } from '../analysis/fields';
 import { valueOf } from '../parse/located';
 import { compare } from '../time/rational';
 import { timeToSeconds } from '../time/timecode';
 import type { TimelineCheck } from './check';
-import { eachItem, issue } from './helpers';
+import { issue } from './helpers';
 
 export const keyframeEase: TimelineCheck = {
   name: 'keyframe-ease',
-  run(context) {
+  clip({ item }, context) {
     const issues: TimelineIssue[] = [];
-    for (const { item } of eachItem(context)) {
-      const animate = valueOf(item.clip.node, 'animate');
-      if (animate?.kind !== 'map') continue;
+    {
+      const animate = valueOf(item.spec.node, 'animate');
+      if (animate?.kind !== 'map') return issues;
       for (const entry of animate.entries) {
         const list = entry.value;
         if (list?.kind !== 'seq') continue;
         const timed = list.items.map((node) => {
-          const at = readTime(valueOf(node, 'at'), context.fps);
+          const at = readTimeNode(valueOf(node, 'at'), context.fps)?.value;
           return { node, seconds: at ? timeToSeconds(at, context.fps) : undefined };
         });
         const times = timed.flatMap((t) => (t.seconds ? [t.seconds] : []));

@@ -8,7 +8,7 @@ import type { CheckContext } from '../analysis/context';
 import { lumaImagePath } from '../compile/compile-transition';
 import { entryOf, valueOf, type LocatedNode } from '../parse/located';
 import type { TimelineCheck } from './check';
-import { eachItem, issue, unknownName } from './helpers';
+import { issue, unknownName } from './helpers';
 
 const article = (kind: string): string => (kind === 'audio' ? 'an audio' : `a ${kind}`);
 
@@ -52,12 +52,11 @@ function lumaIssues(context: CheckContext, clipNode: LocatedNode, issues: Timeli
 
 export const matteSource: TimelineCheck = {
   name: 'matte-source',
-  run(context) {
+  // Reads the clip, the assets and media facts: a per-clip result, dropped when those change (clip-cache.ts).
+  clip({ item }, context) {
     const issues: TimelineIssue[] = [];
-    for (const { item } of eachItem(context)) {
-      maskIssues(context, item.clip.node, issues);
-      lumaIssues(context, item.clip.node, issues);
-    }
+    maskIssues(context, item.spec.node, issues);
+    lumaIssues(context, item.spec.node, issues);
     return issues;
   },
 };

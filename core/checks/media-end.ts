@@ -1,39 +1,31 @@
 // A clip asks for more of its media than there is: `from`/`to` past the real duration.
 import type { TimelineIssue } from '../../protocol/source-range';
-import { readTimeField } from '../analysis/fields';
 import type { ResolvedAsset } from '../analysis/assets';
 import { secondsOf } from '../analysis/layout';
-import { valueOf } from '../parse/located';
 import { add, compare, div, rational, type Rational } from '../time/rational';
 import { formatClock, timeToSeconds } from '../time/timecode';
 import type { TimelineCheck } from './check';
-import { eachItem, issue } from './helpers';
+import { issue } from './helpers';
 
 export const mediaEnd: TimelineCheck = {
   name: 'media-end',
-  run(context) {
+  clip({ item }, context) {
     const issues: TimelineIssue[] = [];
-    const limits = new Map<ResolvedAsset, MediaLimit | undefined>();
-    for (const { item } of eachItem(context)) {
-      const asset = item.clip.asset ? context.assets.get(item.clip.asset.name) : undefined;
-      if (!asset) continue;
-      // Many clips share an asset: work out its limit once.
-      let known = limits.get(asset);
-      if (known === undefined && !limits.has(asset)) limits.set(asset, known = mediaLimit(asset, context.fps));
-      if (!known) continue;
-      const { available, limit } = known;
-      const node = item.clip.node;
-      // A held frame needs one frame of the media, whatever its length (freeze-time checks it).
-      if (valueOf(node, 'freeze')) continue;
-      const from = readTimeField(node, 'from', context.fps);
-      const to = readTimeField(node, 'to', context.fps);
-      if (from && compare(timeToSeconds(from, context.fps), available) >= 0) {
-        issues.push(issue('past-media-end', 'error', `from: ${formatClock(timeToSeconds(from, context.fps))} is past the end of the media; ${tooShort(asset, available)}`, valueOf(node, 'from')!.range));
-      } else if (to && compare(timeToSeconds(to, context.fps), limit) > 0) {
-        issues.push(issue('past-media-end', 'error', `to: ${formatClock(timeToSeconds(to, context.fps))} is past the end of the media; ${tooShort(asset, available)}`, valueOf(node, 'to')!.range));
-      } else if (!to && valueOf(node, 'length') && item.sourceOut && compare(item.sourceOut as Rational, limit) > 0) {
-        issues.push(issue('past-media-end', 'error', `this length needs the media up to ${formatClock(item.sourceOut)}; ${tooShort(asset, available)}`, valueOf(node, 'length')!.range));
-      }
+    const { spec } = item;
+    const asset = spec.asset ? context.assets.get(spec.asset.name) : undefined;
+    const known = asset ? mediaLimit(asset, context.fps) : undefined;
+    if (!asset || !known) return issues;
+    const { available, limit } = known;
+    // A held frame needs one frame of the media, whatever its length (freeze-time checks it).
+    if (spec.freeze) return issues;
+    const from = spec.from?.value;
+    const to = spec.to?.value;
+    if (from && compare(timeToSeconds(from, context.fps), available) >= 0) {
+      issues.push(issue('past-media-end', 'error', `from: ${formatClock(timeToSeconds(from, context.fps))} is past the end of the media; ${tooShort(asset, available)}`, spec.from!.range));
+    } else if (to && compare(timeToSeconds(to, context.fps), limit) > 0) {
+      issues.push(issue('past-media-end', 'error', `to: ${formatClock(timeToSeconds(to, context.fps))} is past the end of the media; ${tooShort(asset, available)}`, spec.to!.range));
+    } else if (!to && spec.length && item.sourceOut && compare(item.sourceOut as Rational, limit) > 0) {
+      issues.push(issue('past-media-end', 'error', `this length needs the media up to ${formatClock(item.sourceOut)}; ${tooShort(asset, available)}`, spec.length.range));
     }
     return issues;
   },

@@ -2,20 +2,20 @@
 import type { TimelineIssue } from '../../protocol/source-range';
 import { entryOf } from '../parse/located';
 import type { TimelineCheck } from './check';
-import { eachItem, issue } from './helpers';
+import { issue } from './helpers';
 
 export const missingLength: TimelineCheck = {
   name: 'missing-length',
-  run(context) {
+  clip({ item }, context) {
     const issues: TimelineIssue[] = [];
-    for (const { item } of eachItem(context)) {
+    {
       const clip = item.clip;
-      if (entryOf(clip.node, 'length')) continue;
+      if (item.spec.length) return issues;
       const asset = clip.asset ? context.assets.get(clip.asset.name) : undefined;
       const what = clip.kind === 'text' ? 'a title' : asset?.kind === 'image' ? `still image "${asset.model.id}"` : undefined;
-      if (!what) continue;
+      if (!what) return issues;
       const key = entryOf(clip.node, clip.kind === 'text' ? 'text' : 'asset');
-      if (!key) continue;
+      if (!key) return issues;
       issues.push(issue('missing-length', 'error', `${what} has no length of its own; add "length:" (e.g. length: 4s)`, key.keyRange));
     }
     return issues;

@@ -5,7 +5,7 @@ import type { TimelineIssue } from '../../protocol/source-range';
 import { readNumber } from '../analysis/fields';
 import { ANCHOR_MARGIN } from '../compile/compile-clip';
 import { valueOf } from '../parse/located';
-import { substituteVariables, variableValues } from '../variables';
+import { substituteVariables } from '../variables';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -22,13 +22,12 @@ export function estimateLineWidth(line: string, size: number): number {
 
 export const textOffFrame: TimelineCheck = {
   name: 'text-off-frame',
-  run({ parsed, output }) {
-    const variables = variableValues(parsed);
+  clip({ item: { clip } }, { output, variables }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
+    {
+      {
         const textNode = valueOf(clip.node, 'text');
-        if (textNode?.kind !== 'scalar' || textNode.value === null) continue;
+        if (textNode?.kind !== 'scalar' || textNode.value === null) return issues;
         const style = valueOf(clip.node, 'style');
         const size = (readNumber(style, 'size') ?? 64) * (readNumber(clip.node, 'scale') ?? 1);
         const wrap = readNumber(style, 'width');

@@ -29,12 +29,12 @@ const IGNORED_PAIRS: Record<string, [string, string][]> = Object.fromEntries(Obj
 
 export const trackSettings: TimelineCheck = {
   name: 'track-settings',
-  run({ parsed }) {
+  clip({ track: { track }, item: { clip } }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
+    {
       const ignored = IGNORED_PAIRS[track.kind];
-      if (!ignored) continue;
-      for (const clip of track.clips) {
+      if (!ignored) return issues;
+      {
         for (const [key, why] of ignored) {
           const entry = entryOf(clip.node, key);
           if (entry) issues.push(issue('ignored-setting', 'warning', `"${key}" has no effect on ${track.kind} track "${track.id}": ${why}`, entry.keyRange));

@@ -1,8 +1,7 @@
 // A transition needs a previous item, and cannot be longer than either clip it joins.
 import type { TimelineIssue } from '../../protocol/source-range';
-import { readString } from '../analysis/fields';
-import { valueOf } from '../parse/located';
 import { framesToSeconds, formatSeconds } from '../time/timecode';
+import type { ItemTiming } from '../analysis/layout';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -11,10 +10,11 @@ export const transitions: TimelineCheck = {
   run(context) {
     const issues: TimelineIssue[] = [];
     for (const { track, items } of context.layout) {
-      for (const [index, item] of items.entries()) {
-        const node = valueOf(item.clip.node, 'transition');
-        if (node?.kind !== 'map') continue;
-        const type = readString(node, 'type');
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index] as ItemTiming;
+        const node = item.spec.transition;
+        if (!node) continue;
+        const type = node.type;
         if (track.kind !== 'video') {
           issues.push(issue('transition-not-on-video-track', 'error', `transitions join clips that follow one another on a video track; on ${track.kind} track "${track.id}" use fadeIn/fadeOut instead`, node.range));
           continue;
@@ -38,7 +38,7 @@ export const transitions: TimelineCheck = {
           if (frames !== undefined && transition.frames > frames) {
             const length = formatSeconds(framesToSeconds(transition.frames, context.fps));
             const other = formatSeconds(framesToSeconds(frames, context.fps));
-            issues.push(issue('transition-too-long', 'error', `the ${length} transition is longer than ${what} (${other})`, valueOf(node, 'duration')?.range ?? node.range));
+            issues.push(issue('transition-too-long', 'error', `the ${length} transition is longer than ${what} (${other})`, node.duration?.range ?? node.range));
             break;
           }
         }

@@ -5,13 +5,11 @@ import { unknownName } from './helpers';
 
 export const unknownAsset: TimelineCheck = {
   name: 'unknown-asset',
+  clip({ item: { clip } }, { assets }) {
+    return clip.asset && !assets.has(clip.asset.name) ? [unknownName('unknown-asset', 'asset', clip.asset.name, clip.asset.range, assets.keys())] : [];
+  },
   run({ parsed, assets }) {
     const issues = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
-        if (clip.asset && !assets.has(clip.asset.name)) issues.push(unknownName('unknown-asset', 'asset', clip.asset.name, clip.asset.range, assets.keys()));
-      }
-    }
     const subtitleAsset = valueOf(parsed.model.subtitles, 'asset');
     if (subtitleAsset?.kind === 'scalar' && typeof subtitleAsset.value === 'string' && !assets.has(subtitleAsset.value)) {
       issues.push(unknownName('unknown-asset', 'asset', subtitleAsset.value, subtitleAsset.range, assets.keys()));

@@ -6,13 +6,12 @@ import { issue, unknownName } from './helpers';
 
 export const unknownTrack: TimelineCheck = {
   name: 'unknown-track',
-  run({ parsed }) {
-    const ids = parsed.model.tracks.flatMap((t) => (t.id === undefined ? [] : [t.id]));
+  clip({ track: { track }, item: { clip } }, { trackIds: ids }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
+    {
+      {
         const under = valueOf(valueOf(clip.node, 'duck'), 'under');
-        if (under?.kind !== 'scalar' || typeof under.value !== 'string') continue;
+        if (under?.kind !== 'scalar' || typeof under.value !== 'string') return issues;
         if (!ids.includes(under.value)) issues.push(unknownName('unknown-track', 'track', under.value, under.range, ids));
         else if (under.value === track.id) issues.push(issue('duck-own-track', 'error', `a clip cannot duck under its own track "${under.value}"`, under.range));
       }

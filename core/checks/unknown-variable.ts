@@ -7,13 +7,12 @@ import { unknownName } from './helpers';
 
 export const unknownVariable: TimelineCheck = {
   name: 'unknown-variable',
-  run({ parsed }) {
-    const defined = parsed.model.variables.map((v) => v.name);
+  clip({ item: { clip } }, { parsed, variableNames: defined }) {
     const issues: TimelineIssue[] = [];
-    for (const track of parsed.model.tracks) {
-      for (const clip of track.clips) {
+    {
+      {
         const text = valueOf(clip.node, 'text');
-        if (text?.kind !== 'scalar') continue;
+        if (text?.kind !== 'scalar') return issues;
         for (const reference of variableReferences(text, parsed)) {
           if (!defined.includes(reference.name)) issues.push(unknownName('unknown-variable', 'variable', reference.name, reference.range, defined));
         }

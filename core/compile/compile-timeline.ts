@@ -6,31 +6,37 @@ import {
   type CompiledTimeline, type CompiledTrack, type TrackKind,
 } from '../../protocol/compiled-timeline';
 import type { SourceRange } from '../../protocol/source-range';
+import { oneOf } from '../analysis/clip-spec';
 import type { CheckContext } from '../analysis/context';
-import { readBoolean, readNumber, readString, readTimeField } from '../analysis/fields';
+import { trackKey } from '../analysis/environment';
+import type { ItemTiming, TrackTiming } from '../analysis/layout';
+import { readNumber, readString } from '../analysis/fields';
 import { normalizeColor } from '../colors';
 import { valueOf } from '../parse/located';
 import { timeToFrames } from '../time/timecode';
 import { compileItem } from './compile-clip';
 import { compileOutput } from './compile-output';
-import { variableValues } from '../variables';
+
+const TRACK_KINDS: readonly TrackKind[] = ['video', 'overlay', 'audio'];
 
 export function compileTimeline(context: CheckContext): CompiledTimeline | undefined {
   const { parsed } = context;
-  const variables = variableValues(parsed);
   const tracks: CompiledTrack[] = [];
   for (const track of context.layout) {
+    const kind = oneOf(track.track.kind, TRACK_KINDS);
+    if (!kind) return undefined; // the schema reports it (and the compile runs only without errors)
+    const key = trackKey(track);
     const items: CompiledItem[] = [];
     for (const item of track.items) {
-      const compiled = compileItem(context, track, item, variables);
+      const compiled = compileKept(context, track, key, item);
       if (!compiled) return undefined;
       items.push(compiled);
     }
     items.sort((a, b) => a.start - b.start);
     tracks.push({
       id: track.track.id ?? String(track.track.index),
-      kind: track.track.kind as TrackKind,
-      muted: readBoolean(track.track.node, 'mute') ?? false,
+      kind,
+      muted: track.muted,
       items,
       range: track.track.node.range,
     });
@@ -42,11 +48,8 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
     if (asset.lookup.status === 'ok') compiled.media = asset.lookup.facts;
     assets.push(compiled);
   }
-  const markers: CompiledMarker[] = parsed.model.markers.flatMap(({ node }) => {
-    const at = readTimeField(node, 'at', context.fps);
-    const label = readString(node, 'label');
-    return at && label !== undefined ? [{ frame: timeToFrames(at, context.fps), label, range: node.range }] : [];
-  });
+  const markers: CompiledMarker[] = context.markers.flatMap(({ at, label, range }) =>
+    (at?.value && label !== undefined ? [{ frame: timeToFrames(at.value, context.fps), label, range }] : []));
   const timeline: CompiledTimeline = {
     version: COMPILED_TIMELINE_VERSION,
     sourceFile: context.analysis.timelinePath,
@@ -59,6 +62,21 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
   const subtitles = compileSubtitles(context);
   if (subtitles) timeline.subtitles = subtitles;
   return timeline;
+}
+
+/** A clip compiles once per node, place and transition; moved along the track, only its start changes. */
+function compileKept(context: CheckContext, track: TrackTiming, key: string, item: ItemTiming): CompiledItem | undefined {
+  if (item.start === undefined) return undefined;
+  const results = context.cache.resultsOf(item.clip, key);
+  const transition = item.transition ? `${item.transition.type}|${item.transition.frames}` : '';
+  const kept = results.compiled;
+  if (kept?.transition === transition) {
+    if (kept.item.start !== item.start) kept.item = { ...kept.item, start: item.start };
+    return kept.item;
+  }
+  const compiled = compileItem(context, track, item);
+  if (compiled) results.compiled = { transition, item: compiled };
+  return compiled;
 }
 
 function compileSubtitles(context: CheckContext): CompiledSubtitles | undefined {

@@ -3,9 +3,10 @@
 // left in the file (OTIO names and transition offsets, EDL reels and timecode starts) comes back.
 import type { AnalysisContext } from '../api';
 import { buildCheckContext } from '../analysis/context';
-import { parseTimeline, plainValueOf } from '../parse/parse-timeline';
+import type { TimeField } from '../analysis/clip-spec';
+import { parseTimeline, plainValueOf, type ParsedTimeline } from '../parse/parse-timeline';
 import { timelineName } from '../paths';
-import { add, parseTimeValue, rational, secondsToFrames, timeToFrames, timeToSeconds, fromNumber, type Rational } from '../time';
+import { add, rational, secondsToFrames, timeToFrames, timeToSeconds, fromNumber, type Rational } from '../time';
 import type { MediaFacts } from '../../protocol/media-facts';
 import { fromPlaced, toPlaced } from './compose';
 import { newClip, type InterchangeClip, type ImportWarning, type InterchangeAsset, type InterchangeItem, type InterchangeTimeline, type InterchangeTrack, type Metadata } from './model';
@@ -23,8 +24,9 @@ type Plain = Record<string, unknown>;
 const PICTURE_AND_SOUND_SETTINGS = ['position', 'scale', 'opacity', 'fit', 'animate', 'volume', 'duck'] as const;
 const plain = (value: unknown): Plain => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : {});
 
-export function timelineToInterchange(text: string, context: AnalysisContext): TimelineExportSource {
-  const parsed = parseTimeline(text);
+/** From the text, or from the parse the caller already holds (the file is then not parsed again). */
+export function timelineToInterchange(source: string | ParsedTimeline, context: AnalysisContext): TimelineExportSource {
+  const parsed = typeof source === 'string' ? parseTimeline(source) : source;
   const checkContext = buildCheckContext(parsed, context);
   const fps = checkContext.fps;
   const value = plain(plainValueOf(parsed));
@@ -77,7 +79,7 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
         delete metadata.import;
         delete metadata.transition;
         // A held frame: `freeze: <time>` (older imports wrote a tiny speed and `metadata.freezeFrame`).
-        const held = heldFrame(rawClip.freeze, fps);
+        const held = timing.spec.freeze?.value ? timeToSeconds(timing.spec.freeze.value, fps) : undefined;
         const frozen = held !== undefined || metadata.freezeFrame === true;
         // Backwards: `reverse: true` (older imports wrote `metadata.reverse` over a forward clip).
         const reverse = (rawClip.reverse === true || metadata.reverse === true) && !frozen;
@@ -96,10 +98,10 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
           frames: timing.duration,
           speed,
           metadata,
-          muted: rawClip.mute === true,
+          muted: timing.spec.mute,
         });
-        clip.fadeInFrames = frames(rawClip.fadeIn, fps);
-        clip.fadeOutFrames = frames(rawClip.fadeOut, fps);
+        clip.fadeInFrames = frames(timing.spec.fadeIn, fps);
+        clip.fadeOutFrames = frames(timing.spec.fadeOut, fps);
         if (!timing.transition && typeof transitionMetadata.type === 'string' && typeof transitionMetadata.frames === 'number' && clip.fadeInFrames === transitionMetadata.frames) {
           // The incoming clip of a transition on an overlay or sound track, on its lane above.
           const { type, frames: laneFrames, inOffsetFrames, ...rest } = transitionMetadata;
@@ -151,13 +153,12 @@ export function timelineToInterchange(text: string, context: AnalysisContext): T
     return false;
   });
 
-  const markers = parsed.model.markers.flatMap((marker) => {
-    const raw = plain((Array.isArray(value.markers) ? value.markers : [])[marker.index]);
-    const frame = frames(raw.at, fps);
+  const markers = checkContext.markers.map((marker) => {
+    const raw = plain((Array.isArray(value.markers) ? value.markers : [])[marker.model.index]);
     const metadata = { ...plain(raw.metadata) };
     const color = typeof metadata.color === 'string' ? metadata.color : undefined;
     delete metadata.color;
-    return [{ frame, label: typeof raw.label === 'string' ? raw.label : '', ...(color ? { color } : {}), metadata }];
+    return { frame: frames(marker.at, fps), label: marker.label ?? '', ...(color ? { color } : {}), metadata };
   });
 
   const start = typeof fileMetadata.startTimecode === 'string' ? timecodeToFrames(fileMetadata.startTimecode, fps) : undefined;
@@ -194,18 +195,9 @@ function toSpeed(speed: Rational | undefined): number {
   return speed ? speed.num / speed.den : 1;
 }
 
-/** `freeze:` from the plain document: the held frame's time from the media's start (undefined when absent or invalid). */
-function heldFrame(value: unknown, fps: Rational): Rational | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const parsed = parseTimeValue(value, fps);
-  return parsed.ok ? timeToSeconds(parsed.value, fps) : undefined;
-}
-
-/** A time value from the plain document in frames at the output rate (0 when absent or invalid). */
-function frames(value: unknown, fps: Rational): number {
-  if (typeof value !== 'string' && typeof value !== 'number') return 0;
-  const parsed = parseTimeValue(value, fps);
-  return parsed.ok ? timeToFrames(parsed.value, fps) : 0;
+/** A time field in frames at the output rate (0 when absent or invalid). */
+function frames(field: TimeField | undefined, fps: Rational): number {
+  return field?.value ? timeToFrames(field.value, fps) : 0;
 }
 
 /**

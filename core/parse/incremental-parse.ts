@@ -31,6 +31,11 @@ export function parseIncrementally(previous: ParsedTimeline, text: string): Pars
 
 const MAX_ATTEMPTS = 3;
 
+function sameNewlines(old: string, text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((old.charCodeAt(i) === 10) !== (text.charCodeAt(i) === 10)) return false;
+  return true;
+}
+
 function reparseBlock(previous: ParsedTimeline, text: string, target: EditedBlock): ParsedTimeline | undefined {
   // Syntax errors found by a full parse may come from anywhere (an unclosed bracket far above reports
   // below); errors found by re-parsing this very block (and confined to it) are what the user is fixing.
@@ -57,7 +62,8 @@ function reparseBlock(previous: ParsedTimeline, text: string, target: EditedBloc
   const collection = target.kind === 'item' ? (isSeq(contents) ? contents : undefined) : (isMap(contents) ? contents : undefined);
   if (!collection || collection.items.length !== 1 || collection.range[0] !== target.lead - target.blockStart) return undefined;
 
-  const lineStarts = lineStartsOf(text);
+  // An edit that keeps every newline where it was (a changed digit) keeps the line starts: no scan of the file.
+  const lineStarts = delta === 0 && sameNewlines(previous.text, text, target.blockStart, target.blockEnd) ? previous.lineStarts : lineStartsOf(text);
   const { rangeOf } = textPositions(text, lineStarts);
   const conversion: LocatedConversion = { document, text, base: target.blockStart, rangeOf, sawAlias: false };
   const located = toLocatedRoot(conversion);
@@ -79,7 +85,7 @@ function reparseBlock(previous: ParsedTimeline, text: string, target: EditedBloc
   };
   const root = spliceBlock({ steps: target.steps, oldEnd: target.end, nextContent: snippetEnd - delta, snippetEnd: located.offsets[1], replacement, shift, rangeOf });
   if (!root) return undefined;
-  const parsed = assembleParsed(text, lineStarts, root, issues, 'none');
+  const parsed = assembleParsed(text, lineStarts, root, issues, 'none', previous.model);
   if (issues.length > 0) parsed.errorSpan = { start: target.blockStart, end: newBlockEnd };
   return parsed;
 }

@@ -67,7 +67,11 @@ export interface TimelineModel {
   metadata?: LocatedNode | undefined;
 }
 
-export function buildModel(root: LocatedNode | undefined): TimelineModel {
+/**
+ * With `previous` (the model of the tree this one was spliced from), tracks and clips whose nodes were
+ * kept as they were, at the same index, are reused: an edit builds the model of what it touched only.
+ */
+export function buildModel(root: LocatedNode | undefined, previous?: TimelineModel): TimelineModel {
   const assetsNode = valueOf(root, 'assets');
   const variablesNode = valueOf(root, 'variables');
   const tracksNode = valueOf(root, 'tracks');
@@ -77,7 +81,7 @@ export function buildModel(root: LocatedNode | undefined): TimelineModel {
     output: valueOf(root, 'output'),
     assets: assetsNode?.kind === 'map' ? assetsNode.entries.map(toAsset) : [],
     variables: variablesNode?.kind === 'map' ? variablesNode.entries.map(toVariable) : [],
-    tracks: tracksNode?.kind === 'seq' ? tracksNode.items.map(toTrack) : [],
+    tracks: tracksNode?.kind === 'seq' ? tracksNode.items.map((node, index) => toTrack(node, index, previous?.tracks[index])) : [],
     subtitles: valueOf(root, 'subtitles'),
     markers: markersNode?.kind === 'seq' ? markersNode.items.map((node, index) => ({ index, node })) : [],
     metadata: valueOf(root, 'metadata'),
@@ -102,14 +106,19 @@ function toVariable(entry: LocatedEntry): VariableModel {
   return variable;
 }
 
-function toTrack(node: LocatedNode, index: number): TrackModel {
+function toTrack(node: LocatedNode, index: number, previous: TrackModel | undefined): TrackModel {
+  if (previous?.node === node) return previous;
   const idNode = valueOf(node, 'id');
   const clipsNode = valueOf(node, 'clips');
+  const kept = previous?.clips;
   const track: TrackModel = {
     index,
     kind: stringOf(node, 'type') ?? 'video',
     node,
-    clips: clipsNode?.kind === 'seq' ? clipsNode.items.map((clip, clipIndex) => toClip(clip, clipIndex, index)) : [],
+    clips: clipsNode?.kind === 'seq' ? clipsNode.items.map((clip, clipIndex) => {
+      const before = kept?.[clipIndex];
+      return before?.node === clip ? before : toClip(clip, clipIndex, index);
+    }) : [],
   };
   if (idNode?.kind === 'scalar' && idNode.value !== null) {
     track.id = String(idNode.value);

@@ -25,7 +25,8 @@ export interface ParsedTimeline {
   offsetAt(position: SourcePosition): number;
 }
 
-export function assembleParsed(text: string, lineStarts: number[], root: LocatedNode | undefined, issues: TimelineIssue[], aliases: AliasUse): ParsedTimeline {
-  return { text, lineStarts, root, model: buildModel(root), issues, aliases, ...textPositions(text, lineStarts) };
+/** `previous`: the model of the parse this one was made from; what it built for nodes kept as they were is reused. */
+export function assembleParsed(text: string, lineStarts: number[], root: LocatedNode | undefined, issues: TimelineIssue[], aliases: AliasUse, previous?: TimelineModel): ParsedTimeline {
+  return { text, lineStarts, root, model: buildModel(root, previous), issues, aliases, ...textPositions(text, lineStarts) };
 }
 

@@ -8,33 +8,66 @@ import { quoteText } from '../quote-text';
 import { entryOf, nodeAtPath, type LocatedNode, type PathSegment } from '../parse/located';
 import { timelineSchema, type SchemaNode } from './timeline-schema';
 
-let compiled: ValidateFunction | undefined;
+// Three validators from the one schema: the whole file; the file with every clip accepted as it is;
+// one clip. The analysis checks the second once per edit and the third once per clip node it has not
+// seen (clip-cache.ts), which gives the same issues as the first at a fraction of the work.
+const validators = new Map<string, ValidateFunction>();
 
-function validator(): ValidateFunction {
+function validator(kind: 'file' | 'outside-clips' | 'clip'): ValidateFunction {
+  let compiled = validators.get(kind);
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     // Editor annotations (VS Code and yaml-language-server read them); not validation keywords.
     ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage']);
-    compiled = ajv.compile(timelineSchema);
+    compiled = ajv.compile(kind === 'file' ? timelineSchema : kind === 'clip' ? clipSchema() : outsideClipsSchema());
+    validators.set(kind, compiled);
   }
   return compiled;
 }
 
+/** The schema with `tracks[].clips[]` accepting anything (each clip is validated on its own). */
+function outsideClipsSchema(): SchemaNode {
+  const { $id: _id, ...schema } = structuredClone(timelineSchema);
+  const clips = (schema.definitions?.track?.properties?.clips ?? {}) as SchemaNode;
+  clips.items = {};
+  return schema;
+}
+
+function clipSchema(): SchemaNode {
+  return { definitions: timelineSchema.definitions ?? {}, $ref: '#/definitions/clip' };
+}
+
 export function validateAgainstSchema(value: unknown, root: LocatedNode | undefined): TimelineIssue[] {
-  const validate = validator();
+  return collect(validator('file'), value, root, []);
+}
+
+/** The file's issues outside its clips. */
+export function validateOutsideClips(value: unknown, root: LocatedNode | undefined): TimelineIssue[] {
+  return collect(validator('outside-clips'), value, root, []);
+}
+
+/** One clip's issues; `at` is the clip's path in the file (`['tracks', 0, 'clips', 3]`). */
+export function validateClip(value: unknown, clip: LocatedNode, at: PathSegment[]): TimelineIssue[] {
+  return collect(validator('clip'), value, clip, at);
+}
+
+function collect(validate: ValidateFunction, value: unknown, root: LocatedNode | undefined, at: PathSegment[]): TimelineIssue[] {
   if (validate(value)) return [];
   const issues: TimelineIssue[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const issue = toIssue(error, root);
+    const issue = toIssue(error, root, at);
     if (!issue) continue;
-    const key = `${issue.code}|${issue.message}|${JSON.stringify(issue.range)}`;
+    const key = issueKey(issue);
     if (seen.has(key)) continue;
     seen.add(key);
     issues.push(issue);
   }
   return issues;
 }
+
+/** Issues the schema reports twice (an alias repeats its anchor's ranges) are one issue. */
+export const issueKey = (issue: TimelineIssue): string => `${issue.code}|${issue.message}|${JSON.stringify(issue.range)}`;
 
 function pathOf(instancePath: string): PathSegment[] {
   if (!instancePath) return [];
@@ -46,11 +79,12 @@ function pathOf(instancePath: string): PathSegment[] {
 
 const WHOLE_FILE: SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function toIssue(error: ErrorObject, root: LocatedNode | undefined): TimelineIssue | undefined {
+/** `root` is the node the error's path starts from, found at `at` in the file. */
+function toIssue(error: ErrorObject, root: LocatedNode | undefined, at: PathSegment[]): TimelineIssue | undefined {
   const path = pathOf(error.instancePath);
   const node = nodeAtPath(root, path);
   const schema = (error.parentSchema ?? {}) as SchemaNode;
-  const name = nameOf(schema, path);
+  const name = nameOf(schema, [...at, ...path]);
   const valueRange = node?.range ?? WHOLE_FILE;
   const shown = describeValue(error.data);
   const issue = (code: DiagnosticCode, message: string, range: SourceRange = valueRange): TimelineIssue => ({ code, severity: 'error', message, range });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyzeTimeline,
+  ClipCache,
   collectMediaPaths,
   findSymbolOccurrences,
   parseTimeline,
@@ -43,6 +44,8 @@ export class TimelineService {
   private readonly lastGood = new Map<string, GoodCompile>();
   /** Each document's latest parse, the base of the next (incremental) one. */
   private readonly lastParsed = new Map<string, ParsedTimeline>();
+  /** Each document's clips read, checked and compiled, kept per node: an edit redoes only the clips it touched. */
+  private readonly clipCaches = new Map<string, ClipCache>();
   /** `lut:` files, read and checked for the lut check (remembered per size and mtime). */
   private readonly luts = createLutLookup();
 
@@ -87,6 +90,7 @@ export class TimelineService {
     this.cache.evict(uri);
     this.lastGood.delete(uri);
     this.lastParsed.delete(uri);
+    this.clipCaches.delete(uri);
   }
 
   /** Open documents whose last analysis refers to any of these media paths. */
@@ -113,7 +117,9 @@ export class TimelineService {
     const parsed = parseTimeline(text, this.lastParsed.get(document.uri));
     this.lastParsed.set(document.uri, parsed);
     const fonts = this.fonts();
-    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, ...(fonts ? { fonts } : {}), luts: this.luts });
+    let clips = this.clipCaches.get(document.uri);
+    if (!clips) this.clipCaches.set(document.uri, clips = new ClipCache());
+    const analysis = analyzeTimeline(parsed, { timelinePath: fsPath, media: this.media.lookup, ...(fonts ? { fonts } : {}), luts: this.luts }, clips);
     const mediaPaths = safeMediaPaths(parsed, fsPath);
     // Ask for every referenced file, so probes start now even for checks that did not need them yet.
     for (const p of mediaPaths) this.media.lookup(p);

@@ -1,0 +1,125 @@
+// What one document's analyses keep between edits, so an edit costs what it touched. Held by whoever
+// holds the document (the language server, per open document, dropped on close), never module-wide.
+//
+// The incremental parse shares every node an edit did not touch, and a node's ranges and content
+// never change, so a clip whose node is the very one the last analysis saw at the same track and clip
+// index keeps its spec, its per-clip check issues and its compiled item, as long as what they read
+// besides the node is the same too: its place and measured timing (ClipPlace), and the environment
+// (environment.ts: frame rate, assets and their media facts, output, track ids, variables, fonts).
+// Entries are looked up by index, not hashed, and only the last analysis's clips are held.
+import type { CompiledItem } from '../../protocol/compiled-timeline';
+import type { TimelineIssue } from '../../protocol/source-range';
+import type { LocatedNode } from '../parse/located';
+import type { ClipModel } from '../parse/model';
+import type { Rational } from '../time/rational';
+import { readClipSpec, type ClipSpec } from './clip-spec';
+import { placed, type ItemTiming, type LayoutCache, type TransitionTiming } from './layout';
+
+/** Per clip: what the checks found and what it compiled to, for one measured timing on one track. */
+export interface ClipResults {
+  measured: ItemTiming | undefined;
+  /** The track's kind, id, index and mute (environment.ts `trackKey`). */
+  track: string;
+  issues?: TimelineIssue[];
+  /** Keyed by the transition into it; its start is set per analysis. */
+  compiled?: { transition: string; item: CompiledItem };
+}
+
+interface ClipEntry {
+  node: LocatedNode;
+  spec: ClipSpec;
+  results?: ClipResults;
+  /** Its length and source range (layout.ts), for the current environment. */
+  measured?: ItemTiming;
+  /** The last analysis's placed timing (`measured` with a start and transition). */
+  placed?: ItemTiming;
+  /** What the schema says about the clip: read from its node alone, kept while the node is. */
+  schema?: TimelineIssue[];
+}
+
+export class ClipCache implements LayoutCache {
+  private fps: Rational = { num: 0, den: 1 };
+  private environment: string | undefined;
+  /** The last analysis's clips, per track index and clip index. */
+  private kept: ClipEntry[][] = [];
+  private current: ClipEntry[][] = [];
+  private identities = new WeakMap<object, number>();
+  private nextIdentity = 1;
+
+  /** A new analysis at `fps`: the last one's clips become what can be reused. */
+  begin(fps: Rational): void {
+    const sameRate = fps.num === this.fps.num && fps.den === this.fps.den;
+    this.kept = sameRate ? this.current : [];
+    this.current = [];
+    this.fps = fps;
+  }
+
+  /** The clip's spec: the last analysis's when its node is the same. */
+  specOf(clip: ClipModel): ClipSpec {
+    return this.entryOf(clip).spec;
+  }
+
+  measuredOf(clip: ClipModel, measure: (spec: ClipSpec) => ItemTiming): ItemTiming {
+    const entry = this.entryOf(clip);
+    return (entry.measured ??= measure(entry.spec));
+  }
+
+  placedOf(clip: ClipModel, measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    const kept = entry?.placed;
+    if (kept && kept.spec === measured.spec && kept.duration === measured.duration && kept.sourceOut === measured.sourceOut
+      && kept.start === start && sameTransition(kept.transition, transition)) return kept;
+    const timing = placed(measured, start, transition);
+    if (entry) entry.placed = timing;
+    return timing;
+  }
+
+  private entryOf(clip: ClipModel): ClipEntry {
+    const old = this.kept[clip.trackIndex]?.[clip.index];
+    const entry = old?.node === clip.node ? old : { node: clip.node, spec: readClipSpec(clip, this.fps) };
+    (this.current[clip.trackIndex] ??= [])[clip.index] = entry;
+    return entry;
+  }
+
+  /** Per-clip timing and results are kept only while the environment stays what it was (asked before the layout). */
+  useEnvironment(environment: string): void {
+    if (environment === this.environment) return;
+    this.environment = environment;
+    for (const track of this.kept) {
+      for (const entry of track ?? []) {
+        if (!entry) continue;
+        delete entry.results;
+        delete entry.measured;
+        delete entry.placed;
+      }
+    }
+  }
+
+  /** A number that stays the same for the same object (a font catalog) while this cache lives. */
+  identityOf(value: object | undefined): number {
+    if (!value) return 0;
+    let id = this.identities.get(value);
+    if (id === undefined) this.identities.set(value, id = this.nextIdentity++);
+    return id;
+  }
+
+  /** The schema's issues in the clip, worked out once per node. */
+  schemaIssuesOf(clip: ClipModel, validate: () => TimelineIssue[]): TimelineIssue[] {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    if (!entry) return validate();
+    return (entry.schema ??= validate());
+  }
+
+  /** The clip's results, emptied when its measured timing or its track (`trackKey`) changed. */
+  resultsOf(clip: ClipModel, track: string): ClipResults {
+    const entry = this.current[clip.trackIndex]?.[clip.index];
+    const measured = entry?.measured;
+    if (!entry) return { measured, track }; // not laid out in this analysis: nothing to keep
+    if (!entry.results || entry.results.measured !== measured || entry.results.track !== track) entry.results = { measured, track };
+    return entry.results;
+  }
+}
+
+function sameTransition(a: TransitionTiming | undefined, b: TransitionTiming | undefined): boolean {
+  return a === b || (!!a && !!b && a.type === b.type && a.frames === b.frames && a.range === b.range);
+}

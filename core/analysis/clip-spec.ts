@@ -1,0 +1,171 @@
+// A clip read once: the fields the layout, the checks, the compiler and export use, typed and with the
+// range each was written at. Built from one located node at one frame rate; an edit that keeps the node
+// (the incremental parse shares untouched nodes) keeps its spec (clip-cache.ts).
+//
+// Tolerant like fields.ts: a value of the wrong form reads as undefined (the schema and the checks
+// report it) and a time field keeps its range even when it does not parse, so the layout can tell
+// "absent" from "written but invalid". Enumerated values hold only their members: nothing downstream
+// casts a string it has not checked. New clip fields: add them here, read in `readClipSpec`.
+import type { Anchor, ClipKeyframes, CompiledClip, Ease, Keyframe } from '../../protocol/compiled-timeline';
+import type { SourceRange } from '../../protocol/source-range';
+import { entryOf, valueOf, type LocatedNode } from '../parse/located';
+import type { ClipKindName, ClipModel, NamedRef } from '../parse/model';
+import { speedKeyframes } from '../looks/ramp-layout';
+import type { Rational } from '../time/rational';
+import { parseTimeValue, timeToFrames, type TimeValue } from '../time/timecode';
+import { readBoolean, readDecibels, readGain, readNumber, readSpeed, readString } from './fields';
+
+/** A time as written: its range always, its value when it is a valid time at the frame rate. */
+export interface TimeField {
+  range: SourceRange;
+  value?: TimeValue;
+}
+
+export interface TransitionSpec {
+  /** As written (types are many and grow; the schema validates them). */
+  type?: string;
+  duration?: TimeField;
+  range: SourceRange;
+}
+
+export type Fit = CompiledClip['fit'];
+export type PositionSpec = { kind: 'anchor'; anchor: Anchor } | { kind: 'xy'; x: number; y: number };
+
+export interface ClipSpec {
+  node: LocatedNode;
+  kind: ClipKindName;
+  asset?: NamedRef;
+  from?: TimeField;
+  to?: TimeField;
+  length?: TimeField;
+  at?: TimeField;
+  gap?: TimeField;
+  fadeIn?: TimeField;
+  fadeOut?: TimeField;
+  freeze?: TimeField;
+  /** 1/1 when absent; undefined when written but not a positive number. */
+  speed: Rational | undefined;
+  /** `animate.speed` keyframes (a speed ramp), when every one is usable. */
+  ramp?: Keyframe<number>[];
+  /** Only when `transition:` is a map. */
+  transition?: TransitionSpec;
+  fit?: Fit;
+  scale?: number;
+  opacity?: number;
+  mute: boolean;
+  /** Linear gain from `volume:` (0.5 or -6dB). */
+  volume?: number;
+  duck?: { under?: string; underRange?: SourceRange; amountDb?: number };
+  /** Overlays: an anchor name, or `{ x, y }` from the top left. Absent or unknown: undefined. */
+  position?: PositionSpec;
+  /** A title's text as written (before variables), numbers as their string. */
+  text?: { value: string; range: SourceRange };
+  keyframes?: ClipKeyframes;
+}
+
+const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
+export const EASES: readonly Ease[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold'];
+const FITS: readonly Fit[] = ['cover', 'contain', 'fill'];
+const TIME_KEYS = ['from', 'to', 'length', 'at', 'gap', 'fadeIn', 'fadeOut', 'freeze'] as const;
+const KEYFRAMED_NUMBERS = ['rotate', 'brightness', 'contrast', 'saturation', 'gamma', 'speed'] as const;
+
+/** A member of `allowed`, or undefined: the one way a written string becomes an enum. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export function readTimeNode(node: LocatedNode | undefined, fps: Rational): TimeField | undefined {
+  if (!node) return undefined;
+  const field: TimeField = { range: node.range };
+  if (node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'string')) {
+    const result = parseTimeValue(node.value, fps);
+    if (result.ok) field.value = result.value;
+  }
+  return field;
+}
+
+export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
+  const node = clip.node;
+  const spec: ClipSpec = { node, kind: clip.kind, speed: readSpeed(node), mute: readBoolean(node, 'mute') ?? false };
+  if (clip.asset) spec.asset = clip.asset;
+  for (const key of TIME_KEYS) {
+    const field = readTimeNode(valueOf(node, key), fps);
+    if (field) spec[key] = field;
+  }
+  if (node.kind !== 'map') return spec;
+  const ramp = speedKeyframes(node, fps);
+  if (ramp) spec.ramp = ramp;
+  const transition = valueOf(node, 'transition');
+  if (transition?.kind === 'map') {
+    spec.transition = { range: transition.range };
+    const type = readString(transition, 'type');
+    if (type) spec.transition.type = type;
+    const duration = readTimeNode(valueOf(transition, 'duration'), fps);
+    if (duration) spec.transition.duration = duration;
+  }
+  const fit = oneOf(readString(node, 'fit'), FITS);
+  if (fit) spec.fit = fit;
+  const scale = readNumber(node, 'scale');
+  if (scale !== undefined) spec.scale = scale;
+  const opacity = readNumber(node, 'opacity');
+  if (opacity !== undefined) spec.opacity = opacity;
+  const volume = readGain(valueOf(node, 'volume'));
+  if (volume !== undefined) spec.volume = volume;
+  const duck = valueOf(node, 'duck');
+  if (duck) {
+    spec.duck = {};
+    const under = valueOf(duck, 'under');
+    if (under?.kind === 'scalar' && typeof under.value === 'string') {
+      spec.duck.under = under.value;
+      spec.duck.underRange = under.range;
+    }
+    const amount = readDecibels(valueOf(duck, 'amount'));
+    if (amount !== undefined) spec.duck.amountDb = amount;
+  }
+  const position = valueOf(node, 'position');
+  if (position?.kind === 'map') spec.position = { kind: 'xy', x: readNumber(position, 'x') ?? 0, y: readNumber(position, 'y') ?? 0 };
+  const anchor = position?.kind === 'scalar' ? oneOf(position.value, ANCHORS) : undefined;
+  if (anchor) spec.position = { kind: 'anchor', anchor };
+  const text = entryOf(node, 'text')?.value;
+  if (text?.kind === 'scalar' && text.value !== null) spec.text = { value: String(text.value), range: text.range };
+  const keyframes = readKeyframes(valueOf(node, 'animate'), fps);
+  if (keyframes) spec.keyframes = keyframes;
+  return spec;
+}
+
+/** `animate:` lists as keyframes in clip-local frames, sorted; keyframes without a usable time or value are left out. */
+function readKeyframes(node: LocatedNode | undefined, fps: Rational): ClipKeyframes | undefined {
+  if (node?.kind !== 'map') return undefined;
+  const result: ClipKeyframes = {};
+  const list = <T>(key: string, read: (value: LocatedNode) => T | undefined): Keyframe<T>[] | undefined => {
+    const items = valueOf(node, key);
+    if (items?.kind !== 'seq') return undefined;
+    const keyframes: Keyframe<T>[] = [];
+    for (const item of items.items) {
+      const at = readTimeNode(valueOf(item, 'at'), fps)?.value;
+      const rawValue = valueOf(item, 'value');
+      const value = rawValue ? read(rawValue) : undefined;
+      if (!at || value === undefined) continue;
+      keyframes.push({ frame: timeToFrames(at, fps), value, ease: oneOf(readString(item, 'ease'), EASES) ?? 'linear' });
+    }
+    return keyframes.length ? keyframes.sort((a, b) => a.frame - b.frame) : undefined;
+  };
+  const number = (value: LocatedNode) => (value.kind === 'scalar' && typeof value.value === 'number' ? value.value : undefined);
+  const position = list('position', (value) => {
+    const x = readNumber(value, 'x');
+    const y = readNumber(value, 'y');
+    return x === undefined || y === undefined ? undefined : { x, y };
+  });
+  const scale = list('scale', number);
+  const opacity = list('opacity', number);
+  const volume = list('volume', (value) => readGain(value));
+  if (position) result.position = position;
+  if (scale) result.scale = scale;
+  if (opacity) result.opacity = opacity;
+  if (volume) result.volume = volume;
+  for (const key of KEYFRAMED_NUMBERS) {
+    const keys = list(key, number);
+    if (keys) result[key] = keys;
+  }
+  return Object.keys(result).length ? result : undefined;
+}
