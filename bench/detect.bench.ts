@@ -1,9 +1,13 @@
-// Detection speed: seconds of media analysed per second of wall time, scenes + silence together
-// from one decode, on a 10-minute 1080p25 source (made on the first run: one minute of shots with
-// cuts every 5 s and speech-like sound with pauses, encoded once and looped ten times by stream copy).
-// Beside it, in the same run: a plain full decode of the same file (the floor any frame-exact
-// scene detector pays). CPU seconds count ffmpeg's own time, so the figure on two idle cores is
-// printed too (this machine is shared). Run: npm run bench:detect
+// Detection speed: seconds of media analysed per second of wall time and per second of CPU,
+// scenes + silence together from one decode, on two 10-minute 1080p25 H.264 sources made on the
+// first run (one minute encoded, looped ten times by stream copy; cuts every 5 s, speech-like sound
+// with a pause every 7 s):
+//   low  — four still test patterns in turn with hue steps and light grain (x264 veryfast crf 23, 10 s GOP, ~2 Mbit/s);
+//   busy — the same patterns panning under heavy grain, like a camera file (crf 23 capped at 40 Mbit/s, 1 s GOP).
+// Beside each: a plain full decode of the picture (the floor for a detector that looks at every
+// frame) and a keyframes-only decode (what a scan that skips frames would start from). The machine
+// is shared: CPU seconds (ffmpeg's plus the detector's own) ÷ 2 say what two idle cores would do,
+// and the load average is printed with each line. Run: npm run bench:detect [low|busy]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,28 +16,53 @@ import { runDetection } from '../node/detect/run-detection';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-detect');
-const source = join(dir, 'ten-minutes-1080p25-v2.mp4');
 const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
 const SHOTS = 12;
+const MEDIA_SECONDS = 600;
+const CORES = 2;
 
-function ffmpeg(args: string[]): void {
-  execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+interface Source {
+  name: 'low' | 'busy';
+  file: string;
+  describe: string;
+  /** One 5 s shot of pattern i (a lavfi chain). */
+  shot: (pattern: string, i: number) => string;
+  video: string[];
 }
 
-function makeSource(): void {
-  if (existsSync(source)) return;
+const sources: Source[] = [
+  {
+    name: 'low',
+    file: join(dir, 'low.mp4'),
+    describe: 'still patterns, light grain, x264 veryfast crf 23, GOP 250',
+    shot: (p, i) => `${p}=s=1920x1080:r=25:d=5,hue=h=${(i * 97) % 360},noise=alls=6:allf=t`,
+    video: ['-crf', '23', '-g', '250'],
+  },
+  {
+    name: 'busy',
+    file: join(dir, 'busy.mp4'),
+    describe: 'panning patterns, heavy grain, x264 veryfast crf 23 ≤ 40 Mbit/s, GOP 25',
+    shot: (p, i) => `${p}=s=2240x1260:r=25:d=5,crop=1920:1080:x='160+159*sin(${i}+t*0.9)':y='90+89*cos(${i}+t*0.7)',hue=h=${(i * 97) % 360},noise=alls=12:allf=t`,
+    video: ['-crf', '23', '-maxrate', '40M', '-bufsize', '80M', '-g', '25'],
+  },
+];
+
+function ffmpeg(args: string[]): void {
+  execFileSync(FFMPEG, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+}
+
+function makeSource(source: Source): void {
+  if (existsSync(source.file)) return;
   mkdirSync(dir, { recursive: true });
-  const minute = join(dir, 'one-minute.mp4');
-  console.log(`making ${source} (a few minutes, once)`);
-  // Twelve 5 s shots, each pattern unlike the one before, in its own hue, with light grain so x264 works as on footage.
+  const minute = source.file.replace(/\.mp4$/, '-minute.mp4');
+  console.log(`making ${source.file} (minutes, once)`);
   const patterns = ['testsrc2', 'smptehdbars', 'testsrc', 'rgbtestsrc'];
-  const shots = Array.from({ length: SHOTS }, (_, i) =>
-    `${patterns[i % patterns.length]}=s=1920x1080:r=25:d=5,hue=h=${(i * 97) % 360},noise=alls=6:allf=t[s${i}]`);
+  const shots = Array.from({ length: SHOTS }, (_, i) => `${source.shot(patterns[i % patterns.length] as string, i)}[s${i}]`);
   const voice = "0.3*sin(2*PI*150*t+3*sin(2*PI*5*t))*(0.6+0.4*sin(2*PI*3*t))*(1-between(mod(t,7),5,6))";
   ffmpeg(['-f', 'lavfi', '-i', `${shots.join(';')};${Array.from({ length: SHOTS }, (_, i) => `[s${i}]`).join('')}concat=n=${SHOTS}[out0]`,
     '-f', 'lavfi', '-i', `aevalsrc='${voice}':s=48000:c=stereo:d=60`,
-    '-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-g', '250', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '160k', minute]);
-  ffmpeg(['-stream_loop', '9', '-i', minute, '-c', 'copy', source]);
+    '-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-preset', 'veryfast', ...source.video, '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '160k', minute]);
+  ffmpeg(['-stream_loop', '9', '-i', minute, '-c', 'copy', source.file]);
 }
 
 /** CPU seconds of this process's finished children (ffmpeg), from /proc. */
@@ -42,7 +71,10 @@ function childCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-async function measure(name: string, work: () => Promise<unknown> | void, mediaSeconds: number): Promise<void> {
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+async function measure(name: string, work: () => Promise<unknown> | void): Promise<void> {
+  const loadBefore = load();
   const cpuBefore = childCpuSeconds();
   const ownBefore = process.cpuUsage();
   const started = performance.now();
@@ -51,20 +83,23 @@ async function measure(name: string, work: () => Promise<unknown> | void, mediaS
   // ffmpeg's CPU plus this process's own (reading the thumbnails, the differences, the spans).
   const own = process.cpuUsage(ownBefore);
   const cpu = childCpuSeconds() - cpuBefore + (own.user + own.system) / 1e6;
-  console.log(`${name.padEnd(34)} wall ${wall.toFixed(1).padStart(6)} s  ${(mediaSeconds / wall).toFixed(1).padStart(5)}× real time   CPU ${cpu.toFixed(1).padStart(6)} s  → ${(mediaSeconds / (cpu / 2)).toFixed(1).padStart(5)}× on two idle cores`);
+  console.log(`  ${name.padEnd(32)} wall ${wall.toFixed(1).padStart(6)} s = ${(MEDIA_SECONDS / wall).toFixed(1).padStart(5)}× | CPU ${cpu.toFixed(1).padStart(6)} s = ${(MEDIA_SECONDS / cpu).toFixed(1).padStart(5)}× per CPU s, ${(MEDIA_SECONDS / (cpu / CORES)).toFixed(1).padStart(5)}× on ${CORES} idle cores | load ${loadBefore} → ${load()}`);
 }
 
 void (async () => {
-  makeSource();
-  const mediaSeconds = 600;
-  console.log(`source: ${source} (${mediaSeconds} s, 1920×1080 25 fps, H.264 veryfast crf 23, AAC stereo)`);
-  let cuts = 0;
-  let silences = 0;
-  await measure('detect scenes + silence (one run)', async () => {
-    const result = await runDetection({ media: source, profiles: ['scenes', 'silence'] });
-    cuts = result.spans.filter((s) => s.profile === 'scenes').length;
-    silences = result.spans.filter((s) => s.profile === 'silence').length;
-  }, mediaSeconds);
-  console.log(`  found ${cuts} cuts (expected ${SHOTS * 10 - 1}) and ${silences} silences`);
-  await measure('plain full decode of the picture', () => ffmpeg(['-i', source, '-map', '0:v', '-f', 'null', '-']), mediaSeconds);
+  const only = process.argv[2];
+  for (const source of sources.filter((s) => !only || s.name === only)) {
+    makeSource(source);
+    console.log(`${source.name}: ${source.file} (${MEDIA_SECONDS} s, 1920×1080 25 fps, ${source.describe}, AAC stereo)`);
+    let cuts = 0;
+    let silences = 0;
+    await measure('detect scenes + silence (one run)', async () => {
+      const result = await runDetection({ media: source.file, profiles: ['scenes', 'silence'] });
+      cuts = result.spans.filter((s) => s.profile === 'scenes').length;
+      silences = result.spans.filter((s) => s.profile === 'silence').length;
+    });
+    console.log(`    found ${cuts} cuts (expected ${SHOTS * 10 - 1}) and ${silences} silences (expected 80)`);
+    await measure('plain full decode of the picture', () => ffmpeg(['-i', source.file, '-map', '0:v', '-f', 'null', '-']));
+    await measure('keyframes only (-skip_frame nokey)', () => ffmpeg(['-skip_frame', 'nokey', '-i', source.file, '-map', '0:v', '-f', 'null', '-']));
+  }
 })();

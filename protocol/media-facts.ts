@@ -23,6 +23,11 @@ export interface VideoStreamFacts {
   colorRange?: string;
   /** Frame count when the container states it. */
   frameCount?: number;
+  /**
+   * ffprobe's r_frame_rate (the base rate every frame time lies on), present only where it differs
+   * from the average rate: the sign of a variable-frame-rate file (phone footage, screen recordings).
+   */
+  baseFrameRate?: Rational;
 }
 
 export interface AudioStreamFacts {

@@ -1,12 +1,11 @@
 // `atropos detect scenes|silence|highlights <media>`: print the spans a detection engine finds,
-// add them to a timeline as markers, or write a rough-cut timeline. Runs in this process (the
-// render host runs the same node/detect for the editor).
+// add them to a timeline as markers, or write a rough-cut timeline. Runs on the render host when
+// one is up, else in this process (cli/host-detector.ts): the same node/detect either way.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { DETECT_PROFILES, applyEdit, insertMarkers, keepBetweenSilences, keepHighlights, markersFromSpans, placementFor, roughCutYaml, type DetectOptions, type Placement, type DetectProfile, type DetectResult, type DetectSpan } from '../../core/detect';
 import { formatClock, framesToSeconds, parseTimeValue, rational, secondsToFrames } from '../../core/time';
 import { DetectionError } from '../../node/detect/detection-error';
-import { runDetection } from '../../node/detect/run-detection';
 import { probeMedia } from '../../node/media/probe';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
@@ -14,6 +13,7 @@ import { CommandError, UsageError } from '../errors';
 import { checkOutputFree, writeAtomically } from '../output-file';
 import { EXIT } from './render-support';
 import { loadTimeline } from '../load-timeline';
+import { cliDetector } from '../host-detector';
 
 export const detectCommand: CliCommand = {
   name: 'detect',
@@ -75,7 +75,8 @@ Exit codes: 0 done, 2 bad usage or unreadable media, 3 ffmpeg failed, 4 the outp
     const progress = io.stderr.isTTY && !flags.json ? (fraction: number) => io.stderr.write(`\ranalysing ${basename(path)}: ${Math.round(fraction * 100)} %`) : undefined;
     let result: DetectResult;
     try {
-      result = await runDetection({ media: path, profiles: [kind], options: { [kind]: options } }, {
+      const detect = await cliDetector(io);
+      result = await detect({ media: path, profiles: [kind], options: { [kind]: options } }, {
         signal: io.signal,
         ...(io.env.ATROPOS_FFMPEG ? { ffmpegPath: io.env.ATROPOS_FFMPEG } : {}),
         ...(io.env.ATROPOS_FFPROBE ? { ffprobePath: io.env.ATROPOS_FFPROBE } : {}),

@@ -2,7 +2,7 @@
 export * from './types';
 export { engines, engineFor } from './engines';
 export { DEFAULTS as DETECT_DEFAULTS } from './heuristic/settings';
-export { snapSeconds, frameSeconds } from './snap';
+export { snapSeconds, frameSeconds, decodedFrameSeconds, snapToSource } from './snap';
 export { insertMarkers, applyEdit, markersFromSpans, type NewMarker, type TextEdit } from './markers-edit';
 export { keepBetweenSilences, keepHighlights, roughCutYaml, type FrameRange, type RoughCutOptions } from './rough-cut';
 export { appendToSequence } from './markers-edit';

@@ -25,8 +25,17 @@ export interface DetectRequest {
 /** What the engine needs to know about the media (from a probe). */
 export interface DetectSource {
   durationSeconds: number;
-  /** The frame grid results snap to: the video's rate, or 1000/1 (milliseconds) for sound-only media. */
+  /**
+   * The frame grid results snap to: the video's rate, or 1000/1 (milliseconds) for sound-only media.
+   * For a variable-frame-rate video: its base rate (ffprobe's r_frame_rate), on whose grid every real frame lies.
+   */
   fps: Rational;
+  /**
+   * Variable frame rate only: when each frame shows (seconds, in presentation order, from the file's
+   * packet timestamps). The k-th decoded frame is at frameTimes[k] rather than k / fps, and measured
+   * times snap to the nearest of these before the grid. Absent for a constant rate.
+   */
+  frameTimes?: number[];
   hasVideo: boolean;
   hasAudio: boolean;
 }

@@ -8,7 +8,7 @@ import { statsSeconds } from '../../core/detect/progress-line';
 import type { DetectRequest, DetectResult, DetectSource } from '../../core/detect/types';
 import { probeMedia } from '../media/probe';
 import { resolveTool, ToolNotFoundError } from '../tools/resolve-tools';
-import { detectSourceFrom } from './detect-source';
+import { detectSourceFrom, withRealFrameTimes } from './detect-source';
 import { DetectionError } from './detection-error';
 
 export interface DetectionRunOptions {
@@ -24,15 +24,19 @@ const STDERR_TAIL = 4096;
 export async function runDetection(request: DetectRequest, options: DetectionRunOptions = {}): Promise<DetectResult> {
   const engine = engineFor(request);
   if (typeof engine === 'string') throw new DetectionError('no-engine', engine);
-  const source = detectSourceFrom(request.media, await probeMedia(request.media, options.ffprobePath ? { ffprobePath: options.ffprobePath } : {}));
-  checkStreams(request, source);
+  const probed = await probeMedia(request.media, options.ffprobePath ? { ffprobePath: options.ffprobePath } : {});
+  const probedSource = detectSourceFrom(request.media, probed);
+  checkStreams(request, probedSource);
   let ffmpeg: string;
+  let ffprobe: string;
   try {
     ffmpeg = resolveTool('ffmpeg', options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {}).path;
+    ffprobe = resolveTool('ffprobe', options.ffprobePath ? { ffprobePath: options.ffprobePath } : {}).path;
   } catch (error) {
     if (error instanceof ToolNotFoundError) throw new DetectionError('ffmpeg-not-found', error.message);
     throw error;
   }
+  const source = await withRealFrameTimes(probedSource, probed, ffprobe, request.media, options.signal);
   if (options.signal?.aborted) throw new DetectionError('cancelled', 'Detection was cancelled.');
   const plan = engine.plan(request, source);
   const analysis = engine.analyse(request, source);

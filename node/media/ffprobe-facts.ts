@@ -53,6 +53,8 @@ export function factsFromProbe(output: ProbeOutput): MediaFacts {
     if (video.color_space && video.color_space !== 'unknown') facts.video.colorSpace = video.color_space;
     if (video.color_range && video.color_range !== 'unknown') facts.video.colorRange = video.color_range;
     if (frameCount !== undefined && Number.isFinite(frameCount) && frameCount > 0) facts.video.frameCount = frameCount;
+    const base = parseRatio(video.r_frame_rate);
+    if (base && base.num > 0 && differs(base, facts.video.frameRate)) facts.video.baseFrameRate = base;
   }
   const startTimecode = startTimecodeOf(output, video);
   if (startTimecode) facts.startTimecode = startTimecode;
@@ -61,6 +63,9 @@ export function factsFromProbe(output: ProbeOutput): MediaFacts {
   }
   return facts;
 }
+
+/** Rates further apart than 0.1 % (containers print the same rate as 30000/1001 or 2997/100). */
+const differs = (a: Rational, b: Rational): boolean => Math.abs(a.num / a.den - b.num / b.den) > 0.001 * (a.num / a.den);
 
 const SMPTE = /^\d{2}:\d{2}:\d{2}[:;.]\d{2}$/;
 

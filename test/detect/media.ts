@@ -112,3 +112,29 @@ export function makeLong(dir: string): string {
   ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=300', '-c:v', 'libx264', '-preset', 'ultrafast', path]);
   return path;
 }
+
+export interface VfrTruth {
+  path: string;
+  /** The cuts' times in seconds (each a real frame). */
+  cuts: number[];
+  /** [start, end) of the pause in seconds; its start lies between real frames. */
+  silence: [number, number];
+}
+
+/**
+ * A variable-frame-rate file (MP4, as phones write them): 2 s of testsrc at 25 fps, 1.02 s of
+ * smptebars and 0.98 s of rgbtestsrc at 50 fps, 2 s of testsrc2 at 25 fps, at 160×90, with
+ * speech-like sound that pauses from 0.535 s to 1.5 s. Frames fall at 0.04 s steps, then 0.02 s
+ * steps, then 0.04 s again: ffprobe's base rate is 50, its average about 33.6.
+ */
+export function makeVfr(dir: string): VfrTruth {
+  const path = join(dir, 'vfr.mp4');
+  const silence: [number, number] = [0.535, 1.5];
+  const size = 'size=160x90';
+  ffmpeg(['-f', 'lavfi', '-i', `testsrc=${size}:rate=25:duration=2`, '-f', 'lavfi', '-i', `smptebars=${size}:rate=50:duration=1.02`,
+    '-f', 'lavfi', '-i', `rgbtestsrc=${size}:rate=50:duration=0.98`, '-f', 'lavfi', '-i', `testsrc2=${size}:rate=25:duration=2`,
+    '-f', 'lavfi', '-i', `aevalsrc='${VOICE}*(1-between(t,${silence[0]},${silence[1] - 1e-9}))+${ROOM}':s=48000:d=6`,
+    '-filter_complex', '[0][1][2][3]concat=n=4,format=yuv420p[v]', '-map', '[v]', '-map', '4:a', '-fps_mode', 'vfr',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'flac', '-strict', '-2', path]);
+  return { path, cuts: [2, 3.02, 4], silence };
+}

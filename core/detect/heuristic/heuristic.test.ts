@@ -15,7 +15,7 @@ const source: DetectSource = { durationSeconds: 10, fps: rational(25), hasVideo:
 test('one decode: the scene and silence branches share one ffmpeg run', () => {
   const plan = planHeuristicRun({ media: '/m/a.mp4', profiles: ['scenes', 'silence'], options: { silence: { threshold: -40, minLength: 0.3 } } }, source);
   assert.equal(plan.args.join(' '),
-    '-hide_banner -nostdin -loglevel info -stats -stats_period 0.5 -skip_loop_filter all -i /m/a.mp4 ' +
+    '-hide_banner -nostdin -loglevel info -stats -stats_period 0.5 -skip_loop_filter all -flags2 +fast -i /m/a.mp4 ' +
     '-filter_complex [0:v:0]scale=64:36:flags=area,format=yuv420p[thumbs];[0:a:0]silencedetect=noise=-40dB:duration=0.3[sound] ' +
     '-map [thumbs] -fps_mode passthrough -f rawvideo pipe:1 -map [sound] -f null -');
   assert.equal(plan.frameBytes, 3456);

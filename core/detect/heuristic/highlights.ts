@@ -2,7 +2,7 @@
 // into 100 ms blocks (ebur128's step); each block scores 0.7 × its loudness + 0.3 × its motion,
 // both scaled to the file's own range (a quiet file has highlights too); the best windows that do
 // not overlap are kept, best first.
-import { frameSeconds, snapSeconds } from '../snap';
+import { decodedFrameSeconds, snapToSource } from '../snap';
 import type { DetectOptions, DetectSource, DetectSpan } from '../types';
 import type { LoudnessPoint } from './loudness';
 import { round3 } from './scenes';
@@ -41,8 +41,8 @@ export function findHighlights(loudness: LoudnessPoint[], motion: number[], sour
     const peak = Math.max(FLOOR_LUFS, ...loudness.filter((l) => l.seconds >= startSeconds && l.seconds < endSeconds).map((l) => l.lufs));
     return {
       profile: 'highlights' as const,
-      startFrame: snapSeconds(startSeconds, source.fps),
-      endFrame: snapSeconds(endSeconds, source.fps),
+      startFrame: snapToSource(startSeconds, source),
+      endFrame: snapToSource(endSeconds, source),
       startSeconds: round3(startSeconds),
       endSeconds: round3(endSeconds),
       score: round3(p.score),
@@ -72,7 +72,7 @@ function blockMotion(d1: number[], source: DetectSource, blocks: number): number
   const sums = new Array<number>(blocks).fill(0);
   const counts = new Array<number>(blocks).fill(0);
   d1.forEach((value, frame) => {
-    const block = Math.min(blocks - 1, Math.floor(frameSeconds(frame, source.fps) / BLOCK + 1e-9));
+    const block = Math.min(blocks - 1, Math.floor(decodedFrameSeconds(frame, source) / BLOCK + 1e-9));
     sums[block] = (sums[block] as number) + value;
     counts[block] = (counts[block] as number) + 1;
   });

@@ -5,7 +5,7 @@
 //      (a one-frame flash fails the first, the frame after it fails the second),
 // and at least the minimum shot length after the previous cut. Dissolves change a little every
 // frame and are not hard cuts.
-import { frameSeconds } from '../snap';
+import { decodedFrameSeconds, snapToSource } from '../snap';
 import type { DetectOptions, DetectSource, DetectSpan } from '../types';
 import type { FrameDifferences } from './frame-differences';
 import { sceneSettings } from './settings';
@@ -26,13 +26,15 @@ export function findCuts(differences: Pick<FrameDifferences, 'd1' | 'd2'>, sourc
     if (jump < 2 * background + threshold / 2) continue;
     const stays = Math.min(k + 1 < d2.length ? (d2[k + 1] as number) : jump, k >= 2 ? (d2[k] as number) : jump);
     if (stays < jump / 2) continue;
-    if (k - lastCut < minFrames) continue;
+    // A variable-rate source counts the shortest shot in time, not in decoded frames.
+    if (source.frameTimes ? decodedFrameSeconds(k, source) - decodedFrameSeconds(lastCut, source) < minSeconds - 1e-6 : k - lastCut < minFrames) continue;
     lastCut = k;
-    const seconds = frameSeconds(k, source.fps);
+    const seconds = decodedFrameSeconds(k, source);
+    const frame = source.frameTimes ? snapToSource(seconds, source) : k;
     cuts.push({
       profile: 'scenes',
-      startFrame: k,
-      endFrame: k,
+      startFrame: frame,
+      endFrame: frame,
       startSeconds: seconds,
       endSeconds: seconds,
       score: round3(Math.min(1, jump - background)),

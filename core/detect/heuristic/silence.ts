@@ -1,7 +1,7 @@
 // silencedetect's log lines → silence spans. It prints `silence_start: T` once the silence has
 // lasted its minimum length (T is where it began) and `silence_end: T | silence_duration: D` when
 // sound comes back; a silence still open at the end of the file lasts to the end.
-import { snapSeconds } from '../snap';
+import { snapToSource } from '../snap';
 import type { DetectSource, DetectSpan } from '../types';
 import { round3 } from './scenes';
 
@@ -33,8 +33,8 @@ export class SilenceLog {
       .filter((span) => span.end > span.start)
       .map((span) => ({
         profile: 'silence' as const,
-        startFrame: snapSeconds(span.start, source.fps),
-        endFrame: snapSeconds(span.end, source.fps),
+        startFrame: snapToSource(span.start, source),
+        endFrame: snapToSource(span.end, source),
         startSeconds: round6(span.start),
         endSeconds: round6(span.end),
         score: round3(Math.min(1, (span.end - span.start) / 10)),
