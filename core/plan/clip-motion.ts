@@ -45,7 +45,7 @@ function zoomFilters(ctx: PlanContext, clip: CompiledClip, localStart: number): 
  * keyframes are offsets from the centred place (the static `position` key is for overlays only).
  */
 export function movingPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, window: ClipWindow, ground: string, format: 'yuv420p' | 'yuva420p'): string {
-  const sizing = [...fitFilters(clip.fit, ctx), ...zoomFilters(ctx, clip, window.localStart)];
+  const sizing = [...fitFilters(clip.fit, ctx, 'yuva420p'), ...zoomFilters(ctx, clip, window.localStart)];
   const picture = clipPicture(ctx, clip, source, window, sizing, 'yuva420p', opacityLevelFilters(ctx, clip));
   const { placement: _centred, ...centred } = clip;
   const { x, y } = placementExprs(ctx, centred, OVERLAY_SIZES, frameOfTimeExpr(ctx.out.fps));

@@ -4,7 +4,7 @@
 import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeline';
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
 import { hasMotion, movingPicture } from './clip-motion';
-import { outputMatrix } from './colour';
+import { outputMatrix, paintedInOutputMatrix } from './colour';
 import { filter, type PlanContext } from './context';
 import { drawnTitle } from './title-layer';
 import { overlayTitleImage } from './effects/title-image';
@@ -45,16 +45,17 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
   }
   const picture = hasMotion(item)
     ? movingPicture(ctx, item, item.source, window, colourStream(ctx, window, format), format)
-    : clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx), format);
+    : clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx, format), format);
   const fades: Filter[] = [];
   const fps = ctx.out.fps;
   const fadeColour = format === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
+  const painted = (fade: Filter): Filter[] => format === 'yuva420p' ? [fade] : paintedInOutputMatrix(ctx.out, ctx.out.background, [fade], format);
   if (item.fadeIn > 0) {
-    fades.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(item.fadeIn, fps))], ...fadeColour));
+    fades.push(...painted(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(item.fadeIn, fps))], ...fadeColour)));
   }
   if (item.fadeOut > 0) {
     const st = decimalSeconds(frameStartSeconds(item.duration - item.fadeOut, fps));
-    fades.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(item.fadeOut, fps))], ...fadeColour));
+    fades.push(...painted(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(item.fadeOut, fps))], ...fadeColour)));
   }
   return fades.length ? ctx.chain([picture], fades, ctx.label('faded')) : picture;
 }
