@@ -67,14 +67,21 @@ function sameInEveryMatrix(colour: string): boolean {
   return !!hex && hex[1] === hex[2] && hex[2] === hex[3];
 }
 
+/** True when ffmpeg, painting `colour` into this output's YUV (by BT.601), would miss it. */
+export function paintsWrongInYuv(out: { width: number; height: number }, colour: string): boolean {
+  return outputMatrix(out) === 'bt709' && !sameInEveryMatrix(colour);
+}
+
 /**
+ * The round trip through RGB resamples chroma and can move a picture's own pixels (sharp chroma
+ * edges most): where the picture is not resampled anyway, callers lay it over a colour stream instead.
  * `painters` (pad, fade, rotate: filters that paint `colour`) run on RGB between two conversions by
  * the output's matrix when they would paint it wrong in YUV: ffmpeg turns a painted colour into YUV
  * by BT.601 whatever the frame, so an HD `#ff0000` would decode as (255, 31, 0) by the file's
  * BT.709 tags. Ends in `pixelFormat` so no later automatic conversion picks a matrix of its own.
  */
 export function paintedInOutputMatrix(out: { width: number; height: number }, colour: string, painters: Filter[], pixelFormat: string): Filter[] {
-  if (outputMatrix(out) === 'bt601' || sameInEveryMatrix(colour)) return painters;
+  if (!paintsWrongInYuv(out, colour)) return painters;
   const matrix = outputMatrix(out);
   return [
     filter('scale', ['in_color_matrix', matrix], ['in_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']),

@@ -17,12 +17,20 @@ function chains(width: number, height: number, background: string): string[] {
   return planRender({ ...tl, output: { ...output, background } }, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText);
 }
 
-test('HD contain padding and a fade from a coloured background are painted in RGB between two BT.709 conversions', () => {
-  const pad = 'pad=w=1280:h=720:x=-1:y=-1:color=#00ff00';
-  const fade = 'fade=t=in:st=0:d=0.333333:color=#00ff00';
-  const graph = chains(1280, 720, '#00ff00').join(';');
-  assert.ok(graph.includes(`force_original_aspect_ratio=decrease,${TO_RGB},${pad},${TO_709},setsar=1`), graph);
-  assert.ok(graph.includes(`${TO_RGB},${fade},${TO_709}`), graph);
+test('HD contain padding and a fade from a coloured background: the picture, transparent around it and fading on alpha, over a BT.709 colour stream', () => {
+  const graph = chains(1280, 720, '#00ff00');
+  assert.ok(graph.includes('color=c=#00ff00:s=1280x720:r=30,format=rgb24,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p,trim=end_frame=30,settb=1/30,setpts=N[fill0]'), graph.join('\n'));
+  const all = graph.join(';');
+  assert.ok(all.includes('force_original_aspect_ratio=decrease,pad=w=1280:h=720:x=-1:y=-1:color=black@0,setsar=1,format=yuva420p'), all);
+  assert.ok(all.includes('fade=t=in:st=0:d=0.333333:alpha=1[faded0]'), all);
+  assert.ok(graph.includes('[fill0][faded0]overlay=x=0:y=0:eof_action=pass,format=yuv420p[grounded0]'), graph.join('\n'));
+  assert.ok(!all.includes('gbrap'), 'the picture itself is not converted');
+});
+
+test('a rotation\'s fill colour at HD is painted in RGB between two BT.709 conversions', () => {
+  const tl = b.timeline([b.track('v', 'video', [b.clip('v/0', 0, 30, 'sq', 0, { audio: undefined, look: { rotate: { angle: 10, fill: '#ff0000' } } })])], square, { width: 1280, height: 720 });
+  const all = planRender(tl, { preset: 'final', outputPath: '/o/out.mp4', textFiles: DIR }).filterGraph.map(chainText).join(';');
+  assert.ok(all.includes(`${TO_RGB},rotate=a=(10)*PI/180:c=#ff0000,${TO_709}`), all);
 });
 
 test('SD, and black or grey at HD, keep the plain YUV pad and fade', () => {
