@@ -4,6 +4,7 @@
 // fit chain: no extra filters.
 import type { CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
+import { paintsWrongInYuv } from './colour';
 import { filter, type PlanContext } from './context';
 import { keyframeExpr } from './keyframes';
 import { opacityLevelFilters } from './opacity';
@@ -45,7 +46,9 @@ function zoomFilters(ctx: PlanContext, clip: CompiledClip, localStart: number): 
  * keyframes are offsets from the centred place (the static `position` key is for overlays only).
  */
 export function movingPicture(ctx: PlanContext, clip: CompiledClip, source: MediaSource, window: ClipWindow, ground: string, format: 'yuv420p' | 'yuva420p'): string {
-  const sizing = [...fitFilters(clip.fit, ctx), ...zoomFilters(ctx, clip, window.localStart)];
+  // On the base track the ground is the background: transparent bars show it, in the output's matrix.
+  const bars = format === 'yuv420p' && paintsWrongInYuv(ctx.out, ctx.out.background) ? 'black@0' : undefined;
+  const sizing = [...fitFilters(clip.fit, ctx, 'yuva420p', bars), ...zoomFilters(ctx, clip, window.localStart)];
   const picture = clipPicture(ctx, clip, source, window, sizing, 'yuva420p', opacityLevelFilters(ctx, clip));
   const { placement: _centred, ...centred } = clip;
   const { x, y } = placementExprs(ctx, centred, OVERLAY_SIZES, frameOfTimeExpr(ctx.out.fps));

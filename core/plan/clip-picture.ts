@@ -3,7 +3,7 @@
 // own input, seeked to where the window starts and limited to what the window needs.
 import type { CompiledAsset, CompiledClip, MediaSource } from '../../protocol/compiled-timeline';
 import { filter, PlanContext } from './context';
-import { toOutputColour } from './colour';
+import { paintedInOutputMatrix, toOutputColour } from './colour';
 import { lookFilters, sourceScale } from './effects/look';
 import { applyMatte } from './effects/matte';
 import { heldFrameOptions, rampRetimeFilters, reverseFilters, sourceSpan } from './effects/time';
@@ -108,8 +108,12 @@ export function sampleMidFrame(asset: CompiledAsset, speed: number, out: { fps: 
   return (rate.num / rate.den) * speed < 2 * (out.fps.num / out.fps.den);
 }
 
-/** Scale, crop or pad to fill the canvas as the clip's fit mode says. */
-export function fitFilters(fit: CompiledClip['fit'], ctx: PlanContext): Filter[] {
+/**
+ * Scale, crop or pad to fill the canvas as the clip's fit mode says. `padColour`: the bars' colour
+ * (`black@0` where the caller lays the picture over its ground); absent, the background, painted
+ * through the output's matrix.
+ */
+export function fitFilters(fit: CompiledClip['fit'], ctx: PlanContext, pixelFormat: 'yuv420p' | 'yuva420p', padColour?: string): Filter[] {
   const { width: w, height: h } = ctx.out;
   switch (fit) {
     case 'cover':
@@ -117,7 +121,7 @@ export function fitFilters(fit: CompiledClip['fit'], ctx: PlanContext): Filter[]
     case 'contain':
       return [
         filter('scale', ['w', w], ['h', h], ['force_original_aspect_ratio', 'decrease']),
-        filter('pad', ['w', w], ['h', h], ['x', -1], ['y', -1], ['color', ctx.out.background]),
+        ...paintedInOutputMatrix(ctx.out, padColour ?? ctx.out.background, [filter('pad', ['w', w], ['h', h], ['x', -1], ['y', -1], ['color', padColour ?? ctx.out.background])], pixelFormat),
       ];
     case 'fill':
       return [filter('scale', ['w', w], ['h', h])];

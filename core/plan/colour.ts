@@ -57,3 +57,37 @@ export function toOutputColour(asset: CompiledAsset, out: { width: number; heigh
   // accurate_rnd: swscale's fast path loses a code value per conversion (601 red → 709 Cr 239, not 240).
   return [filter('scale', ...args, ['out_color_matrix', target], ['out_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']), filter('format', pixelFormat)];
 }
+
+/** Black, white and greys (and anything fully transparent) are the same code values in every matrix. */
+function sameInEveryMatrix(colour: string): boolean {
+  const [name = '', alpha] = colour.toLowerCase().split('@');
+  if (alpha !== undefined && Number(alpha) === 0) return true;
+  if (/^(black|white|gray|grey)$/.test(name)) return true;
+  const hex = /^(?:#|0x)?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})(?:[0-9a-f]{2})?$/.exec(name);
+  return !!hex && hex[1] === hex[2] && hex[2] === hex[3];
+}
+
+/** True when ffmpeg, painting `colour` into this output's YUV (by BT.601), would miss it. */
+export function paintsWrongInYuv(out: { width: number; height: number }, colour: string): boolean {
+  return outputMatrix(out) === 'bt709' && !sameInEveryMatrix(colour);
+}
+
+/**
+ * The round trip through RGB resamples chroma and can move a picture's own pixels (sharp chroma
+ * edges most): where the picture is not resampled anyway, callers lay it over a colour stream instead.
+ * `painters` (pad, fade, rotate: filters that paint `colour`) run on RGB between two conversions by
+ * the output's matrix when they would paint it wrong in YUV: ffmpeg turns a painted colour into YUV
+ * by BT.601 whatever the frame, so an HD `#ff0000` would decode as (255, 31, 0) by the file's
+ * BT.709 tags. Ends in `pixelFormat` so no later automatic conversion picks a matrix of its own.
+ */
+export function paintedInOutputMatrix(out: { width: number; height: number }, colour: string, painters: Filter[], pixelFormat: string): Filter[] {
+  if (!paintsWrongInYuv(out, colour)) return painters;
+  const matrix = outputMatrix(out);
+  return [
+    filter('scale', ['in_color_matrix', matrix], ['in_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']),
+    filter('format', 'gbrap'),
+    ...painters,
+    filter('scale', ['out_color_matrix', matrix], ['out_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']),
+    filter('format', pixelFormat),
+  ];
+}

@@ -3,7 +3,9 @@
 import type { CompiledTrack } from '../../protocol/compiled-timeline';
 import { filter, type PlanContext } from './context';
 import { overlayMedia, overlayText } from './overlay-layer';
-import { colourStream, trackPicture } from './track-picture';
+import { outputMatrix } from './colour';
+import { formatRational } from './time';
+import { colourStream, renumber, trackPicture } from './track-picture';
 
 /** Builds the picture of the plan's frames; returns its label (pts = timeline frame, tb = 1/fps). */
 export function compositeTimeline(ctx: PlanContext): string {
@@ -42,8 +44,13 @@ function assColour(hex: string): string {
   return m ? `&H00${m[3]}${m[2]}${m[1]}`.toUpperCase() : '&H00FFFFFF';
 }
 
-/** Burns the timeline's SRT/ASS subtitles into the composite. */
-export function withSubtitles(ctx: PlanContext, composite: string): string {
+/**
+ * Burns the timeline's SRT/ASS subtitles into the composite (`frames`: the timeline frames it holds).
+ * libass paints in RGB and ffmpeg blends its colours into YUV by BT.601 whatever the frame, so an HD
+ * output gets its subtitles drawn on a transparent RGBA layer, converted by the output's matrix and
+ * laid over the picture: the picture's own pixels are not converted.
+ */
+export function withSubtitles(ctx: PlanContext, composite: string, frames = ctx.frames): string {
   const subs = ctx.timeline.subtitles;
   if (!subs) return composite;
   const style: string[] = [];
@@ -55,5 +62,16 @@ export function withSubtitles(ctx: PlanContext, composite: string): string {
   const path = /\.srt$/i.test(subs.path) ? ctx.addCopy('subtitles', subs.path, 'srt') : subs.path;
   const args: Array<readonly [string, string | number]> = [['filename', path]];
   if (style.length) args.push(['force_style', style.join(',')]);
-  return ctx.chain([composite], [filter('subtitles', ...args)], ctx.label('subs'));
+  if (outputMatrix(ctx.out) === 'bt601') return ctx.chain([composite], [filter('subtitles', ...args)], ctx.label('subs'));
+  const layer = ctx.chain([], [
+    filter('color', ['c', 'black@0'], ['s', `${ctx.out.width}x${ctx.out.height}`], ['r', formatRational(ctx.out.fps)]),
+    filter('format', 'rgba'),
+    filter('trim', ['end_frame', frames.to - frames.from]),
+    // The subtitles filter times its text by the frames' timestamps: timeline frames, as the picture's.
+    ...renumber(ctx, frames.from),
+    filter('subtitles', ...args, ['alpha', 1]),
+    filter('scale', ['out_color_matrix', outputMatrix(ctx.out)], ['out_range', 'tv'], ['flags', 'accurate_rnd+full_chroma_int']),
+    filter('format', 'yuva420p'),
+  ], ctx.label('sublayer'));
+  return ctx.chain([composite, layer], [filter('overlay', ['x', 0], ['y', 0], ['eof_action', 'pass']), filter('format', 'yuv420p')], ctx.label('subs'));
 }

@@ -60,7 +60,7 @@ export function planFrame(timeline: CompiledTimeline, frame: number, options: Pl
         : overlayMedia(ctx, composite, item, item.source, { localStart: frame - item.start, frames: 1 });
     }
   }
-  composite = withSubtitles(ctx, composite);
+  composite = withSubtitles(ctx, composite, { from: frame, to: frame + 1 });
   ctx.chain([composite], [filter('trim', ['end_frame', 1]), filter('format', 'rgb24')], 'vout');
   return {
     globalArgs: ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error'],

@@ -4,7 +4,7 @@
 import type { CompiledItem, CompiledTrack } from '../../protocol/compiled-timeline';
 import { clipPicture, fitFilters, type ClipWindow } from './clip-picture';
 import { hasMotion, movingPicture } from './clip-motion';
-import { outputMatrix } from './colour';
+import { outputMatrix, paintedInOutputMatrix, paintsWrongInYuv } from './colour';
 import { filter, type PlanContext } from './context';
 import { drawnTitle } from './title-layer';
 import { overlayTitleImage } from './effects/title-image';
@@ -43,20 +43,31 @@ export function itemPicture(ctx: PlanContext, item: CompiledItem, window: ClipWi
     if (item.source.render === 'image') return overlayTitleImage(ctx, colourStream(ctx, window, format), item, item.source, window, false);
     return drawnTitle(ctx, item, item.source, window, format);
   }
-  const picture = hasMotion(item)
+  const moving = hasMotion(item);
+  // ffmpeg paints a colour into YUV by BT.601: at HD a coloured background goes under the picture
+  // instead, from a colour stream in the output's matrix (transparent contain bars, fades on alpha),
+  // so the picture's own pixels are not converted.
+  const onGround = format === 'yuv420p' && !moving && paintsWrongInYuv(ctx.out, ctx.out.background)
+    && (item.fit === 'contain' || item.fadeIn > 0 || item.fadeOut > 0);
+  const layer: LayerFormat = onGround ? 'yuva420p' : format;
+  const picture = moving
     ? movingPicture(ctx, item, item.source, window, colourStream(ctx, window, format), format)
-    : clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx), format);
+    : clipPicture(ctx, item, item.source, window, fitFilters(item.fit, ctx, layer, onGround ? 'black@0' : undefined), layer);
   const fades: Filter[] = [];
   const fps = ctx.out.fps;
-  const fadeColour = format === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
+  const fadeColour = layer === 'yuva420p' ? [['alpha', 1] as const] : [['color', ctx.out.background] as const];
+  // A moving clip's fades (rare with a coloured background at HD) go through RGB instead.
+  const painted = (fade: Filter): Filter[] => layer === 'yuva420p' ? [fade] : paintedInOutputMatrix(ctx.out, ctx.out.background, [fade], format);
   if (item.fadeIn > 0) {
-    fades.push(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(item.fadeIn, fps))], ...fadeColour));
+    fades.push(...painted(filter('fade', ['t', 'in'], ['st', 0], ['d', decimalSeconds(frameStartSeconds(item.fadeIn, fps))], ...fadeColour)));
   }
   if (item.fadeOut > 0) {
     const st = decimalSeconds(frameStartSeconds(item.duration - item.fadeOut, fps));
-    fades.push(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(item.fadeOut, fps))], ...fadeColour));
+    fades.push(...painted(filter('fade', ['t', 'out'], ['st', st], ['d', decimalSeconds(frameStartSeconds(item.fadeOut, fps))], ...fadeColour)));
   }
-  return fades.length ? ctx.chain([picture], fades, ctx.label('faded')) : picture;
+  const faded = fades.length ? ctx.chain([picture], fades, ctx.label('faded')) : picture;
+  if (!onGround) return faded;
+  return ctx.chain([colourStream(ctx, window, 'yuv420p'), faded], [filter('overlay', ['x', 0], ['y', 0], ['eof_action', 'pass']), filter('format', format)], ctx.label('grounded'));
 }
 
 const transitionFrames = (item: CompiledItem | undefined): number =>

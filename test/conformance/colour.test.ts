@@ -1,9 +1,11 @@
 // Conformance: colour. Sources made in each matrix (BT.601 SD, BT.709 HD, untagged SD, full-range
 // JPEG, RGB PNG) and a coloured background all show the same red and blue-grey patches in an HD and
 // in an SD render, decoded by the output's own tags within ±2 code values; the tags are present.
+// Colours ffmpeg paints (contain padding, fade to the background, a rotation's fill) do too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderTimeline } from '../../node/ffmpeg';
 import { probeMedia } from '../../node/media/probe';
@@ -120,5 +122,46 @@ test('titles (drawtext on a video track and over a picture; a title image) decod
       near(decodedByTags(out, frame, boxX, cy), RED, `${width}×${height}: title box ${where}`);
       near(decodedByTags(out, frame, Math.round(width / 16), Math.round(height / 16)), under, `${width}×${height}: beside the title ${where}`);
     }
+  }
+});
+
+test('painted colours (contain padding, a fade from the background, a rotation\'s fill) decode to their colours by the file\'s own tags, HD and SD', async () => {
+  const square = await asset('square', yuvSource('square.mp4', 180, 180, 'bt601'));
+  const GREEN: Rgb = [0, 255, 0];
+  for (const [width, height] of [[1280, 720], [720, 576], [640, 480]] as const) {
+    const base = b.timeline([b.track('v', 'video', [
+      b.clip('v/0', 0, 2, 'square', 0, { audio: undefined, fit: 'contain' }),
+      b.clip('v/1', 2, 4, 'square', 0, { audio: undefined, fit: 'contain', fadeIn: 2 }),
+      b.clip('v/2', 6, 2, 'square', 0, { audio: undefined, fit: 'fill', look: { rotate: { angle: 45, fill: '#ff0000' } } }),
+    ])], [square], { width, height });
+    const { audio: _silent, ...output } = base.output;
+    const out = join(dir, `painted-${width}.mp4`);
+    await renderTimeline({ timeline: { ...base, output: { ...output, background: '#00ff00' } }, outputPath: out, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
+    const [corner, mid] = [[Math.round(width / 32), Math.round(height / 32)], Math.round(height / 2)] as const;
+    near(decodedByTags(out, 1, corner[0], mid), GREEN, `${width}×${height}: contain padding`);
+    near(decodedByTags(out, 1, Math.round(width / 2 - 0.2 * height), mid), RED, `${width}×${height}: contained picture`);
+    near(decodedByTags(out, 2, Math.round(width / 2), mid), GREEN, `${width}×${height}: first frame of a fade from the background`);
+    near(decodedByTags(out, 6, corner[0], corner[1]), RED, `${width}×${height}: rotation fill`);
+  }
+});
+
+test('subtitles (an ASS box drawn in red over a slate background) decode to their colours by the file\'s own tags, HD and SD', async () => {
+  const ass = join(dir, 'box.ass');
+  writeFileSync(ass, [
+    '[Script Info]', 'ScriptType: v4.00+', 'PlayResX: 320', 'PlayResY: 180', '',
+    '[V4+ Styles]',
+    'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
+    'Style: Default,Arial,20,&H000000FF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,0,0,7,0,0,0,1', '',
+    '[Events]', 'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
+    // A 160×90 rectangle drawn at the centre of the 320×180 script canvas.
+    'Dialogue: 0,0:00:00.00,0:00:01.00,Default,,0,0,0,,{\\an7\\pos(80,45)\\p1}m 0 0 l 160 0 160 90 0 90{\\p0}', '',
+  ].join('\n'));
+  for (const [width, height] of [[1280, 720], [640, 360]] as const) {
+    const base = b.timeline([b.track('v', 'video', [b.gap(0, 6)])], [], { width, height, subtitles: { asset: 'subs', path: ass, style: {}, range: b.RANGE } });
+    const { audio: _silent, ...output } = base.output;
+    const out = join(dir, `subs-${width}.mp4`);
+    await renderTimeline({ timeline: { ...base, output: { ...output, background: '#3080c0' } }, outputPath: out, preset: 'final', overwrite: true }, { ffmpegPath: m.FFMPEG });
+    near(decodedByTags(out, 3, width / 2, height / 2), RED, `${width}×${height}: subtitle drawing`);
+    near(decodedByTags(out, 3, width / 16, height / 16), SLATE, `${width}×${height}: beside the subtitle`);
   }
 });

@@ -6,6 +6,7 @@
 // clip-local time there). Everything else is fixed for the clip.
 import type { ClipKeyframes, ClipLook, CompiledAsset, CompiledClip } from '../../../protocol/compiled-timeline';
 import { displaySize } from '../clip-picture';
+import { paintedInOutputMatrix } from '../colour';
 import { filter, type PlanContext } from '../context';
 import { keyframeExpr } from '../keyframes';
 import { frameOfTimeExpr } from '../time';
@@ -57,7 +58,7 @@ export function lookFilters(ctx: PlanContext, clip: CompiledClip, asset: Compile
   if (look.mask && alpha) filters.push(maskFilter(look.mask, look.mask.feather * sourceScale(ctx, asset, look)));
   const rotate = rotateFilter(ctx, clip, alpha);
   if (rotate) {
-    filters.push(rotate.filter);
+    filters.push(...paintedInOutputMatrix(ctx.out, rotate.fill, [rotate.filter], pixelFormat));
     perFrame ||= rotate.perFrame;
   }
   return { filters, perFrame };
@@ -106,13 +107,13 @@ function eqFilter(ctx: PlanContext, look: ClipLook, keys: ClipKeyframes): { filt
   return { filter: filter('eq', ...args), perFrame };
 }
 
-function rotateFilter(ctx: PlanContext, clip: CompiledClip, alpha: boolean): { filter: Filter; perFrame: boolean } | undefined {
+function rotateFilter(ctx: PlanContext, clip: CompiledClip, alpha: boolean): { filter: Filter; fill: string; perFrame: boolean } | undefined {
   const keyed = clip.keyframes?.rotate;
   const fixed = clip.look?.rotate;
   if (!keyed?.length && (!fixed || fixed.angle % 360 === 0)) return undefined;
   const degrees = keyed?.length ? keyframeExpr(keyed, frameOfTimeExpr(ctx.out.fps)) : num(fixed?.angle ?? 0);
   const fill = fixed?.fill ?? (alpha ? 'black@0' : ctx.out.background);
-  return { filter: filter('rotate', ['a', `(${degrees})*PI/180`], ['c', fill]), perFrame: !!keyed?.length };
+  return { filter: filter('rotate', ['a', `(${degrees})*PI/180`], ['c', fill]), fill, perFrame: !!keyed?.length };
 }
 
 /** Source pixels per output pixel when the picture fills the frame's height: blur is given in output pixels. */
