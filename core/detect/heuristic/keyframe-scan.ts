@@ -13,6 +13,8 @@
 // Limit: with a fixed-interval encoder (no scene-cut keyframes), a shot shorter than a GOP between
 // two shots whose keyframes look alike is missed. GOPs are ≤ MAX_GOP_SECONDS here, so such a shot
 // is shorter than that; longer GOPs (and all-intra or very short GOPs, which gain nothing) keep the full scan.
+// Cost: a panning picture changes its keyframes nearly as much as a cut does, so most of its GOPs are
+// decoded anyway (docs/performance.md: about no gain on the busy bench source, a third less CPU on a still one).
 import type { Rational } from '../../../protocol/media-facts';
 import type { DetectPlan, DetectRequest, DetectSource } from '../types';
 import { difference } from './frame-differences';
