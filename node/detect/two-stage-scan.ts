@@ -57,7 +57,7 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
   const start = times[0] as number;
   const frameOf = (seconds: number): number => Math.round(((seconds - start) * fps.num) / fps.den);
   const keyframes: Keyframe[] = thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb }));
-  // Stage 2: each range decoded from its keyframe; showinfo's first time says where it really began.
+  // Stage 2: each range decoded from its keyframe; showinfo's first time (from the seek point) says where it really began.
   const ranges = candidateRanges(keyframes, totalFrames, request.options);
   const decoded: { from: number; thumbs: Uint8Array[] }[] = [];
   for (const [index, [from, to]] of ranges.entries()) {
@@ -68,7 +68,7 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
       const at = showinfoSeconds(line);
       if (at !== undefined && first === undefined) first = at;
     });
-    if (first !== undefined) decoded.push({ from: frameOf(first), thumbs: got });
+    if (first !== undefined) decoded.push({ from: from + Math.round((first * fps.num) / fps.den), thumbs: got });
     onProgress?.(0.5 + (0.5 * (index + 1)) / ranges.length);
   }
   const spans: DetectSpan[] = [];

@@ -37,23 +37,26 @@ export function chooseScan(request: DetectRequest, source: DetectSource, keyfram
   return perSecond > MAX_KEYFRAMES_PER_SECOND || averageGop > MAX_GOP_SECONDS ? 'full' : 'two-stage';
 }
 
-/** Stage 1: the usual run, keyframes only, each thumbnail's time logged by showinfo (file timestamps kept). */
+/** Stage 1: the usual run, keyframes only, each thumbnail's time logged by showinfo (from the file's start, as the full scan counts). */
 export function planKeyframeRun(request: DetectRequest, source: DetectSource): DetectPlan {
   const plan = planHeuristicRun(request, source);
   const args = plan.args.map((arg) => arg.replace(/format=yuv420p\[thumbs\]/, 'format=yuv420p,showinfo[thumbs]'));
   const input = args.indexOf('-i');
-  args.splice(input, 0, '-skip_frame', 'nokey', '-copyts');
+  args.splice(input, 0, '-skip_frame', 'nokey');
   return { args, frameBytes: plan.frameBytes };
 }
 
-/** Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe), picture only. */
+/**
+ * Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe; `-ss` counts from the file's
+ * start time, as stage 1's times do), picture only. Its showinfo times count from the seek point.
+ */
 export function planRangeRun(media: string, from: number, to: number, fps: Rational, startSeconds: number): DetectPlan {
   const seconds = (frame: number): string => (startSeconds + (frame * fps.den) / fps.num).toFixed(6);
   const length = (((to - from + 1) * fps.den) / fps.num).toFixed(6);
   return {
     args: [
       '-hide_banner', '-nostdin', '-loglevel', 'info', '-nostats',
-      '-skip_loop_filter', 'all', '-flags2', '+fast', '-copyts', '-ss', seconds(from), '-t', length, '-i', media,
+      '-skip_loop_filter', 'all', '-flags2', '+fast', '-ss', seconds(from), '-t', length, '-i', media,
       '-filter_complex', `[0:v:0]scale=64:36:flags=area,format=yuv420p,showinfo[thumbs]`,
       '-map', '[thumbs]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1',
     ],
