@@ -47,8 +47,10 @@ export async function runDetection(request: DetectRequest, options: DetectionRun
   if (options.signal?.aborted) throw new DetectionError('cancelled', 'Detection was cancelled.');
   if ((await scanFor(request, source, ffprobe, options.scan ?? 'auto', options.signal)) === 'two-stage') {
     const spans = await scanTwoStage(request, source, (args, frameBytes, onFrame, onLine) => spawnFfmpeg(ffmpeg, args, frameBytes, onFrame, onLine, request.media, options.signal), options.onProgress);
-    options.onProgress?.(1);
-    return { media: request.media, engine: engine.id, fps: source.fps, durationSeconds: source.durationSeconds, spans };
+    if (spans) {
+      options.onProgress?.(1);
+      return { media: request.media, engine: engine.id, fps: source.fps, durationSeconds: source.durationSeconds, spans };
+    }
   }
   const plan = engine.plan(request, source);
   const analysis = engine.analyse(request, source);

@@ -8,7 +8,6 @@ import { silenceSettings } from '../../core/detect/heuristic/settings';
 import { SilenceLog } from '../../core/detect/heuristic/silence';
 import { statsSeconds } from '../../core/detect/progress-line';
 import type { DetectRequest, DetectSource, DetectSpan } from '../../core/detect/types';
-import { DetectionError } from './detection-error';
 
 /** Seconds of packets read to judge the GOP (the container only, no decoding). */
 const GOP_SAMPLE_SECONDS = 30;
@@ -38,7 +37,8 @@ function readKeyframeSeconds(ffprobe: string, path: string, seconds: number, sig
   });
 }
 
-export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<DetectSpan[]> {
+/** The spans, or undefined when stage 1 could not pair its pictures with their times (the caller then scans fully). */
+export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<DetectSpan[] | undefined> {
   const fps = source.fps;
   const totalFrames = Math.max(1, Math.round((source.durationSeconds * fps.num) / fps.den));
   // Stage 1: keyframe thumbnails (on stdout) and their times (showinfo, stderr) pair up in order.
@@ -53,7 +53,7 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
     const seconds = statsSeconds(line);
     if (seconds !== undefined && onProgress && source.durationSeconds > 0) onProgress(Math.min(0.5, seconds / source.durationSeconds / 2));
   });
-  if (thumbs.length !== times.length || !thumbs.length) throw new DetectionError('ffmpeg-failed', `the keyframe scan of ${request.media} read ${thumbs.length} pictures and ${times.length} times`);
+  if (thumbs.length !== times.length || !thumbs.length) return undefined;
   const start = times[0] as number;
   const frameOf = (seconds: number): number => Math.round(((seconds - start) * fps.num) / fps.den);
   const keyframes: Keyframe[] = thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb }));
