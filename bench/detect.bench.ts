@@ -7,12 +7,13 @@
 // Beside each: a plain full decode of the picture (the floor for a detector that looks at every
 // frame) and a keyframes-only decode (what a scan that skips frames would start from). The machine
 // is shared: CPU seconds (ffmpeg's plus the detector's own) ÷ 2 say what two idle cores would do,
-// and the load average is printed with each line. Run: npm run bench:detect [low|busy]
+// and the load average is printed with each line. Run: npm run bench:detect [low|busy] [detect-only]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runDetection } from '../node/detect/run-detection';
+import { scanFor } from '../node/detect/two-stage-scan';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-detect');
@@ -93,12 +94,15 @@ void (async () => {
     console.log(`${source.name}: ${source.file} (${MEDIA_SECONDS} s, 1920×1080 25 fps, ${source.describe}, AAC stereo)`);
     let cuts = 0;
     let silences = 0;
-    await measure('detect scenes + silence (one run)', async () => {
+    // auto: the two-stage scan (keyframes, then the GOPs a cut may lie in) where the GOPs suit it, else one full decode.
+    const scanName = await scanFor({ media: source.file, profiles: ['scenes', 'silence'] }, { durationSeconds: MEDIA_SECONDS, fps: { num: 25, den: 1 }, hasVideo: true, hasAudio: true }, process.env.ATROPOS_FFPROBE || 'ffprobe', 'auto');
+    await measure(`detect scenes + silence (${scanName})`, async () => {
       const result = await runDetection({ media: source.file, profiles: ['scenes', 'silence'] });
       cuts = result.spans.filter((s) => s.profile === 'scenes').length;
       silences = result.spans.filter((s) => s.profile === 'silence').length;
     });
     console.log(`    found ${cuts} cuts (expected ${SHOTS * 10 - 1}) and ${silences} silences (expected 80)`);
+    if (process.argv[3] === 'detect-only') continue;
     await measure('plain full decode of the picture', () => ffmpeg(['-i', source.file, '-map', '0:v', '-f', 'null', '-']));
     await measure('keyframes only (-skip_frame nokey)', () => ffmpeg(['-skip_frame', 'nokey', '-i', source.file, '-map', '0:v', '-f', 'null', '-']));
   }

@@ -9,12 +9,19 @@ import type { DetectRequest, DetectResult, DetectSource } from '../../core/detec
 import { probeMedia } from '../media/probe';
 import { resolveTool, ToolNotFoundError } from '../tools/resolve-tools';
 import { detectSourceFrom, withRealFrameTimes } from './detect-source';
+import { scanFor, scanTwoStage } from './two-stage-scan';
 import { DetectionError } from './detection-error';
 
 export interface DetectionRunOptions {
   ffmpegPath?: string;
   ffprobePath?: string;
   signal?: AbortSignal;
+  /**
+   * Scene scan: `auto` (default) takes the two-stage scan (keyframes first, then only the GOPs a cut
+   * may lie in; core/detect/heuristic/keyframe-scan.ts) where the file's GOPs suit it, `full` always
+   * decodes every frame, `two-stage` takes it whenever the request allows (scenes and silence, constant rate).
+   */
+  scan?: 'auto' | 'full' | 'two-stage';
   /** 0..1 of the file read so far. */
   onProgress?: (fraction: number) => void;
 }
@@ -38,54 +45,20 @@ export async function runDetection(request: DetectRequest, options: DetectionRun
   }
   const source = await withRealFrameTimes(probedSource, probed, ffprobe, request.media, options.signal);
   if (options.signal?.aborted) throw new DetectionError('cancelled', 'Detection was cancelled.');
+  if ((await scanFor(request, source, ffprobe, options.scan ?? 'auto', options.signal)) === 'two-stage') {
+    const spans = await scanTwoStage(request, source, (args, frameBytes, onFrame, onLine) => spawnFfmpeg(ffmpeg, args, frameBytes, onFrame, onLine, request.media, options.signal), options.onProgress);
+    if (spans) {
+      options.onProgress?.(1);
+      return { media: request.media, engine: engine.id, fps: source.fps, durationSeconds: source.durationSeconds, spans };
+    }
+  }
   const plan = engine.plan(request, source);
   const analysis = engine.analyse(request, source);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(ffmpeg, plan.args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    let pending: Buffer = Buffer.alloc(0);
-    let logRest = '';
-    let tail = '';
-    let cancelled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (!plan.frameBytes) return;
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      let offset = 0;
-      for (; offset + plan.frameBytes <= pending.length; offset += plan.frameBytes) analysis.pushFrame(pending.subarray(offset, offset + plan.frameBytes));
-      pending = pending.subarray(offset);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      const text = logRest + chunk.toString('utf8');
-      const lines = text.split(/[\r\n]/);
-      logRest = lines.pop() ?? '';
-      for (const line of lines) readLine(line);
-      tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL);
-    });
-    const readLine = (line: string): void => {
-      if (!line) return;
-      analysis.pushLogLine(line);
-      const seconds = statsSeconds(line);
-      if (seconds !== undefined && options.onProgress && source.durationSeconds > 0) options.onProgress(Math.min(1, seconds / source.durationSeconds));
-    };
-    const onAbort = (): void => {
-      cancelled = true;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (error) => {
-      options.signal?.removeEventListener('abort', onAbort);
-      reject(new DetectionError('ffmpeg-not-found', `could not start ${ffmpeg}: ${error.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(killTimer);
-      options.signal?.removeEventListener('abort', onAbort);
-      readLine(logRest);
-      if (cancelled) reject(new DetectionError('cancelled', 'Detection was cancelled.'));
-      else if (code !== 0) reject(new DetectionError('ffmpeg-failed', `ffmpeg stopped with exit code ${code} while analysing ${request.media}`, tail));
-      else resolve();
-    });
-  });
+  await spawnFfmpeg(ffmpeg, plan.args, plan.frameBytes, (frame) => analysis.pushFrame(frame), (line) => {
+    analysis.pushLogLine(line);
+    const seconds = statsSeconds(line);
+    if (seconds !== undefined && options.onProgress && source.durationSeconds > 0) options.onProgress(Math.min(1, seconds / source.durationSeconds));
+  }, request.media, options.signal);
   const spans = analysis.finish().sort((a, b) => a.startSeconds - b.startSeconds || a.profile.localeCompare(b.profile));
   options.onProgress?.(1);
   return { media: request.media, engine: engine.id, fps: source.fps, durationSeconds: source.durationSeconds, spans };
@@ -99,4 +72,55 @@ function checkStreams(request: DetectRequest, source: DetectSource): void {
     const what = lacking.map((p) => (p === 'scenes' ? 'scenes need a picture' : p === 'silence' ? 'silences need sound' : 'highlights need a picture or sound'));
     throw new DetectionError('no-stream', `${request.media}: ${what.join('; ')}`);
   }
+}
+
+/** One ffmpeg run: raw frames of `frameBytes` from stdout, log lines from stderr, as they arrive. */
+function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void, media: string, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DetectionError('cancelled', 'Detection was cancelled.'));
+      return;
+    }
+    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let pending: Buffer = Buffer.alloc(0);
+    let logRest = '';
+    let tail = '';
+    let cancelled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!frameBytes) return;
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let offset = 0;
+      for (; offset + frameBytes <= pending.length; offset += frameBytes) onFrame(pending.subarray(offset, offset + frameBytes));
+      pending = pending.subarray(offset);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = logRest + chunk.toString('utf8');
+      const lines = text.split(/[\r\n]/);
+      logRest = lines.pop() ?? '';
+      for (const line of lines) readLine(line);
+      tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    const readLine = (line: string): void => {
+      if (line) onLine(line);
+    };
+    const onAbort = (): void => {
+      cancelled = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new DetectionError('ffmpeg-not-found', `could not start ${ffmpeg}: ${error.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(killTimer);
+      signal?.removeEventListener('abort', onAbort);
+      readLine(logRest);
+      if (cancelled) reject(new DetectionError('cancelled', 'Detection was cancelled.'));
+      else if (code !== 0) reject(new DetectionError('ffmpeg-failed', `ffmpeg stopped with exit code ${code} while analysing ${media}`, tail));
+      else resolve();
+    });
+  });
 }

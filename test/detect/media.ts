@@ -138,3 +138,29 @@ export function makeVfr(dir: string): VfrTruth {
     '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'flac', '-strict', '-2', path]);
   return { path, cuts: [2, 3.02, 4], silence };
 }
+
+/**
+ * For the two-stage scan (keyframes first): 12 s at 25 fps, 160×90, one keyframe every 50 frames.
+ * `fixed`: no keyframes but every 50th (x264 scenecut off), cuts inside GOPs at 37, 120, 137 and 213
+ * (120–136 is a 17-frame shot inside one GOP), a one-frame flash at 230, speech-like sound with a
+ * pause at 5–6 s. `marked`: the encoder marks scene changes with keyframes (x264's default), and a
+ * 15-frame smptebars shot (70–84) interrupts one testsrc2 shot that then goes on: the keyframes
+ * before and after it look alike.
+ */
+export function makeGopShots(dir: string, kind: 'fixed' | 'marked'): { path: string; cuts: number[]; flashes: number[]; silences: [number, number][] } {
+  const path = join(dir, `gop-${kind}.mp4`);
+  const size = 'size=160x90:rate=25:duration=12';
+  const shots: [string, number, number][] = kind === 'fixed'
+    ? [['testsrc2', 0, 37], ['smptebars', 37, 120], ['testsrc', 120, 137], ['rgbtestsrc', 137, 213], ['pal75bars', 213, 300]]
+    : [['testsrc2', 0, 70], ['smptebars', 70, 85], ['testsrc2', 85, 300]];
+  const inputs = shots.flatMap(([source]) => ['-f', 'lavfi', '-i', `${source}=${size}`]);
+  const graph = [
+    ...shots.map(([, from, to], i) => `[${i}]trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS[s${i}]`),
+    `${shots.map((_, i) => `[s${i}]`).join('')}concat=n=${shots.length},setpts=N/25/TB${kind === 'fixed' ? ",drawbox=c=white:t=fill:enable='eq(n\\,230)'" : ''},format=yuv420p[v]`,
+  ].join(';');
+  const sound = `aevalsrc='${VOICE}*(1-between(t\\,5\\,6))+${ROOM}':s=48000:d=12`;
+  const encoder = kind === 'fixed' ? ['-preset', 'ultrafast', '-sc_threshold', '0'] : ['-preset', 'veryfast'];
+  ffmpeg([...inputs, '-f', 'lavfi', '-i', sound, '-filter_complex', graph, '-map', '[v]', '-map', `${shots.length}:a`,
+    '-c:v', 'libx264', ...encoder, '-g', '50', '-c:a', 'flac', '-strict', '-2', path]);
+  return { path, cuts: shots.slice(1).map(([, from]) => from), flashes: kind === 'fixed' ? [230] : [], silences: [[5, 6]] };
+}

@@ -21,10 +21,11 @@ export function findCuts(differences: Pick<FrameDifferences, 'd1' | 'd2'>, sourc
   let lastCut = -Infinity;
   for (let k = 1; k < d1.length; k++) {
     const jump = d1[k] as number;
-    if (jump < threshold) continue;
+    // NaN: a frame the two-stage scan did not decode (see keyframe-scan.ts); never a cut, never background.
+    if (!(jump >= threshold)) continue;
     const background = median([...window(d1, k - CONTEXT, k - 1), ...window(d1, k + 2, k + 1 + CONTEXT)]);
     if (jump < 2 * background + threshold / 2) continue;
-    const stays = Math.min(k + 1 < d2.length ? (d2[k + 1] as number) : jump, k >= 2 ? (d2[k] as number) : jump);
+    const stays = Math.min(known(k + 1 < d2.length ? d2[k + 1] : undefined, jump), known(k >= 2 ? d2[k] : undefined, jump));
     if (stays < jump / 2) continue;
     // A variable-rate source counts the shortest shot in time, not in decoded frames.
     if (source.frameTimes ? decodedFrameSeconds(k, source) - decodedFrameSeconds(lastCut, source) < minSeconds - 1e-6 : k - lastCut < minFrames) continue;
@@ -48,7 +49,13 @@ function window(values: number[], from: number, to: number): number[] {
   return values.slice(Math.max(1, from), Math.max(1, Math.min(values.length, to + 1)));
 }
 
-function median(values: number[]): number {
+/** A difference, or the fallback where there is none (the file's edge, or a frame not decoded). */
+function known(value: number | undefined, fallback: number): number {
+  return value === undefined || Number.isNaN(value) ? fallback : value;
+}
+
+function median(all: number[]): number {
+  const values = all.filter((v) => !Number.isNaN(v));
   if (!values.length) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;

@@ -1,0 +1,78 @@
+// The two-stage scene scan's runs (the rules are core/detect/heuristic/keyframe-scan.ts): which scan
+// a file gets, then stage 1 (keyframes + sound, one run) and stage 2 (one short run per range of
+// GOPs a cut may lie in), and the spans from both.
+import { execFile } from 'node:child_process';
+import { candidateRanges, chooseScan, planKeyframeRun, planRangeRun, showinfoSeconds, sparseDifferences, type Keyframe } from '../../core/detect/heuristic/keyframe-scan';
+import { findCuts } from '../../core/detect/heuristic/scenes';
+import { silenceSettings } from '../../core/detect/heuristic/settings';
+import { SilenceLog } from '../../core/detect/heuristic/silence';
+import { statsSeconds } from '../../core/detect/progress-line';
+import type { DetectRequest, DetectSource, DetectSpan } from '../../core/detect/types';
+
+/** Seconds of packets read to judge the GOP (the container only, no decoding). */
+const GOP_SAMPLE_SECONDS = 30;
+
+export type RunFfmpeg = (args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void) => Promise<void>;
+
+export async function scanFor(request: DetectRequest, source: DetectSource, ffprobe: string, wanted: 'auto' | 'full' | 'two-stage', signal?: AbortSignal): Promise<'full' | 'two-stage'> {
+  if (wanted === 'full' || !canTakeTwoStage(request, source)) return 'full';
+  if (wanted === 'two-stage') return 'two-stage';
+  const sample = Math.min(GOP_SAMPLE_SECONDS, source.durationSeconds);
+  const keyframes = await readKeyframeSeconds(ffprobe, request.media, sample, signal).catch(() => []);
+  return chooseScan(request, source, keyframes, sample);
+}
+
+/** What the two-stage scan can answer: scenes (and silence), constant rate. */
+function canTakeTwoStage(request: DetectRequest, source: DetectSource): boolean {
+  return request.profiles.includes('scenes') && !request.profiles.includes('highlights') && source.hasVideo && !source.frameTimes;
+}
+
+function readKeyframeSeconds(ffprobe: string, path: string, seconds: number, signal?: AbortSignal): Promise<number[]> {
+  const args = ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', `%+${seconds}`, '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', '--', path];
+  return new Promise((resolve, reject) => {
+    execFile(ffprobe, args, { maxBuffer: 64 * 1024 * 1024, windowsHide: true, ...(signal ? { signal } : {}) }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve(stdout.split('\n').filter((line) => /,K/.test(line)).map((line) => Number.parseFloat(line)).filter(Number.isFinite));
+    });
+  });
+}
+
+/** The spans, or undefined when stage 1 could not pair its pictures with their times (the caller then scans fully). */
+export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<DetectSpan[] | undefined> {
+  const fps = source.fps;
+  const totalFrames = Math.max(1, Math.round((source.durationSeconds * fps.num) / fps.den));
+  // Stage 1: keyframe thumbnails (on stdout) and their times (showinfo, stderr) pair up in order.
+  const thumbs: Uint8Array[] = [];
+  const times: number[] = [];
+  const silence = new SilenceLog();
+  const stage1 = planKeyframeRun(request, source);
+  await run(stage1.args, stage1.frameBytes, (frame) => thumbs.push(Uint8Array.from(frame)), (line) => {
+    silence.push(line);
+    const at = showinfoSeconds(line);
+    if (at !== undefined) times.push(at);
+    const seconds = statsSeconds(line);
+    if (seconds !== undefined && onProgress && source.durationSeconds > 0) onProgress(Math.min(0.5, seconds / source.durationSeconds / 2));
+  });
+  if (thumbs.length !== times.length || !thumbs.length) return undefined;
+  const start = times[0] as number;
+  const frameOf = (seconds: number): number => Math.round(((seconds - start) * fps.num) / fps.den);
+  const keyframes: Keyframe[] = thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb }));
+  // Stage 2: each range decoded from its keyframe; showinfo's first time (from the seek point) says where it really began.
+  const ranges = candidateRanges(keyframes, totalFrames, request.options);
+  const decoded: { from: number; thumbs: Uint8Array[] }[] = [];
+  for (const [index, [from, to]] of ranges.entries()) {
+    const plan = planRangeRun(request.media, from, to, fps, start);
+    const got: Uint8Array[] = [];
+    let first: number | undefined;
+    await run(plan.args, plan.frameBytes, (frame) => got.push(Uint8Array.from(frame)), (line) => {
+      const at = showinfoSeconds(line);
+      if (at !== undefined && first === undefined) first = at;
+    });
+    if (first !== undefined) decoded.push({ from: from + Math.round((first * fps.num) / fps.den), thumbs: got });
+    onProgress?.(0.5 + (0.5 * (index + 1)) / ranges.length);
+  }
+  const spans: DetectSpan[] = [];
+  spans.push(...findCuts(sparseDifferences(totalFrames, decoded), source, request.options?.scenes));
+  if (request.profiles.includes('silence') && source.hasAudio) spans.push(...silence.finish(source, silenceSettings(request.options?.silence).levelDb));
+  return spans.sort((a, b) => a.startSeconds - b.startSeconds || a.profile.localeCompare(b.profile));
+}
