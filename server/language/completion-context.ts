@@ -102,9 +102,18 @@ export function completionContext(text: string, offset: number): CompletionConte
   let end = lineStart - 1;
   while (end > 0 && col > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
+    const lineEnd = end;
     end = start - 1;
-    const shape = shapeOf(line);
+    // Most lines above the cursor are deeper than the parent or items of the same list (every clip
+    // before it): told from their indentation alone, without building the line, so a completion in
+    // the middle of 10,000 clips stays cheap.
+    let indent = 0;
+    while (start + indent < lineEnd && text.charCodeAt(start + indent) === 32) indent++;
+    if (indent > col) continue;
+    const first = text.charAt(start + indent);
+    const next = text.charAt(start + indent + 1);
+    if (mode === 'seq' && indent === col && first === '-' && (next === ' ' || start + indent + 1 >= lineEnd)) continue;
+    const shape = shapeOf(text.slice(start, lineEnd));
     if (!shape || shape.indent > col) continue;
     if (mode === 'key') {
       if (shape.keyCol === col && shape.dashes.length > 0) {
