@@ -9,7 +9,7 @@ import { filter, PlanContext, type FrameRange } from './context';
 import { audioEncoderArgs, containerOf, isMp4Family } from './encoder';
 import type { LoudnessMeasurement } from './loudness';
 import { measuringPlan, SINGLE_PASS_PRESETS } from './plan-loudness';
-import { chaptersFor, levelFilters } from './plan-render';
+import { chaptersFor, chaptersInput, levelFilters, writingPlan } from './plan-render';
 import { resolvePreset, type EffectiveOutput } from './presets';
 import { segmentGrid } from './segment-grid';
 import { framesToSamples, frameStartSeconds } from './time';
@@ -94,22 +94,9 @@ export function planJoin(timeline: CompiledTimeline, options: PlanJoinOptions): 
     encoder.push(...audioEncoderArgs(out.audio));
   } else encoder.push('-an');
   const chapters = chaptersFor(timeline, out, options.outputPath);
-  if (chapters) {
-    const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
-    encoder.push('-map_chapters', String(index));
-  }
+  if (chapters) encoder.push(...chaptersInput(ctx, chapters));
   if (isMp4Family(containerOf(options.outputPath))) encoder.push('-movflags', '+faststart');
-  return {
-    globalArgs: ['-hide_banner', '-nostats', '-loglevel', 'error', '-progress', 'pipe:1', '-y'],
-    inputs: ctx.inputs,
-    filterGraph: ctx.chains,
-    maps,
-    encoderArgs: encoder,
-    outputPath: options.outputPath,
-    files: ctx.files,
-    outputFrames: out.video ? timeline.durationFrames : 0,
-    durationSeconds: frameStartSeconds(timeline.durationFrames, out.fps),
-  };
+  return writingPlan(ctx, maps, encoder, options.outputPath, out.video ? timeline.durationFrames : 0, frameStartSeconds(timeline.durationFrames, out.fps));
 }
 
 /** The measuring pass over the joined mix (as planLoudnessPass over a one-run render's), or undefined when none is needed. */

@@ -83,21 +83,8 @@ export function planRender(timeline: CompiledTimeline, options: PlanRenderOption
   if (sound) maps.push(`[${sound}]`);
   const chapters = part ? undefined : chaptersFor(timeline, out, options.outputPath);
   const encoder = !part ? encoderArgs(out, options.outputPath) : part.kind === 'mix' ? mixEncoderArgs(out) : partEncoderArgs(out, options.outputPath, part);
-  if (chapters) {
-    const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
-    encoder.unshift('-map_chapters', String(index));
-  }
-  return {
-    globalArgs: ['-hide_banner', '-nostats', '-loglevel', 'error', '-progress', 'pipe:1', '-y'],
-    inputs: ctx.inputs,
-    filterGraph: ctx.chains,
-    maps,
-    encoderArgs: encoder,
-    outputPath: options.outputPath,
-    files: ctx.files,
-    outputFrames,
-    durationSeconds: frameStartSeconds(frames.to - frames.from, out.fps),
-  };
+  if (chapters) encoder.unshift(...chaptersInput(ctx, chapters));
+  return writingPlan(ctx, maps, encoder, options.outputPath, outputFrames, frameStartSeconds(frames.to - frames.from, out.fps));
 }
 
 /** A part's frames must lie inside the timeline. */
@@ -145,4 +132,25 @@ export function levelFilters(out: EffectiveOutput, measurement: LoudnessMeasurem
 /** A chunk's time base: a multiple of the frame rate's numerator of at least 10000 ticks a second. */
 export function chunkTimescale(fps: { num: number; den: number }): number {
   return fps.num * Math.ceil(10000 / fps.num);
+}
+
+/** The chapters as an ffmetadata input of the plan: the encoder arguments that map them. */
+export function chaptersInput(ctx: PlanContext, chapters: string): string[] {
+  const index = ctx.addInput({ options: ['-f', 'ffmetadata'], path: ctx.addFile('chapters', chapters), purpose: 'chapters' });
+  return ['-map_chapters', String(index)];
+}
+
+/** A plan that writes a file: ctx's inputs and graph, the given maps and encoder, progress on stdout. */
+export function writingPlan(ctx: PlanContext, maps: string[], encoderArgs: string[], outputPath: string, outputFrames: number, durationSeconds: number): RenderPlan {
+  return {
+    globalArgs: ['-hide_banner', '-nostats', '-loglevel', 'error', '-progress', 'pipe:1', '-y'],
+    inputs: ctx.inputs,
+    filterGraph: ctx.chains,
+    maps,
+    encoderArgs,
+    outputPath,
+    files: ctx.files,
+    outputFrames,
+    durationSeconds,
+  };
 }
