@@ -194,7 +194,13 @@ export class PreviewPanel implements vscode.Disposable {
     for (const e of answer.edits) {
       edit.replace(this.documentUri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) this.post({ type: 'editRefused', reason: 'VS Code did not apply the edit.' });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      this.post({ type: 'editRefused', reason: 'VS Code did not apply the edit.' });
+      return;
+    }
+    // The server compiles the new text when asked: the lanes and the frame follow the gesture at once,
+    // without waiting for the diagnostics' debounce (the refresh after them then finds nothing new).
+    void this.refresh();
   }
 
   /** A filmstrip or waveform for the lanes, from the render host (which makes them one at a time and caches them). */
