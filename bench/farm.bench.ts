@@ -9,7 +9,7 @@
 // Run: npm run bench:farm   (first run makes media under .cache/bench-farm)
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTimeline } from '../cli/load-timeline';
@@ -20,6 +20,7 @@ import type { CompiledTimeline } from '../protocol/compiled-timeline';
 import { FileLicensingStorage } from '../licensing/entitlement-storage';
 import { deviceFingerprint } from '../licensing/fingerprint';
 import { machineId } from '../licensing/machine-id';
+import { benchLogoAndMusic, benchSource, makeReferenceSources, referenceEditYaml } from './reference-edit';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-farm');
@@ -34,64 +35,16 @@ const loadAvg = (): string => loadavg().map((n) => n.toFixed(1)).join(' ');
 
 interface Measure { wall: number; cpu: number; peakMb: number }
 
-function ffmpeg(args: string[]): void {
-  execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
-}
-
-function source(name: string, size: string, seconds: number, hue: number, rate = 30): string {
-  const path = join(dir, `${name}.mp4`);
-  if (!existsSync(path)) {
-    console.log(`making ${path}`);
-    ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${rate}:d=${seconds},hue=h=${hue}`, '-f', 'lavfi', '-i', `sine=f=${200 + hue}:r=48000:d=${seconds}`,
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(rate * 2), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '192k', '-ac', '2', '-shortest', path]);
-  }
-  return path;
-}
+const source = (name: string, size: string, seconds: number, hue: number, rate = 30): string => benchSource(FFMPEG, dir, name, size, seconds, hue, rate);
 
 function common(): void {
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(join(dir, 'logo.png'))) ffmpeg(['-f', 'lavfi', '-i', 'color=c=white@0.9:s=400x200,format=rgba,drawbox=x=20:y=20:w=360:h=160:color=red@0.8:t=fill', '-frames:v', '1', join(dir, 'logo.png')]);
-  if (!existsSync(join(dir, 'music.mp3'))) ffmpeg(['-f', 'lavfi', '-i', 'aevalsrc=0.3*sin(2*PI*330*t)*(0.6+0.4*sin(2*PI*0.5*t)):s=48000:c=stereo:d=600', '-c:a', 'libmp3lame', '-b:a', '192k', join(dir, 'music.mp3')]);
+  benchLogoAndMusic(FFMPEG, dir, 600);
 }
 
-/** The render benchmark's reference edit (bench/render.bench.ts) at REF_SIZE. */
+/** The render benchmark's reference edit (bench/reference-edit.ts) at REF_SIZE. */
 function referenceYaml(): string {
-  const frames = [233, 232, 233, 232, 233, 232, 233, 232];
-  const clips: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    source(`ref${i + 1}`, i === 7 ? '1280x720' : '1920x1080', 9, (i + 1) * 40, i === 7 ? 25 : 30);
-    clips.push(`      - asset: ref${i + 1}`, '        from: 0.5s', `        length: ${frames[i]}f`);
-    if (i % 2 === 1) clips.push('        transition: { type: fade, duration: 0.5s }');
-  }
-  return `version: 1
-output:
-  path: ref.mp4
-  size: ${REF_SIZE}
-  fps: 30
-  video: { codec: h264, crf: 23, preset: veryfast }
-  audio: { codec: aac, bitrate: 192k, sampleRate: 48000 }
-assets:
-${Array.from({ length: 8 }, (_, i) => `  ref${i + 1}: ref${i + 1}.mp4`).join('\n')}
-  logo: logo.png
-  music: music.mp3
-tracks:
-  - id: main
-    type: video
-    clips:
-${clips.join('\n')}
-  - id: logo
-    type: overlay
-    clips:
-      - { asset: logo, at: 5s, length: 50s, position: top-right, scale: 0.15 }
-  - id: titles
-    type: overlay
-    clips:
-      - { text: Reference edit, at: 1s, length: 4s, style: { size: 96, color: white }, position: bottom, fadeIn: 0.5s, fadeOut: 0.5s }
-  - id: music
-    type: audio
-    clips:
-      - { asset: music, at: 0, length: 60s, volume: -18dB }
-`;
+  makeReferenceSources(FFMPEG, dir, 'ref');
+  return referenceEditYaml({ prefix: 'ref', outputPath: 'ref.mp4', size: REF_SIZE });
 }
 
 /** 20 clips of about 30.5 s with a 0.5 s crossfade into each: 600 s. */

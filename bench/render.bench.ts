@@ -3,93 +3,28 @@
 // and MLT's melt on the same edit. Each process runs under GNU time for wall, CPU and peak memory.
 // Plus `atropos frame` latency at five times. Run: npm run bench:render  (first run makes media)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTimeline } from '../cli/load-timeline';
 import { planRender } from '../core/plan';
 import { renderFrame, renderTimeline } from '../node/ffmpeg';
 import type { CompiledTimeline } from '../protocol/compiled-timeline';
+import { benchFfmpeg, benchLogoAndMusic, makeReferenceSources, referenceEditYaml } from './reference-edit';
 
 const root = resolve(__dirname, '..');
 const dir = join(root, '.cache', 'bench-render');
 const FFMPEG = process.env.ATROPOS_FFMPEG || 'ffmpeg';
-// 8 clips of 232/233 frames with four 15-frame overlaps: 1860 − 60 = 1800 frames (60 s).
-const CLIP_FRAMES = [233, 232, 233, 232, 233, 232, 233, 232];
-const TRANSITION_AFTER = new Set([1, 3, 5, 7]); // clips that start with a crossfade
 
 interface Measure { name: string; wall: number; cpu: number; peakMb: number }
 
-function ffmpeg(args: string[]): void {
-  execFileSync(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
-}
-
 function makeMedia(): void {
-  mkdirSync(dir, { recursive: true });
-  for (let i = 1; i <= 8; i++) {
-    const path = join(dir, `src${i}.mp4`);
-    if (existsSync(path)) continue;
-    const hd = i !== 8;
-    const size = hd ? '1920x1080' : '1280x720';
-    const rate = hd ? 30 : 25;
-    console.log(`making ${path}`);
-    // Moving, detailed pictures: x264 must work as hard as on real footage, unlike flat colour.
-    ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${rate}:d=9,hue=h=${i * 40}`, '-f', 'lavfi', '-i', `sine=f=${200 + i * 60}:r=48000:d=9`,
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(rate * 2), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '192k', '-ac', '2', '-shortest', path]);
-  }
-  if (!existsSync(join(dir, 'logo.png'))) ffmpeg(['-f', 'lavfi', '-i', 'color=c=white@0.9:s=400x200,format=rgba,drawbox=x=20:y=20:w=360:h=160:color=red@0.8:t=fill', '-frames:v', '1', join(dir, 'logo.png')]);
-  if (!existsSync(join(dir, 'music.mp3'))) ffmpeg(['-f', 'lavfi', '-i', 'aevalsrc=0.3*sin(2*PI*330*t)*(0.6+0.4*sin(2*PI*0.5*t)):s=48000:c=stereo:d=60', '-c:a', 'libmp3lame', '-b:a', '192k', join(dir, 'music.mp3')]);
+  makeReferenceSources(FFMPEG, dir, 'src');
+  benchLogoAndMusic(FFMPEG, dir, 60);
 }
 
 function timelineYaml(): string {
-  const clips: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    clips.push(`      - asset: src${i + 1}`, '        from: 0.5s', `        length: ${CLIP_FRAMES[i]}f`);
-    if (TRANSITION_AFTER.has(i)) clips.push('        transition: { type: fade, duration: 0.5s }');
-  }
-  return `version: 1
-output:
-  path: ours.mp4
-  size: 1920x1080
-  fps: 30
-  background: black
-  video: { codec: h264, crf: 23, preset: veryfast }
-  audio: { codec: aac, bitrate: 192k, sampleRate: 48000 }
-assets:
-${Array.from({ length: 8 }, (_, i) => `  src${i + 1}: src${i + 1}.mp4`).join('\n')}
-  logo: logo.png
-  music: music.mp3
-tracks:
-  - id: main
-    type: video
-    clips:
-${clips.join('\n')}
-  - id: logo
-    type: overlay
-    clips:
-      - asset: logo
-        at: 5s
-        length: 50s
-        position: top-right
-        scale: 0.15
-  - id: titles
-    type: overlay
-    clips:
-      - text: Reference edit
-        at: 1s
-        length: 4s
-        style: { size: 96, color: white }
-        position: bottom
-        fadeIn: 0.5s
-        fadeOut: 0.5s
-  - id: music
-    type: audio
-    clips:
-      - asset: music
-        at: 0
-        length: 60s
-        volume: -18dB
-`;
+  return referenceEditYaml({ prefix: 'src', outputPath: 'ours.mp4', size: '1920x1080' });
 }
 
 /** Runs argv under GNU time; returns wall, user+sys CPU and max RSS. */
@@ -120,7 +55,7 @@ async function ours(timeline: CompiledTimeline): Promise<Measure> {
 
 function encodeFloor(): Measure {
   const y4m = join(dir, 'ours.y4m');
-  ffmpeg(['-i', join(dir, 'ours.mp4'), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', y4m]);
+  benchFfmpeg(FFMPEG, ['-i', join(dir, 'ours.mp4'), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', y4m]);
   try {
     return timed('content encode floor (y4m → x264)', [FFMPEG, '-hide_banner', '-loglevel', 'error', '-y', '-i', y4m, '-i', join(dir, 'ours.mp4'), '-map', '0:v', '-map', '1:a',
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '192k', join(dir, 'floor.mp4')]);
