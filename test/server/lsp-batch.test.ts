@@ -5,26 +5,20 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BatchRowsRequest } from '../../protocol/lsp';
-import { buildServer } from './build-server';
-import { makeWorkspace, type Workspace } from './fixtures';
-import { LspTestClient } from './lsp-client';
+import { type Workspace } from './fixtures';
+import type { LspTestClient } from './lsp-client';
+import { startServerSession, type ServerSession } from './server-session';
 
 let ws: Workspace;
 let client: LspTestClient;
-let disposeBuild: () => void;
+let session: ServerSession | undefined;
 
 before(async () => {
-  const built = await buildServer();
-  disposeBuild = built.dispose;
-  ws = makeWorkspace();
-  client = await LspTestClient.start({ command: process.execPath, args: [built.file], rootPath: ws.root, settings: { atropos: { diagnostics: { debounceMs: 10, severity: {} } } } });
+  session = await startServerSession(10);
+  ({ ws, client } = session);
 });
 
-after(async () => {
-  await client?.stop();
-  ws?.dispose();
-  disposeBuild?.();
-});
+after(() => session?.dispose());
 
 const TEMPLATE = `version: 1
 output:

@@ -5,29 +5,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { buildServer } from './build-server';
-import { makeWorkspace, TIMELINE, type Workspace } from './fixtures';
-import { LspTestClient } from './lsp-client';
+import { TIMELINE, type Workspace } from './fixtures';
+import type { LspTestClient } from './lsp-client';
+import { startServerSession, type ServerSession } from './server-session';
 
 let ws: Workspace;
 let client: LspTestClient;
-let disposeBuild: () => void;
+let session: ServerSession | undefined;
 
 before(async () => {
-  const built = await buildServer();
-  disposeBuild = built.dispose;
-  ws = makeWorkspace();
-  client = await LspTestClient.start({
-    command: process.execPath, args: [built.file], rootPath: ws.root,
-    settings: { atropos: { diagnostics: { debounceMs: 0, severity: {} } } },
-  });
+  session = await startServerSession(0);
+  ({ ws, client } = session);
 });
 
-after(async () => {
-  await client?.stop();
-  ws?.dispose();
-  disposeBuild?.();
-});
+after(() => session?.dispose());
 
 /** Small deterministic PRNG (mulberry32), so a failure reproduces. */
 function prng(seed: number): () => number {

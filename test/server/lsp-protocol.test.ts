@@ -7,27 +7,20 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CodeAction, CodeLens, DocumentSymbol, Hover, InlayHint, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ClipAtPositionRequest, ClipRangeRequest, CompiledTimelineRequest, GestureEditRequest, MediaFactsRequest } from '../../protocol/lsp';
-import { buildServer } from './build-server';
-import { makeWorkspace, positionOf, TIMELINE, type Workspace } from './fixtures';
-import { LspTestClient } from './lsp-client';
+import { positionOf, TIMELINE, type Workspace } from './fixtures';
+import type { LspTestClient } from './lsp-client';
+import { serverSettings, startServerSession, type ServerSession } from './server-session';
 
-const SETTINGS = { atropos: { diagnostics: { debounceMs: 10, severity: {} } } };
 let ws: Workspace;
 let client: LspTestClient;
-let disposeBuild: () => void;
+let session: ServerSession | undefined;
 
 before(async () => {
-  const built = await buildServer();
-  disposeBuild = built.dispose;
-  ws = makeWorkspace();
-  client = await LspTestClient.start({ command: process.execPath, args: [built.file], rootPath: ws.root, settings: structuredClone(SETTINGS) });
+  session = await startServerSession(10);
+  ({ ws, client } = session);
 });
 
-after(async () => {
-  await client?.stop();
-  ws?.dispose();
-  disposeBuild?.();
-});
+after(() => session?.dispose());
 
 const messageText = (m: string | { value: string }): string => (typeof m === 'string' ? m : m.value);
 const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => d.code).sort();
@@ -94,7 +87,7 @@ describe('diagnostics', () => {
     next = client.waitForDiagnostics(uri, (p) => !codes(p).includes('unknown-asset'));
     await client.notify('workspace/didChangeConfiguration', { settings: null });
     await next;
-    client.settings = structuredClone(SETTINGS);
+    client.settings = serverSettings(10);
     await client.notify('workspace/didChangeConfiguration', { settings: null });
   });
 
