@@ -8,11 +8,15 @@
 // The plain value the schema validates is derived on demand (`plainValueOf`); yaml's own Document is
 // not kept, which halves what an open document holds (docs/performance.md).
 //
+// A full parse reads the file with block-subset.ts when it is written in the plain block YAML timelines
+// use (10× faster than yaml, no Document kept even for a moment), and with yaml otherwise.
+//
 // With `previous` (the same document's last parse), an edit inside one block-sequence item re-parses
 // only that item (incremental-parse.ts); the result is the same as a full parse of the text.
 import { assembleParsed, type AliasUse, type ParsedTimeline } from './parsed-timeline';
 import { syntaxIssues } from './syntax-issues';
-import { lineStartsOf, textPositions } from './text-positions';
+import { lineStartsOf, textPositions, type TextPositions } from './text-positions';
+import { readBlockSubset } from './block-subset';
 import { toPlain } from './to-plain';
 import { toLocatedRoot, type LocatedConversion } from './yaml-to-located';
 import { parseIncrementally } from './incremental-parse';
@@ -36,6 +40,17 @@ export function plainValueOf(parsed: ParsedTimeline): unknown {
 function parseFully(text: string): ParsedTimeline {
   const lineStarts = lineStartsOf(text);
   const { rangeOf } = textPositions(text, lineStarts);
+  const root = readBlockSubset(text, rangeOf);
+  return root ? assembleParsed(text, lineStarts, root, [], 'none') : parseWithYaml(text, lineStarts, rangeOf);
+}
+
+/** The whole text through yaml: any YAML, its syntax errors with ranges, aliases expanded within bounds. */
+export function parseTimelineWithYaml(text: string): ParsedTimeline {
+  const lineStarts = lineStartsOf(text);
+  return parseWithYaml(text, lineStarts, textPositions(text, lineStarts).rangeOf);
+}
+
+function parseWithYaml(text: string, lineStarts: number[], rangeOf: TextPositions['rangeOf']): ParsedTimeline {
   const bounded = parseBounded(text, { uniqueKeys: true });
   if (bounded.kind === 'too-deep') {
     // Nothing past the syntax is checked: composing the document is what the bound protects.
