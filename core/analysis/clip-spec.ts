@@ -8,12 +8,13 @@
 // casts a string it has not checked. New clip fields: add them here, read in `readClipSpec`.
 import type { Anchor, ClipKeyframes, CompiledClip, Ease, Keyframe } from '../../protocol/compiled-timeline';
 import type { SourceRange } from '../../protocol/source-range';
-import { entryOf, valueOf, type LocatedNode } from '../parse/located';
+import { valueOf, type LocatedNode } from '../parse/located';
 import type { ClipKindName, ClipModel, NamedRef } from '../parse/model';
 import { speedKeyframes } from '../looks/ramp-layout';
 import type { Rational } from '../time/rational';
 import { parseTimeValue, timeToFrames, type TimeValue } from '../time/timecode';
-import { readBoolean, readDecibels, readGain, readNumber, readSpeed, readString } from './fields';
+import { parseDecimal } from '../time/rational';
+import { readDecibels, readGain, readNumber, readString } from './fields';
 
 /** A time as written: its range always, its value when it is a valid time at the frame rate. */
 export interface TimeField {
@@ -66,7 +67,6 @@ export interface ClipSpec {
 const ANCHORS: readonly Anchor[] = ['top-left', 'top', 'top-right', 'left', 'center', 'right', 'bottom-left', 'bottom', 'bottom-right'];
 export const EASES: readonly Ease[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'hold'];
 const FITS: readonly Fit[] = ['cover', 'contain', 'fill'];
-const TIME_KEYS = ['from', 'to', 'length', 'at', 'gap', 'fadeIn', 'fadeOut', 'freeze'] as const;
 const KEYFRAMED_NUMBERS = ['rotate', 'brightness', 'contrast', 'saturation', 'gamma', 'speed'] as const;
 
 /** A member of `allowed`, or undefined: the one way a written string becomes an enum. */
@@ -75,7 +75,10 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[]): 
 }
 
 export function readTimeNode(node: LocatedNode | undefined, fps: Rational): TimeField | undefined {
-  if (!node) return undefined;
+  return node ? timeField(node, fps) : undefined;
+}
+
+function timeField(node: LocatedNode, fps: Rational): TimeField {
   const field: TimeField = { range: node.range };
   if (node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'string')) {
     const result = parseTimeValue(node.value, fps);
@@ -84,18 +87,64 @@ export function readTimeNode(node: LocatedNode | undefined, fps: Rational): Time
   return field;
 }
 
+/** A clip's speed when it writes none (shared: rationals are never changed). */
+const NORMAL_SPEED: Rational = Object.freeze({ num: 1, den: 1 });
+
 export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
   const node = clip.node;
-  const spec: ClipSpec = { node, kind: clip.kind, speed: readSpeed(node), mute: readBoolean(node, 'mute') ?? false };
-  if (clip.asset) spec.asset = clip.asset;
-  for (const key of TIME_KEYS) {
-    const field = readTimeNode(valueOf(node, key), fps);
-    if (field) spec[key] = field;
+  if (node.kind !== 'map') {
+    const spec: ClipSpec = { node, kind: clip.kind, speed: NORMAL_SPEED, mute: false };
+    if (clip.asset) spec.asset = clip.asset;
+    return spec;
   }
-  if (node.kind !== 'map') return spec;
-  const ramp = speedKeyframes(node, fps);
-  if (ramp) spec.ramp = ramp;
-  const transition = valueOf(node, 'transition');
+  // One pass over the entries (a later repeat of a key wins, as everywhere): a clip is read ~50,000
+  // times when a big file opens, and looking each key up on its own walked the entries ~20 times.
+  let from, to, length, at, gap, fadeIn, fadeOut, freeze, speed, mute, transition, fit, scale, opacity, volume, duck, position, text, animate: LocatedNode | undefined;
+  for (const entry of node.entries) {
+    const value = entry.value;
+    switch (entry.key) {
+      case 'from': from = value; break;
+      case 'to': to = value; break;
+      case 'length': length = value; break;
+      case 'at': at = value; break;
+      case 'gap': gap = value; break;
+      case 'fadeIn': fadeIn = value; break;
+      case 'fadeOut': fadeOut = value; break;
+      case 'freeze': freeze = value; break;
+      case 'speed': speed = value; break;
+      case 'mute': mute = value; break;
+      case 'transition': transition = value; break;
+      case 'fit': fit = value; break;
+      case 'scale': scale = value; break;
+      case 'opacity': opacity = value; break;
+      case 'volume': volume = value; break;
+      case 'duck': duck = value; break;
+      case 'position': position = value; break;
+      case 'text': text = value; break;
+      case 'animate': animate = value; break;
+    }
+  }
+  const spec: ClipSpec = {
+    node,
+    kind: clip.kind,
+    speed: speed === undefined ? NORMAL_SPEED : speedOf(speed),
+    mute: mute?.kind === 'scalar' && mute.value === true,
+  };
+  if (clip.asset) spec.asset = clip.asset;
+  if (from) spec.from = timeField(from, fps);
+  if (to) spec.to = timeField(to, fps);
+  if (length) spec.length = timeField(length, fps);
+  if (at) spec.at = timeField(at, fps);
+  if (gap) spec.gap = timeField(gap, fps);
+  if (fadeIn) spec.fadeIn = timeField(fadeIn, fps);
+  if (fadeOut) spec.fadeOut = timeField(fadeOut, fps);
+  if (freeze) spec.freeze = timeField(freeze, fps);
+  if (animate) {
+    const ramp = speedKeyframes(node, fps);
+    if (ramp) spec.ramp = ramp;
+    const keyframes = readKeyframes(animate, fps);
+    if (keyframes) spec.keyframes = keyframes;
+  }
   if (transition?.kind === 'map') {
     spec.transition = { range: transition.range };
     const type = readString(transition, 'type');
@@ -103,15 +152,22 @@ export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
     const duration = readTimeNode(valueOf(transition, 'duration'), fps);
     if (duration) spec.transition.duration = duration;
   }
-  const fit = oneOf(readString(node, 'fit'), FITS);
-  if (fit) spec.fit = fit;
-  const scale = readNumber(node, 'scale');
-  if (scale !== undefined) spec.scale = scale;
-  const opacity = readNumber(node, 'opacity');
-  if (opacity !== undefined) spec.opacity = opacity;
-  const volume = readGain(valueOf(node, 'volume'));
-  if (volume !== undefined) spec.volume = volume;
-  const duck = valueOf(node, 'duck');
+  if (fit) {
+    const fits = oneOf(scalarValue(fit), FITS);
+    if (fits) spec.fit = fits;
+  }
+  if (scale) {
+    const value = finiteNumber(scale);
+    if (value !== undefined) spec.scale = value;
+  }
+  if (opacity) {
+    const value = finiteNumber(opacity);
+    if (value !== undefined) spec.opacity = value;
+  }
+  if (volume) {
+    const gain = readGain(volume);
+    if (gain !== undefined) spec.volume = gain;
+  }
   if (duck) {
     spec.duck = {};
     const under = valueOf(duck, 'under');
@@ -122,15 +178,24 @@ export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
     const amount = readDecibels(valueOf(duck, 'amount'));
     if (amount !== undefined) spec.duck.amountDb = amount;
   }
-  const position = valueOf(node, 'position');
   if (position?.kind === 'map') spec.position = { kind: 'xy', x: readNumber(position, 'x') ?? 0, y: readNumber(position, 'y') ?? 0 };
   const anchor = position?.kind === 'scalar' ? oneOf(position.value, ANCHORS) : undefined;
   if (anchor) spec.position = { kind: 'anchor', anchor };
-  const text = entryOf(node, 'text')?.value;
   if (text?.kind === 'scalar' && text.value !== null) spec.text = { value: String(text.value), range: text.range };
-  const keyframes = readKeyframes(valueOf(node, 'animate'), fps);
-  if (keyframes) spec.keyframes = keyframes;
   return spec;
+}
+
+const scalarValue = (node: LocatedNode): unknown => (node.kind === 'scalar' ? node.value : undefined);
+
+/** As readNumber (fields.ts) on the value node. */
+function finiteNumber(node: LocatedNode): number | undefined {
+  return node.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
+}
+
+/** As readSpeed (fields.ts) on a written `speed:`. */
+function speedOf(node: LocatedNode): Rational | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'number' || node.value <= 0) return undefined;
+  return node.value === 1 ? NORMAL_SPEED : parseDecimal(String(node.value));
 }
 
 /** `animate:` lists as keyframes in clip-local frames, sorted; keyframes without a usable time or value are left out. */

@@ -51,6 +51,36 @@ export function validateClip(value: unknown, clip: LocatedNode, at: PathSegment[
   return collect(validator('clip'), value, clip, at);
 }
 
+/** A whole-file issue, with the clip it is in (`tracks[track].clips[clip]`) when it is in one. */
+export interface PlacedIssue {
+  issue: TimelineIssue;
+  track?: number;
+  clip?: number;
+}
+
+/**
+ * The whole file's issues, each with its clip: the same issues as `validateOutsideClips` plus
+ * `validateClip` on every clip, in one validation (how a file's clips are first checked when it opens).
+ * Dedupes per clip and outside the clips, as those do; `[]` for a valid file.
+ */
+export function validateByClip(value: unknown, root: LocatedNode | undefined): PlacedIssue[] {
+  const validate = validator('file');
+  if (validate(value)) return [];
+  const placed: PlacedIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const issue = toIssue(error, root, []);
+    if (!issue) continue;
+    const path = pathOf(error.instancePath);
+    const inClip = path[0] === 'tracks' && typeof path[1] === 'number' && path[2] === 'clips' && typeof path[3] === 'number';
+    const key = `${inClip ? `${path[1]}/${path[3]}` : ''}|${issueKey(issue)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    placed.push(inClip ? { issue, track: path[1] as number, clip: path[3] as number } : { issue });
+  }
+  return placed;
+}
+
 function collect(validate: ValidateFunction, value: unknown, root: LocatedNode | undefined, at: PathSegment[]): TimelineIssue[] {
   if (validate(value)) return [];
   const issues: TimelineIssue[] = [];
