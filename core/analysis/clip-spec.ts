@@ -12,7 +12,8 @@ import { valueOf, type LocatedNode } from '../parse/located';
 import type { ClipKindName, ClipModel, NamedRef } from '../parse/model';
 import { speedKeyframes } from '../looks/ramp-layout';
 import type { Rational } from '../time/rational';
-import { parseTimeValue, timeToFrames, type TimeValue } from '../time/timecode';
+import { timeToFrames, type TimeValue } from '../time/timecode';
+import { parseTimeOnce } from './time-memo';
 import { parseDecimal } from '../time/rational';
 import { readDecibels, readGain, readNumber, readString } from './fields';
 
@@ -81,7 +82,7 @@ export function readTimeNode(node: LocatedNode | undefined, fps: Rational): Time
 function timeField(node: LocatedNode, fps: Rational): TimeField {
   const field: TimeField = { range: node.range };
   if (node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'string')) {
-    const result = parseTimeValue(node.value, fps);
+    const result = parseTimeOnce(node.value, fps);
     if (result.ok) field.value = result.value;
   }
   return field;

@@ -28,13 +28,23 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
   const fps = context.fps;
   const fadeIn = spec.fadeIn?.value ? timeToFrames(spec.fadeIn.value, fps) : 0;
   const fadeOut = spec.fadeOut?.value ? timeToFrames(spec.fadeOut.value, fps) : 0;
+  let source: CompiledClip['source'];
+  let name: string;
+  if (spec.kind === 'text') {
+    name = substituteVariables(spec.text?.value ?? '', context.variables);
+    source = { kind: 'text', text: name, style: textStyle(valueOf(node, 'style'), context) };
+  } else {
+    name = spec.asset?.name ?? '';
+    if (!item.sourceIn || !item.sourceOut) return undefined;
+    source = { kind: 'media', asset: name, in: item.sourceIn, out: item.sourceOut };
+  }
   const clip: CompiledClip = {
     kind: 'clip',
     id: `${track.track.id}/${item.clip.index}`,
-    name: '',
+    name,
     start,
     duration,
-    source: { kind: 'text', text: '', style: defaultStyle() },
+    source,
     speed: item.speed ? toNumber(item.speed) : 1,
     fit: spec.fit ?? 'cover',
     scale: spec.scale ?? 1,
@@ -43,19 +53,12 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     fadeOut,
     range: node.range,
   };
-  if (spec.kind === 'text') {
-    const text = substituteVariables(spec.text?.value ?? '', context.variables);
-    clip.name = text;
-    clip.source = { kind: 'text', text, style: textStyle(valueOf(node, 'style'), context) };
-    finishTitle(node, clip.source, context);
+  if (source.kind === 'text') {
+    finishTitle(node, source, context);
   } else {
-    const assetId = spec.asset?.name ?? '';
-    clip.name = assetId;
-    if (!item.sourceIn || !item.sourceOut) return undefined;
-    clip.source = { kind: 'media', asset: assetId, in: item.sourceIn, out: item.sourceOut };
     const look = compileLook(node, context);
     if (look) clip.look = look;
-    compileTimeEffects(node, context, clip);
+    compileTimeEffects(node, context, clip, spec);
     const visual = compileVisual(node, context);
     if (visual) clip.visual = visual;
     const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item, fadeIn, fadeOut);
