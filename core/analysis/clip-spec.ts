@@ -33,9 +33,59 @@ export interface TransitionSpec {
 export type Fit = CompiledClip['fit'];
 export type PositionSpec = { kind: 'anchor'; anchor: Anchor } | { kind: 'xy'; x: number; y: number };
 
+/**
+ * Which keys a clip writes, as bits (`ClipKeys`), found in the one pass that reads the spec: a check or the
+ * compiler that needs a key the clip does not have returns without walking the node again (at 50,000
+ * clips every walk over the nodes costs tens of milliseconds in memory reads alone).
+ */
+export const ClipKeys = {
+  asset: 1 << 0,
+  text: 1 << 1,
+  gap: 1 << 2,
+  duration: 1 << 3,
+  at: 1 << 4,
+  position: 1 << 5,
+  scale: 1 << 6,
+  duck: 1 << 7,
+  fit: 1 << 8,
+  opacity: 1 << 9,
+  style: 1 << 10,
+  metadata: 1 << 11,
+  crop: 1 << 12,
+  visual: 1 << 13,
+  mask: 1 << 14,
+  transition: 1 << 15,
+  animate: 1 << 16,
+  /** A top-level colour key (`background`, `color`, `boxColor`, `borderColor`). */
+  colorKey: 1 << 17,
+  /** A picture-effect key compileLook reads (`color`, `lut`, `crop`, `rotate`, `flip`, …). */
+  look: 1 << 18,
+  reverse: 1 << 19,
+  rampSound: 1 << 20,
+  /** Some value is a map or a list. */
+  nested: 1 << 21,
+  /** Some top-level time field is written but is not a valid time (the time-values check says why). */
+  badTime: 1 << 22,
+} as const;
+
+const KEY_BITS: ReadonlyMap<string, number> = new Map([
+  ['asset', ClipKeys.asset], ['text', ClipKeys.text], ['gap', ClipKeys.gap], ['duration', ClipKeys.duration], ['at', ClipKeys.at],
+  ['position', ClipKeys.position], ['scale', ClipKeys.scale], ['duck', ClipKeys.duck], ['fit', ClipKeys.fit], ['opacity', ClipKeys.opacity],
+  ['style', ClipKeys.style], ['metadata', ClipKeys.metadata], ['crop', ClipKeys.crop | ClipKeys.look], ['visual', ClipKeys.visual],
+  ['mask', ClipKeys.mask | ClipKeys.look], ['transition', ClipKeys.transition], ['animate', ClipKeys.animate],
+  ['background', ClipKeys.colorKey], ['color', ClipKeys.colorKey | ClipKeys.look], ['boxColor', ClipKeys.colorKey], ['borderColor', ClipKeys.colorKey],
+  ['lut', ClipKeys.look], ['rotate', ClipKeys.look], ['flip', ClipKeys.look], ['blur', ClipKeys.look], ['sharpen', ClipKeys.look],
+  ['vignette', ClipKeys.look], ['chromaKey', ClipKeys.look], ['reverse', ClipKeys.reverse], ['rampSound', ClipKeys.rampSound],
+]);
+
+/** Whether the clip may write any of `keys` (a bit set of ClipKeys); a node that is not a map has every bit. */
+export const mayHave = (spec: ClipSpec, keys: number): boolean => (spec.keys & keys) !== 0;
+
 export interface ClipSpec {
   node: LocatedNode;
   kind: ClipKindName;
+  /** ClipKeys bits of the keys written (all bits when the node is not a map). */
+  keys: number;
   asset?: NamedRef;
   from?: TimeField;
   to?: TimeField;
@@ -94,15 +144,18 @@ const NORMAL_SPEED: Rational = Object.freeze({ num: 1, den: 1 });
 export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
   const node = clip.node;
   if (node.kind !== 'map') {
-    const spec: ClipSpec = { node, kind: clip.kind, speed: NORMAL_SPEED, mute: false };
+    const spec: ClipSpec = { node, kind: clip.kind, keys: ~0, speed: NORMAL_SPEED, mute: false };
     if (clip.asset) spec.asset = clip.asset;
     return spec;
   }
   // One pass over the entries (a later repeat of a key wins, as everywhere): a clip is read ~50,000
   // times when a big file opens, and looking each key up on its own walked the entries ~20 times.
   let from, to, length, at, gap, fadeIn, fadeOut, freeze, speed, mute, transition, fit, scale, opacity, volume, duck, position, text, animate: LocatedNode | undefined;
+  let keys = 0;
   for (const entry of node.entries) {
     const value = entry.value;
+    keys |= KEY_BITS.get(entry.key) ?? 0;
+    if (value.kind !== 'scalar') keys |= ClipKeys.nested;
     switch (entry.key) {
       case 'from': from = value; break;
       case 'to': to = value; break;
@@ -128,6 +181,7 @@ export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
   const spec: ClipSpec = {
     node,
     kind: clip.kind,
+    keys,
     speed: speed === undefined ? NORMAL_SPEED : speedOf(speed),
     mute: mute?.kind === 'scalar' && mute.value === true,
   };
@@ -140,6 +194,9 @@ export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
   if (fadeIn) spec.fadeIn = timeField(fadeIn, fps);
   if (fadeOut) spec.fadeOut = timeField(fadeOut, fps);
   if (freeze) spec.freeze = timeField(freeze, fps);
+  if (invalid(spec.from) || invalid(spec.to) || invalid(spec.length) || invalid(spec.at) || invalid(spec.gap) || invalid(spec.fadeIn) || invalid(spec.fadeOut)) {
+    spec.keys |= ClipKeys.badTime;
+  }
   if (animate) {
     const ramp = speedKeyframes(node, fps);
     if (ramp) spec.ramp = ramp;
@@ -185,6 +242,8 @@ export function readClipSpec(clip: ClipModel, fps: Rational): ClipSpec {
   if (text?.kind === 'scalar' && text.value !== null) spec.text = { value: String(text.value), range: text.range };
   return spec;
 }
+
+const invalid = (field: TimeField | undefined): boolean => field !== undefined && field.value === undefined;
 
 const scalarValue = (node: LocatedNode): unknown => (node.kind === 'scalar' ? node.value : undefined);
 

@@ -1,4 +1,5 @@
 // Each clip is exactly one of: media (`asset`), title (`text`), gap (`gap`), and suits its track.
+import { ClipKeys } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { LocatedEntry } from '../parse/located';
 import type { TimelineCheck } from './check';
@@ -6,8 +7,10 @@ import { issue } from './helpers';
 
 export const clipKind: TimelineCheck = {
   name: 'clip-kind',
-  clip({ track: { track }, item: { clip } }) {
+  clip({ track: { track }, item: { clip, spec } }) {
     const issues: TimelineIssue[] = [];
+    // Most clips: media with `asset` alone of the three, told by the spec's keys without the node.
+    if (clip.kind === 'media' && (spec.keys & (ClipKeys.asset | ClipKeys.text | ClipKeys.gap)) === ClipKeys.asset) return issues;
     {
       {
         if (clip.node.kind !== 'map') return issues; // the schema reports non-map clips

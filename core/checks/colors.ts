@@ -1,4 +1,5 @@
 // Colour values must be CSS names or #rrggbb.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { NAMED_COLORS, normalizeColor } from '../colors';
 import type { LocatedNode } from '../parse/located';
@@ -14,8 +15,8 @@ export const colors: TimelineCheck = {
   run({ parsed, clipLists }) {
     return colorIssues(parsed.model.root, clipLists);
   },
-  clip({ item }) {
-    return colorIssues(item.spec.node);
+  clip({ item: { spec } }) {
+    return mayHave(spec, ClipKeys.nested | ClipKeys.colorKey) ? colorIssues(spec.node) : [];
   },
 };
 

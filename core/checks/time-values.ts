@@ -1,5 +1,6 @@
 // Time values that look right but do not exist: frame 30 at 30 fps, a skipped drop-frame number,
 // drop-frame at a rate that has none. (Values of the wrong shape are the schema's to report.)
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { LocatedNode } from '../parse/located';
 import type { Rational } from '../time/rational';
@@ -17,8 +18,9 @@ export const timeValues: TimelineCheck = {
   run({ parsed, fps, clipLists }) {
     return timeIssues(parsed.model.root, fps, clipLists);
   },
-  clip({ item }, { fps }) {
-    return timeIssues(item.spec.node, fps);
+  clip({ item: { spec } }, { fps }) {
+    // Valid top-level times were parsed into the spec already; only nested ones or failures need the walk.
+    return mayHave(spec, ClipKeys.nested | ClipKeys.badTime | ClipKeys.duration) ? timeIssues(spec.node, fps) : [];
   },
 };
 

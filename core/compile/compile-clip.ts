@@ -2,7 +2,7 @@
 // and the item's timing is known.
 import type { ClipAudio, CompiledClip, CompiledItem, Placement, TextStyle } from '../../protocol/compiled-timeline';
 import type { PositionSpec } from '../analysis/clip-spec';
-import { oneOf } from '../analysis/clip-spec';
+import { ClipKeys, mayHave, oneOf } from '../analysis/clip-spec';
 import type { CheckContext } from '../analysis/context';
 import { readBoolean, readNumber, readString } from '../analysis/fields';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
@@ -56,12 +56,13 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
   if (source.kind === 'text') {
     finishTitle(node, source, context);
   } else {
-    const look = compileLook(node, context);
+    // Each only when the clip writes one of its keys (the spec's key bits): most clips write none.
+    const look = mayHave(spec, ClipKeys.look) ? compileLook(node, context) : undefined;
     if (look) clip.look = look;
     compileTimeEffects(node, context, clip, spec);
-    const visual = compileVisual(node, context);
+    const visual = mayHave(spec, ClipKeys.visual) ? compileVisual(node, context) : undefined;
     if (visual) clip.visual = visual;
-    const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item, fadeIn, fadeOut);
+    const audio = dropsSound(node, clip, spec) ? undefined : clipAudio(context, track, item, fadeIn, fadeOut);
     if (audio) clip.audio = audio;
   }
   if (track.track.kind === 'overlay') clip.placement = placement(spec.position, context.output.height);

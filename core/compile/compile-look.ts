@@ -3,7 +3,7 @@
 // `reverse` and `freeze`. Values the schema refuses never get here (the compile runs without errors).
 import type { AudioVisual, AudioVisualKind, ClipLook, ColorAdjust, CompiledClip } from '../../protocol/compiled-timeline';
 import type { CheckContext } from '../analysis/context';
-import type { ClipSpec } from '../analysis/clip-spec';
+import { ClipKeys, mayHave, type ClipSpec } from '../analysis/clip-spec';
 import { readBoolean, readNumber, readString } from '../analysis/fields';
 import { normalizeColor } from '../colors';
 import { valueOf, type LocatedNode } from '../parse/located';
@@ -67,7 +67,7 @@ export const lutPath = (written: string, timelinePath: string): string => resolv
 
 /** `reverse: true` and `freeze: <time>` onto the compiled clip. */
 export function compileTimeEffects(node: LocatedNode, context: CheckContext, clip: CompiledClip, spec: ClipSpec): void {
-  if (readBoolean(node, 'reverse')) clip.reverse = true;
+  if (mayHave(spec, ClipKeys.reverse) && readBoolean(node, 'reverse')) clip.reverse = true;
   const freeze = spec.freeze?.value; // read from `node` once, into its spec
   if (freeze) clip.freeze = timeToSeconds(freeze, context.fps);
 }
@@ -90,7 +90,8 @@ export function compileVisual(node: LocatedNode, context: CheckContext): AudioVi
 }
 
 /** Reversed and held clips have no sound; a speed ramp's is dropped when `rampSound: mute`. */
-export function dropsSound(node: LocatedNode, clip: CompiledClip): boolean {
+export function dropsSound(node: LocatedNode, clip: CompiledClip, spec?: ClipSpec): boolean {
   if (clip.reverse || clip.freeze || clip.visual) return true;
+  if (spec && !mayHave(spec, ClipKeys.rampSound)) return false;
   return readString(node, 'rampSound') === 'mute' && valueOf(valueOf(node, 'animate'), 'speed') !== undefined;
 }
