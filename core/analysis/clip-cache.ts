@@ -56,6 +56,14 @@ export class ClipCache implements LayoutCache {
     this.fps = fps;
   }
 
+  /**
+   * The layout is done: every clip of the last analysis that could be reused was. The rest are let go now,
+   * not at the next analysis: after a full re-parse they hold the whole previous tree.
+   */
+  layoutDone(): void {
+    this.kept = [];
+  }
+
   /** The clip's spec: the last analysis's when its node is the same. */
   specOf(clip: ClipModel): ClipSpec {
     return this.entryOf(clip).spec;
