@@ -94,6 +94,7 @@ export class ClipCache implements LayoutCache {
 
   private entryOf(clip: ClipModel): ClipEntry {
     const old = this.kept[clip.trackIndex]?.[clip.index];
+    if (old && old.node !== clip.node && old.node.range === clip.node.range) moveTo(old, clip);
     const entry: ClipEntry = old?.node === clip.node ? old : {
       node: clip.node, spec: readClipSpec(clip, this.fps), measured: undefined, placed: undefined, schema: undefined,
       resultsMeasured: undefined, resultsTrack: undefined, issues: undefined, compiled: undefined, compiledTransition: undefined,
@@ -146,6 +147,20 @@ export class ClipCache implements LayoutCache {
     }
     return entry;
   }
+}
+
+/**
+ * The incremental parse moves the clips after an edit by copying their nodes with new offsets; when the
+ * edit kept the line count, the copy keeps the very range objects (located-splice.ts `shiftRange`), so a
+ * clip whose node has the old node's range object is that node moved along its lines: same keys, values
+ * and ranges. Everything kept for it holds (it reads ranges, never offsets) and now points at the new
+ * node, so typing a character no longer re-reads every clip below it and the old nodes can go.
+ */
+function moveTo(entry: ClipEntry, clip: ClipModel): void {
+  entry.node = clip.node;
+  entry.spec.node = clip.node;
+  if (entry.measured) entry.measured.clip = clip;
+  if (entry.placed) entry.placed.clip = clip;
 }
 
 /** Shared by every clip the schema or the checks find nothing in (most of them): one list, never changed. */
