@@ -9,7 +9,7 @@
 // Entries are looked up by index, not hashed, and only the last analysis's clips are held.
 import type { CompiledItem } from '../../protocol/compiled-timeline';
 import type { TimelineIssue } from '../../protocol/source-range';
-import type { LocatedNode } from '../parse/located';
+import type { LocatedEntry, LocatedNode } from '../parse/located';
 import type { ClipModel } from '../parse/model';
 import type { Rational } from '../time/rational';
 import { readClipSpec, type ClipSpec } from './clip-spec';
@@ -94,7 +94,7 @@ export class ClipCache implements LayoutCache {
 
   private entryOf(clip: ClipModel): ClipEntry {
     const old = this.kept[clip.trackIndex]?.[clip.index];
-    if (old && old.node !== clip.node && old.node.range === clip.node.range) moveTo(old, clip);
+    if (old && old.node !== clip.node && movedAlong(old.node, clip.node)) moveTo(old, clip);
     const entry: ClipEntry = old?.node === clip.node ? old : {
       node: clip.node, spec: readClipSpec(clip, this.fps), measured: undefined, placed: undefined, schema: undefined,
       resultsMeasured: undefined, resultsTrack: undefined, issues: undefined, compiled: undefined, compiledTransition: undefined,
@@ -156,6 +156,19 @@ export class ClipCache implements LayoutCache {
  * and ranges. Everything kept for it holds (it reads ranges, never offsets) and now points at the new
  * node, so typing a character no longer re-reads every clip below it and the old nodes can go.
  */
+function movedAlong(old: LocatedNode, node: LocatedNode): boolean {
+  if (old.range !== node.range || old.kind !== node.kind) return false;
+  if (old.kind !== 'map' || node.kind !== 'map') return old.kind !== 'seq';
+  // The same keys with the same value ranges too: a range shared for any other reason is not enough.
+  if (old.entries.length !== node.entries.length) return false;
+  for (let i = 0; i < old.entries.length; i++) {
+    const a = old.entries[i] as LocatedEntry;
+    const b = node.entries[i] as LocatedEntry;
+    if (a.key !== b.key || a.keyRange !== b.keyRange || a.value.range !== b.value.range) return false;
+  }
+  return true;
+}
+
 function moveTo(entry: ClipEntry, clip: ClipModel): void {
   entry.node = clip.node;
   entry.spec.node = clip.node;
