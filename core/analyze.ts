@@ -5,7 +5,7 @@
 // re-reads, re-checks and re-compiles only the clips whose nodes it replaced (clip-cache.ts).
 import type { TimelineIssue } from '../protocol/source-range';
 import type { Analysis, AnalysisContext } from './api';
-import { ClipCache } from './analysis/clip-cache';
+import { ClipCache, NO_ISSUES } from './analysis/clip-cache';
 import { buildCheckContext, type CheckContext } from './analysis/context';
 import { trackKey } from './analysis/environment';
 import type { ItemTiming } from './analysis/layout';
@@ -13,7 +13,8 @@ import type { TimelineCheck } from './checks/check';
 import { checks } from './checks/index';
 import { compileTimeline } from './compile/compile-timeline';
 import { parseTimeline, plainValueOf, type ParsedTimeline } from './parse/parse-timeline';
-import { issueKey, validateClip, validateOutsideClips } from './schema/validate-schema';
+import { issueKey, validateByClip, validateClip, validateOutsideClips } from './schema/validate-schema';
+import type { ClipModel } from './parse/model';
 
 const fileChecks = checks.filter((check) => check.run);
 const clipChecks = checks.filter((check) => check.clip);
@@ -44,19 +45,12 @@ export function analyzeTimeline(parsed: ParsedTimeline, ctx: AnalysisContext, ca
 
 /** The schema's issues: outside the clips for the file, each clip's kept with its node (they read nothing else). */
 function schemaIssues(value: unknown, context: CheckContext): TimelineIssue[] {
-  const found = validateOutsideClips(value, context.parsed.root);
-  const tracks = (value as { tracks?: unknown }).tracks;
-  for (const track of context.layout) {
-    const clips = Array.isArray(tracks) ? (tracks[track.track.index] as { clips?: unknown } | undefined)?.clips : undefined;
-    for (const item of track.items) {
-      const { clip } = item;
-      const issues = context.cache.schemaIssuesOf(clip, () => {
-        const plain = Array.isArray(clips) ? clips[clip.index] : undefined;
-        return validateClip(plain, clip.node, ['tracks', track.track.index, 'clips', clip.index]);
-      });
-      if (issues.length) found.push(...issues);
-    }
-  }
+  const { cache, parsed } = context;
+  let unknown = 0;
+  for (const track of context.layout) for (const item of track.items) if (!cache.schemaIssuesOf(item.clip)) unknown++;
+  // When most clips are new (the file just opened), one validation of the whole file costs less than
+  // one per clip; without aliases, each issue found in a clip is that clip's alone.
+  const found = unknown > 16 && parsed.aliases === 'none' ? byClipOnce(value, context) : byParts(value, context);
   if (found.length < 2) return found;
   // An alias repeats its anchor's ranges: the same issue twice is reported once, as a whole-file check does.
   const seen = new Set<string>();
@@ -64,6 +58,48 @@ function schemaIssues(value: unknown, context: CheckContext): TimelineIssue[] {
     const key = issueKey(issue);
     return !seen.has(key) && !!seen.add(key);
   });
+}
+
+function byClipOnce(value: unknown, context: CheckContext): TimelineIssue[] {
+  const found: TimelineIssue[] = [];
+  const inClips = new Map<ClipModel, TimelineIssue[]>();
+  const clips = context.parsed.model.tracks;
+  for (const { issue, track, clip } of validateByClip(value, context.parsed.root)) {
+    const model = track === undefined || clip === undefined ? undefined : clips[track]?.clips[clip];
+    if (!model) found.push(issue);
+    else {
+      const list = inClips.get(model);
+      if (list) list.push(issue);
+      else inClips.set(model, [issue]);
+    }
+  }
+  for (const track of context.layout) {
+    for (const { clip } of track.items) {
+      const issues = inClips.get(clip);
+      context.cache.keepSchemaIssues(clip, issues ?? NO_ISSUES);
+      if (issues) found.push(...issues);
+    }
+  }
+  return found;
+}
+
+function byParts(value: unknown, context: CheckContext): TimelineIssue[] {
+  const found = validateOutsideClips(value, context.parsed.root);
+  const tracks = (value as { tracks?: unknown }).tracks;
+  for (const track of context.layout) {
+    const clips = Array.isArray(tracks) ? (tracks[track.track.index] as { clips?: unknown } | undefined)?.clips : undefined;
+    for (const item of track.items) {
+      const { clip } = item;
+      let issues = context.cache.schemaIssuesOf(clip);
+      if (!issues) {
+        const plain = Array.isArray(clips) ? clips[clip.index] : undefined;
+        issues = validateClip(plain, clip.node, ['tracks', track.track.index, 'clips', clip.index]);
+        context.cache.keepSchemaIssues(clip, issues);
+      }
+      if (issues.length) found.push(...issues);
+    }
+  }
+  return found;
 }
 
 /** Every clip's own checks; a clip's issues are kept with its node while it and its environment stay. */
@@ -74,15 +110,17 @@ function runClipChecks(context: CheckContext, issues: TimelineIssue[], failed: S
     for (let index = 0; index < items.length; index++) {
       const item = items[index] as ItemTiming;
       const results = context.cache.resultsOf(item.clip, key);
-      if (results.issues) {
-        if (results.issues.length) issues.push(...results.issues);
+      const kept = results.issues;
+      if (kept) {
+        for (let i = 0; i < kept.length; i++) issues.push(kept[i] as TimelineIssue);
         continue;
       }
-      const found: TimelineIssue[] = [];
+      let found: TimelineIssue[] | undefined;
       let complete = true;
       for (const check of clipChecks) {
         try {
-          found.push(...check.clip!({ track, item, index }, context));
+          const some = check.clip!({ track, item, index }, context);
+          if (some.length) (found ??= []).push(...some);
         } catch (error) {
           // A bug in one check must not hide the others' findings; reported once, never kept.
           complete = false;
@@ -90,8 +128,8 @@ function runClipChecks(context: CheckContext, issues: TimelineIssue[], failed: S
           failed.add(check);
         }
       }
-      if (complete) results.issues = found;
-      issues.push(...found);
+      if (complete) results.issues = found ?? NO_ISSUES;
+      if (found) issues.push(...found);
     }
   }
 }

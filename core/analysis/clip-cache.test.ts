@@ -74,3 +74,26 @@ test('analysis with the kept clip cache equals a fresh analysis after random edi
   const text = generatedTimeline(40);
   for (const seed of [1, 2]) chain('generated', text, seed, 100);
 });
+
+test('typing a character keeps what was found for the clips it only moved along their lines', () => {
+  const ctx: AnalysisContext = { timelinePath: '/project/edit.timeline.yaml', media: () => probed };
+  const lines = ['version: 1', 'output:', '  path: out/x.mp4', '  size: 320x180', '  fps: 30', 'assets:', '  a: media/a.mp4', 'tracks:', '  - id: main', '    clips:'];
+  for (let i = 0; i < 20; i++) lines.push('      - asset: a', `        from: ${i % 3}s`, '        length: 1s');
+  const text = `${lines.join('\n')}\n`;
+  const cache = new ClipCache();
+  const first = parseTimeline(text);
+  const before = analyzeTimeline(first, ctx, cache);
+  // `from: 0s` → `from: 0.5s` in the first clip: two more characters, the same lines; every later offset moves.
+  const at = text.indexOf('from: 0s') + 7;
+  const edited = `${text.slice(0, at)}.5${text.slice(at)}`;
+  const parsed = parseTimeline(edited, first);
+  assert.notEqual(parsed.model.tracks[0]?.clips[5]?.node, first.model.tracks[0]?.clips[5]?.node, 'the incremental parse moved the later clips');
+  const after = analyzeTimeline(parsed, ctx, cache);
+  const fresh = analyzeTimeline(parseTimeline(edited), ctx);
+  assert.deepEqual(after.issues, fresh.issues);
+  assert.deepEqual(after.compiled, fresh.compiled);
+  const items = after.compiled?.tracks[0]?.items ?? [];
+  assert.equal(items.length, 20, JSON.stringify(after.issues));
+  assert.notEqual(items[0], before.compiled?.tracks[0]?.items[0], 'the edited clip is compiled again');
+  for (let i = 1; i < 20; i++) assert.equal(items[i], before.compiled?.tracks[0]?.items[i], `clip ${i} is kept as it was`);
+});

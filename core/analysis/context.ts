@@ -44,6 +44,7 @@ export function buildCheckContext(parsed: ParsedTimeline, analysis: AnalysisCont
   };
   cache.useEnvironment(environmentOf(environment));
   const layout = layoutTracks(tracks, assets, fps, cache, (track) => readBoolean(track.node, 'mute') ?? false);
+  cache.layoutDone();
   const clipLists = new Set(tracks.flatMap((track) => {
     const list = valueOf(track.node, 'clips');
     return list?.kind === 'seq' ? [list] : [];

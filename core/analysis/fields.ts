@@ -2,13 +2,14 @@
 // undefined: the schema and the time-values check report it, everyone else just skips it.
 // Clips are read with these once, into their spec (clip-spec.ts); everything after reads the spec.
 import { parseDecimal } from '../time/rational';
-import { parseTimeValue, type TimeValue } from '../time/timecode';
+import type { TimeValue } from '../time/timecode';
+import { parseTimeOnce } from './time-memo';
 import type { Rational } from '../time/rational';
 import { valueOf, type LocatedNode } from '../parse/located';
 
 export function readTime(node: LocatedNode | undefined, fps: Rational): TimeValue | undefined {
   if (node?.kind !== 'scalar' || (typeof node.value !== 'number' && typeof node.value !== 'string')) return undefined;
-  const result = parseTimeValue(node.value, fps);
+  const result = parseTimeOnce(node.value, fps);
   return result.ok ? result.value : undefined;
 }
 

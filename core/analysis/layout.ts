@@ -26,14 +26,14 @@ export interface ItemTiming {
   /** The clip read once (clip-spec.ts). */
   spec: ClipSpec;
   /** Undefined while unknown (pending media, invalid values reported elsewhere). */
-  start?: number;
-  duration?: number;
+  start?: number | undefined;
+  duration?: number | undefined;
   /** Media clips: exact source in and out points in seconds. */
-  sourceIn?: Rational;
-  sourceOut?: Rational;
-  speed?: Rational;
+  sourceIn?: Rational | undefined;
+  sourceOut?: Rational | undefined;
+  speed?: Rational | undefined;
   /** A real transition from the previous item (not `cut`, not on the first item). */
-  transition?: TransitionTiming;
+  transition?: TransitionTiming | undefined;
 }
 
 export interface TrackTiming {
@@ -79,10 +79,8 @@ function layoutTrack(track: TrackModel, assets: Map<string, ResolvedAsset>, fps:
 
 /** A measured timing placed (a new object: measured ones are kept as they are). */
 export function placed(measured: ItemTiming, start: number | undefined, transition: TransitionTiming | undefined): ItemTiming {
-  const timing = { ...measured };
-  if (start !== undefined) timing.start = start;
-  if (transition) timing.transition = transition;
-  return timing;
+  const { clip, spec, duration, sourceIn, sourceOut, speed } = measured;
+  return { clip, spec, start, duration, sourceIn, sourceOut, speed, transition };
 }
 
 function transitionOf(spec: ClipSpec, fps: Rational): TransitionTiming | undefined {
@@ -98,7 +96,8 @@ function transitionOf(spec: ClipSpec, fps: Rational): TransitionTiming | undefin
 
 /** Length and source range of one item, independent of where it sits. */
 function measure(clip: ClipModel, spec: ClipSpec, assets: Map<string, ResolvedAsset>, fps: Rational): ItemTiming {
-  const timing: ItemTiming = { clip, spec };
+  // Every field from the start: one object shape for all items (and none added to it later).
+  const timing: ItemTiming = { clip, spec, start: undefined, duration: undefined, sourceIn: undefined, sourceOut: undefined, speed: undefined, transition: undefined };
   const length = spec.length?.value;
   if (clip.kind === 'gap') {
     const gap = spec.gap?.value;

@@ -1,4 +1,5 @@
 // `crop` that leaves nothing: left + right (or top + bottom) of 1 or more. An error on `crop`.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { readNumber } from '../analysis/fields';
 import { valueOf } from '../parse/located';
@@ -7,8 +8,9 @@ import { issue } from './helpers';
 
 export const cropSize: TimelineCheck = {
   name: 'crop-size',
-  clip({ item: { clip } }) {
+  clip({ item: { clip, spec } }) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(spec, ClipKeys.crop)) return issues;
     {
       {
         const crop = valueOf(clip.node, 'crop');

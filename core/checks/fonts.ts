@@ -1,5 +1,6 @@
 // A title or the subtitles ask for a font that is not installed, or a title holds characters its font
 // has no glyph for (drawn as empty boxes). Checked only when the caller knows the fonts.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { FontCatalog } from '../api';
 import { DEFAULT_TITLE_FONT } from '../compile/compile-clip';
@@ -18,9 +19,9 @@ export const fonts: TimelineCheck = {
     const subtitleFont = valueOf(valueOf(parsed.model.subtitles, 'style'), 'font');
     return catalog && subtitleFont ? fontNotFound(subtitleFont, catalog) : [];
   },
-  clip({ item: { clip } }, { analysis, variables }) {
+  clip({ item: { clip, spec } }, { analysis, variables }) {
     const catalog = analysis.fonts;
-    if (!catalog) return [];
+    if (!catalog || !mayHave(spec, ClipKeys.style | ClipKeys.text)) return [];
     const font = valueOf(valueOf(clip.node, 'style'), 'font');
     return [...(font ? fontNotFound(font, catalog) : []), ...missingGlyphs(clip.node, variables, catalog)];
   },

@@ -1,5 +1,6 @@
 // Warnings an EDL/OTIO import left in the file (`metadata: { import: { warnings: [...] } }` on the
 // timeline, an asset or a clip) shown where they apply. Deleting a warning from the file dismisses it.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { valueOf, type LocatedNode } from '../parse/located';
 import type { TimelineCheck } from './check';
@@ -30,7 +31,8 @@ export const importWarnings: TimelineCheck = {
     }
     return issues;
   },
-  clip({ item: { clip } }) {
+  clip({ item: { clip, spec } }) {
+    if (!mayHave(spec, ClipKeys.metadata)) return [];
     return warningsIn(clip.node).map((warning) => issue('import-warning', 'warning', warning.text, clip.node.range, { related: [{ range: warning.node.range, message: 'dismiss by deleting this line' }] }));
   },
 };

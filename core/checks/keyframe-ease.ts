@@ -1,6 +1,7 @@
 // `ease` shapes the move from the keyframe it is written on to the next one (as the schema says).
 // Written on a property's last keyframe there is no move after it: the ease does nothing, which is
 // what the docs' own example once did (every move then ran linearly).
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { readTimeNode } from '../analysis/clip-spec';
 import { readString } from '../analysis/fields';
@@ -14,6 +15,7 @@ export const keyframeEase: TimelineCheck = {
   name: 'keyframe-ease',
   clip({ item }, context) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(item.spec, ClipKeys.animate)) return issues;
     {
       const animate = valueOf(item.spec.node, 'animate');
       if (animate?.kind !== 'map') return issues;

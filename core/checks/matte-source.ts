@@ -2,6 +2,7 @@
 // schema cannot say "one of the two" without ajv's strict mode refusing it); a matte names an image
 // or video asset. A `luma` transition needs an `image`: an image asset, or an image file next to the
 // timeline. Unknown asset names get the same did-you-mean as a clip's `asset`.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { assetKindOf } from '../analysis/assets';
 import type { CheckContext } from '../analysis/context';
@@ -55,6 +56,7 @@ export const matteSource: TimelineCheck = {
   // Reads the clip, the assets and media facts: a per-clip result, dropped when those change (clip-cache.ts).
   clip({ item }, context) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(item.spec, ClipKeys.mask | ClipKeys.transition)) return issues;
     maskIssues(context, item.spec.node, issues);
     lumaIssues(context, item.spec.node, issues);
     return issues;

@@ -37,7 +37,16 @@ interface MediaLimit {
   limit: Rational;
 }
 
+// Per resolved asset (one analysis's): worked out once, not once for each of its clips.
+const limits = new WeakMap<ResolvedAsset, MediaLimit | null>();
+
 function mediaLimit(asset: ResolvedAsset, fps: Rational): MediaLimit | undefined {
+  let known = limits.get(asset);
+  if (known === undefined) limits.set(asset, known = computeLimit(asset, fps) ?? null);
+  return known ?? undefined;
+}
+
+function computeLimit(asset: ResolvedAsset, fps: Rational): MediaLimit | undefined {
   if (asset.lookup.status !== 'ok' || asset.kind === 'image') return undefined;
   const seconds = asset.lookup.facts.durationSeconds;
   if (seconds === undefined) return undefined;

@@ -22,7 +22,7 @@ export const sourceRange: TimelineCheck = {
           related: [{ range: spec.from!.range, message: 'the in point' }],
         }));
       }
-      const lengthEntry = entryOf(spec.node, 'length');
+      const lengthEntry = toNode ? entryOf(spec.node, 'length') : undefined;
       if (toNode && lengthEntry && item.clip.kind === 'media') {
         issues.push(issue('to-and-length', 'error', 'give either "to" (source out point) or "length" (length on the timeline), not both', lengthEntry.keyRange));
       }

@@ -1,6 +1,7 @@
 // A title that would run past the frame's edge: a warning on the text. Widths are estimated from
 // the characters (0.6 em a letter, 1 em for wide scripts, 1.25 em an emoji): the core cannot
 // measure fonts, so only a title clearly too wide or tall is reported, with `style.width` to wrap it.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { readNumber } from '../analysis/fields';
 import { ANCHOR_MARGIN } from '../compile/compile-clip';
@@ -22,8 +23,9 @@ export function estimateLineWidth(line: string, size: number): number {
 
 export const textOffFrame: TimelineCheck = {
   name: 'text-off-frame',
-  clip({ item: { clip } }, { output, variables }) {
+  clip({ item: { clip, spec } }, { output, variables }) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(spec, ClipKeys.text)) return issues;
     {
       {
         const textNode = valueOf(clip.node, 'text');

@@ -1,9 +1,11 @@
 // Time values that look right but do not exist: frame 30 at 30 fps, a skipped drop-frame number,
 // drop-frame at a rate that has none. (Values of the wrong shape are the schema's to report.)
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import type { LocatedNode } from '../parse/located';
 import type { Rational } from '../time/rational';
-import { parseTimeValue, TIME_VALUE_PATTERN } from '../time/timecode';
+import { TIME_VALUE_PATTERN } from '../time/timecode';
+import { parseTimeOnce } from '../analysis/time-memo';
 import type { TimelineCheck } from './check';
 import { issue } from './helpers';
 
@@ -16,29 +18,29 @@ export const timeValues: TimelineCheck = {
   run({ parsed, fps, clipLists }) {
     return timeIssues(parsed.model.root, fps, clipLists);
   },
-  clip({ item }, { fps }) {
-    return timeIssues(item.spec.node, fps);
+  clip({ item: { spec } }, { fps }) {
+    // Valid top-level times were parsed into the spec already; only nested ones or failures need the walk.
+    return mayHave(spec, ClipKeys.nested | ClipKeys.badTime | ClipKeys.duration) ? timeIssues(spec.node, fps) : [];
   },
 };
 
 function timeIssues(root: LocatedNode | undefined, fps: Rational, skip?: ReadonlySet<LocatedNode>): TimelineIssue[] {
-  {
-    const issues: TimelineIssue[] = [];
-    const visit = (node: LocatedNode | undefined): void => {
-      if (!node) return;
-      if (node.kind === 'seq') node.items.forEach(visit);
-      if (node.kind !== 'map') return;
-      for (const entry of node.entries) {
-        const value = entry.value;
-        if (TIME_KEYS.has(entry.key) && value.kind === 'scalar' && typeof value.value === 'string' && SHAPE.test(value.value)) {
-          const result = parseTimeValue(value.value, fps);
-          if (!result.ok) issues.push(issue(result.code, 'error', `${entry.key}: ${result.reason}`, value.range));
-        } else if (entry.key !== 'metadata' && !(entry.key === 'clips' && skip?.has(value))) {
-          visit(value);
-        }
-      }
-    };
-    visit(root);
-    return issues;
+  const issues: TimelineIssue[] = [];
+  if (root) visit(root, fps, issues, skip);
+  return issues;
+}
+
+function visit(node: LocatedNode, fps: Rational, issues: TimelineIssue[], skip: ReadonlySet<LocatedNode> | undefined): void {
+  if (node.kind === 'seq') for (const item of node.items) visit(item, fps, issues, skip);
+  if (node.kind !== 'map') return;
+  for (const entry of node.entries) {
+    const value = entry.value;
+    if (TIME_KEYS.has(entry.key) && value.kind === 'scalar' && typeof value.value === 'string') {
+      // Remembered per written value (the clip's spec read most of them already).
+      const result = parseTimeOnce(value.value, fps);
+      if (!result.ok && SHAPE.test(value.value)) issues.push(issue(result.code, 'error', `${entry.key}: ${result.reason}`, value.range));
+    } else if (value.kind !== 'scalar' && entry.key !== 'metadata' && !(entry.key === 'clips' && skip?.has(value))) {
+      visit(value, fps, issues, skip);
+    }
   }
 }

@@ -1,4 +1,5 @@
 // Settings that mean nothing on a clip's track are ignored by the render: say so.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { entryOf } from '../parse/located';
 import type { TimelineCheck } from './check';
@@ -25,17 +26,19 @@ const IGNORED: Record<string, Record<string, string>> = {
 };
 
 /** The same as pairs, listed once (not once per clip). */
-const IGNORED_PAIRS: Record<string, [string, string][]> = Object.fromEntries(Object.entries(IGNORED).map(([kind, keys]) => [kind, Object.entries(keys)]));
+const IGNORED_PAIRS: Record<string, [string, string, number][]> = Object.fromEntries(Object.entries(IGNORED).map(([kind, keys]) =>
+  [kind, Object.entries(keys).map(([key, why]): [string, string, number] => [key, why, ClipKeys[key as keyof typeof ClipKeys] ?? ~0])]));
 
 export const trackSettings: TimelineCheck = {
   name: 'track-settings',
-  clip({ track: { track }, item: { clip } }) {
+  clip({ track: { track }, item: { clip, spec } }) {
     const issues: TimelineIssue[] = [];
     {
       const ignored = IGNORED_PAIRS[track.kind];
       if (!ignored) return issues;
       {
-        for (const [key, why] of ignored) {
+        for (const [key, why, bit] of ignored) {
+          if (!mayHave(spec, bit)) continue;
           const entry = entryOf(clip.node, key);
           if (entry) issues.push(issue('ignored-setting', 'warning', `"${key}" has no effect on ${track.kind} track "${track.id}": ${why}`, entry.keyRange));
         }

@@ -1,4 +1,5 @@
 // `duck: { under: … }` names a track that does not exist, or the clip's own track.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { valueOf } from '../parse/located';
 import type { TimelineCheck } from './check';
@@ -6,8 +7,9 @@ import { issue, unknownName } from './helpers';
 
 export const unknownTrack: TimelineCheck = {
   name: 'unknown-track',
-  clip({ track: { track }, item: { clip } }, { trackIds: ids }) {
+  clip({ track: { track }, item: { clip, spec } }, { trackIds: ids }) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(spec, ClipKeys.duck)) return issues;
     {
       {
         const under = valueOf(valueOf(clip.node, 'duck'), 'under');

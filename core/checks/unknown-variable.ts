@@ -1,4 +1,5 @@
 // `${name}` in a title names a variable that is not under `variables:`.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { valueOf } from '../parse/located';
 import { variableReferences } from '../variables';
@@ -7,8 +8,9 @@ import { unknownName } from './helpers';
 
 export const unknownVariable: TimelineCheck = {
   name: 'unknown-variable',
-  clip({ item: { clip } }, { parsed, variableNames: defined }) {
+  clip({ item: { clip, spec } }, { parsed, variableNames: defined }) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(spec, ClipKeys.text)) return issues;
     {
       {
         const text = valueOf(clip.node, 'text');

@@ -1,4 +1,5 @@
 // `visual:` draws a clip's sound: it belongs on an overlay track and its asset must have sound.
+import { ClipKeys, mayHave } from '../analysis/clip-spec';
 import type { TimelineIssue } from '../../protocol/source-range';
 import { valueOf } from '../parse/located';
 import type { TimelineCheck } from './check';
@@ -8,6 +9,7 @@ export const visualSource: TimelineCheck = {
   name: 'visual-source',
   clip({ track, item }, context) {
     const issues: TimelineIssue[] = [];
+    if (!mayHave(item.spec, ClipKeys.visual)) return issues;
     {
       const visual = valueOf(item.clip.node, 'visual');
       if (!visual) return issues;

@@ -2,7 +2,7 @@
 // and the item's timing is known.
 import type { ClipAudio, CompiledClip, CompiledItem, Placement, TextStyle } from '../../protocol/compiled-timeline';
 import type { PositionSpec } from '../analysis/clip-spec';
-import { oneOf } from '../analysis/clip-spec';
+import { ClipKeys, mayHave, oneOf } from '../analysis/clip-spec';
 import type { CheckContext } from '../analysis/context';
 import { readBoolean, readNumber, readString } from '../analysis/fields';
 import type { ItemTiming, TrackTiming } from '../analysis/layout';
@@ -28,13 +28,23 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
   const fps = context.fps;
   const fadeIn = spec.fadeIn?.value ? timeToFrames(spec.fadeIn.value, fps) : 0;
   const fadeOut = spec.fadeOut?.value ? timeToFrames(spec.fadeOut.value, fps) : 0;
+  let source: CompiledClip['source'];
+  let name: string;
+  if (spec.kind === 'text') {
+    name = substituteVariables(spec.text?.value ?? '', context.variables);
+    source = { kind: 'text', text: name, style: textStyle(valueOf(node, 'style'), context) };
+  } else {
+    name = spec.asset?.name ?? '';
+    if (!item.sourceIn || !item.sourceOut) return undefined;
+    source = { kind: 'media', asset: name, in: item.sourceIn, out: item.sourceOut };
+  }
   const clip: CompiledClip = {
     kind: 'clip',
     id: `${track.track.id}/${item.clip.index}`,
-    name: '',
+    name,
     start,
     duration,
-    source: { kind: 'text', text: '', style: defaultStyle() },
+    source,
     speed: item.speed ? toNumber(item.speed) : 1,
     fit: spec.fit ?? 'cover',
     scale: spec.scale ?? 1,
@@ -43,22 +53,16 @@ export function compileItem(context: CheckContext, track: TrackTiming, item: Ite
     fadeOut,
     range: node.range,
   };
-  if (spec.kind === 'text') {
-    const text = substituteVariables(spec.text?.value ?? '', context.variables);
-    clip.name = text;
-    clip.source = { kind: 'text', text, style: textStyle(valueOf(node, 'style'), context) };
-    finishTitle(node, clip.source, context);
+  if (source.kind === 'text') {
+    finishTitle(node, source, context);
   } else {
-    const assetId = spec.asset?.name ?? '';
-    clip.name = assetId;
-    if (!item.sourceIn || !item.sourceOut) return undefined;
-    clip.source = { kind: 'media', asset: assetId, in: item.sourceIn, out: item.sourceOut };
-    const look = compileLook(node, context);
+    // Each only when the clip writes one of its keys (the spec's key bits): most clips write none.
+    const look = mayHave(spec, ClipKeys.look) ? compileLook(node, context) : undefined;
     if (look) clip.look = look;
-    compileTimeEffects(node, context, clip);
-    const visual = compileVisual(node, context);
+    compileTimeEffects(node, context, clip, spec);
+    const visual = mayHave(spec, ClipKeys.visual) ? compileVisual(node, context) : undefined;
     if (visual) clip.visual = visual;
-    const audio = dropsSound(node, clip) ? undefined : clipAudio(context, track, item, fadeIn, fadeOut);
+    const audio = dropsSound(node, clip, spec) ? undefined : clipAudio(context, track, item, fadeIn, fadeOut);
     if (audio) clip.audio = audio;
   }
   if (track.track.kind === 'overlay') clip.placement = placement(spec.position, context.output.height);

@@ -3,7 +3,8 @@
 // `reverse` and `freeze`. Values the schema refuses never get here (the compile runs without errors).
 import type { AudioVisual, AudioVisualKind, ClipLook, ColorAdjust, CompiledClip } from '../../protocol/compiled-timeline';
 import type { CheckContext } from '../analysis/context';
-import { readBoolean, readNumber, readString, readTimeField } from '../analysis/fields';
+import { ClipKeys, mayHave, type ClipSpec } from '../analysis/clip-spec';
+import { readBoolean, readNumber, readString } from '../analysis/fields';
 import { normalizeColor } from '../colors';
 import { valueOf, type LocatedNode } from '../parse/located';
 import { dirnameOf, resolvePath } from '../paths';
@@ -13,7 +14,11 @@ export const NEUTRAL_COLOR: ColorAdjust = { brightness: 0, contrast: 1, saturati
 export const DEFAULT_KEY_SIMILARITY = 0.1;
 const FLIPS = ['horizontal', 'vertical', 'both'] as const;
 
+/** Every key `compileLook` reads: a clip with none of them (most) has no look, told in one pass over its keys. */
+const LOOK_KEYS: ReadonlySet<string> = new Set(['color', 'lut', 'crop', 'rotate', 'flip', 'blur', 'sharpen', 'vignette', 'chromaKey', 'mask']);
+
 export function compileLook(node: LocatedNode, context: CheckContext): ClipLook | undefined {
+  if (node.kind !== 'map' || !node.entries.some((entry) => LOOK_KEYS.has(entry.key))) return undefined;
   const look: ClipLook = {};
   const colorNode = valueOf(node, 'color');
   if (colorNode?.kind === 'map') {
@@ -61,9 +66,9 @@ export function compileLook(node: LocatedNode, context: CheckContext): ClipLook 
 export const lutPath = (written: string, timelinePath: string): string => resolvePath(dirnameOf(timelinePath), written);
 
 /** `reverse: true` and `freeze: <time>` onto the compiled clip. */
-export function compileTimeEffects(node: LocatedNode, context: CheckContext, clip: CompiledClip): void {
-  if (readBoolean(node, 'reverse')) clip.reverse = true;
-  const freeze = readTimeField(node, 'freeze', context.fps);
+export function compileTimeEffects(node: LocatedNode, context: CheckContext, clip: CompiledClip, spec: ClipSpec): void {
+  if (mayHave(spec, ClipKeys.reverse) && readBoolean(node, 'reverse')) clip.reverse = true;
+  const freeze = spec.freeze?.value; // read from `node` once, into its spec
   if (freeze) clip.freeze = timeToSeconds(freeze, context.fps);
 }
 
@@ -85,7 +90,8 @@ export function compileVisual(node: LocatedNode, context: CheckContext): AudioVi
 }
 
 /** Reversed and held clips have no sound; a speed ramp's is dropped when `rampSound: mute`. */
-export function dropsSound(node: LocatedNode, clip: CompiledClip): boolean {
+export function dropsSound(node: LocatedNode, clip: CompiledClip, spec?: ClipSpec): boolean {
   if (clip.reverse || clip.freeze || clip.visual) return true;
+  if (spec && !mayHave(spec, ClipKeys.rampSound)) return false;
   return readString(node, 'rampSound') === 'mute' && valueOf(valueOf(node, 'animate'), 'speed') !== undefined;
 }

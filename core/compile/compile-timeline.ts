@@ -54,7 +54,7 @@ export function compileTimeline(context: CheckContext): CompiledTimeline | undef
     version: COMPILED_TIMELINE_VERSION,
     sourceFile: context.analysis.timelinePath,
     output: compileOutput(context.output, parsed.model.output),
-    durationFrames: Math.max(0, ...tracks.flatMap((t) => t.items.map((i) => i.start + i.duration))),
+    durationFrames: durationOf(tracks),
     assets,
     tracks,
     markers,
@@ -70,12 +70,15 @@ function compileKept(context: CheckContext, track: TrackTiming, key: string, ite
   const results = context.cache.resultsOf(item.clip, key);
   const transition = item.transition ? `${item.transition.type}|${item.transition.frames}` : '';
   const kept = results.compiled;
-  if (kept?.transition === transition) {
-    if (kept.item.start !== item.start) kept.item = { ...kept.item, start: item.start };
-    return kept.item;
+  if (kept && results.compiledTransition === transition) {
+    if (kept.start !== item.start) results.compiled = { ...kept, start: item.start };
+    return results.compiled;
   }
   const compiled = compileItem(context, track, item);
-  if (compiled) results.compiled = { transition, item: compiled };
+  if (compiled) {
+    results.compiled = compiled;
+    results.compiledTransition = transition;
+  }
   return compiled;
 }
 
@@ -93,6 +96,13 @@ function compileSubtitles(context: CheckContext): CompiledSubtitles | undefined 
   if (font !== undefined) style.font = font;
   if (color !== undefined) style.color = color;
   return { asset: assetId, path: asset.path, style, range: node.range };
+}
+
+/** The end of the last item (a loop: 50,000 items are too many arguments for `Math.max`). */
+function durationOf(tracks: CompiledTrack[]): number {
+  let end = 0;
+  for (const track of tracks) for (const item of track.items) end = Math.max(end, item.start + item.duration);
+  return end;
 }
 
 const spanOf = (a: SourceRange, b: SourceRange): SourceRange => ({ start: a.start, end: b.end });

@@ -28,9 +28,12 @@ export function registerCompletion(context: ServerContext, fonts: () => FontCata
     const document = context.documents.get(params.textDocument.uri);
     if (!document) return [];
     const offset = document.offsetAt(params.position);
-    const ctx = completionContext(document.getText(), offset);
+    const text = document.getText();
     // Names change rarely while typing; the last analysis (≤ one debounce old) is enough and costs nothing.
     const snapshot = context.timelines.latest(document.uri) ?? context.timelines.get(document);
+    // Its tree lets the context skip whole lists, when it is the parse of this very text and parsed cleanly.
+    const parsed = snapshot.parsed;
+    const ctx = completionContext(text, offset, parsed.text === text && parsed.issues.length === 0 ? parsed : undefined);
     const model = snapshot.parsed.model;
     const folder = dirname(snapshot.fsPath);
     const facts: CompletionFacts = {
@@ -42,7 +45,7 @@ export function registerCompletion(context: ServerContext, fonts: () => FontCata
     };
     const start = ctx.variablePrefix !== undefined ? offset - ctx.variablePrefix.length : ctx.prefixStart;
     // Inside VS Code's auto-closed `"${|}"` the `}` is already there: replace it rather than add a second.
-    const closes = ctx.variablePrefix !== undefined && document.getText().charAt(offset) === '}';
+    const closes = ctx.variablePrefix !== undefined && text.charAt(offset) === '}';
     const range = { start: document.positionAt(start), end: closes ? document.positionAt(offset + 1) : params.position };
     return suggest(ctx, facts).map((s) => {
       const item: CompletionItem = {
