@@ -75,7 +75,7 @@ function checkStreams(request: DetectRequest, source: DetectSource): void {
 }
 
 /** One ffmpeg run: raw frames of `frameBytes` from stdout, log lines from stderr, as they arrive. */
-function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void, media: string, signal?: AbortSignal): Promise<void> {
+export function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void, media: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DetectionError('cancelled', 'Detection was cancelled.'));

@@ -2,6 +2,7 @@
 // a file gets, then stage 1 (keyframes + sound, one run) and stage 2 (one short run per range of
 // GOPs a cut may lie in), and the spans from both.
 import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { candidateRanges, chooseScan, planKeyframeRun, planRangeRun, showinfoSeconds, sparseDifferences, type Keyframe } from '../../core/detect/heuristic/keyframe-scan';
 import { findCuts } from '../../core/detect/heuristic/scenes';
 import { silenceSettings } from '../../core/detect/heuristic/settings';
@@ -37,11 +38,17 @@ function readKeyframeSeconds(ffprobe: string, path: string, seconds: number, sig
   });
 }
 
-/** The spans, or undefined when stage 1 could not pair its pictures with their times (the caller then scans fully). */
-export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<DetectSpan[] | undefined> {
+/** Stage 1's result: the keyframes' thumbnails on the decoded-frame count, and the sound branch's log. */
+export interface KeyframePass {
+  keyframes: Keyframe[];
+  silence: SilenceLog;
+  /** The first keyframe's time: stage 2 seeks from the file's start time, as stage 1's times count. */
+  startSeconds: number;
+}
+
+/** Stage 1: keyframe thumbnails (on stdout) and their times (showinfo, stderr) pair up in order; undefined when they do not. */
+export async function readKeyframes(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<KeyframePass | undefined> {
   const fps = source.fps;
-  const totalFrames = Math.max(1, Math.round((source.durationSeconds * fps.num) / fps.den));
-  // Stage 1: keyframe thumbnails (on stdout) and their times (showinfo, stderr) pair up in order.
   const thumbs: Uint8Array[] = [];
   const times: number[] = [];
   const silence = new SilenceLog();
@@ -51,17 +58,29 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
     const at = showinfoSeconds(line);
     if (at !== undefined) times.push(at);
     const seconds = statsSeconds(line);
-    if (seconds !== undefined && onProgress && source.durationSeconds > 0) onProgress(Math.min(0.5, seconds / source.durationSeconds / 2));
+    if (seconds !== undefined && onProgress && source.durationSeconds > 0) onProgress(Math.min(1, seconds / source.durationSeconds));
   });
   if (thumbs.length !== times.length || !thumbs.length) return undefined;
-  const start = times[0] as number;
-  const frameOf = (seconds: number): number => Math.round(((seconds - start) * fps.num) / fps.den);
-  const keyframes: Keyframe[] = thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb }));
+  const startSeconds = times[0] as number;
+  const frameOf = (seconds: number): number => Math.round(((seconds - startSeconds) * fps.num) / fps.den);
+  return { keyframes: thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb })), silence, startSeconds };
+}
+
+/**
+ * The spans, or undefined when stage 1 could not pair its pictures with their times (the caller then
+ * scans fully). Stage 2's ranges run `parallel` at a time, each ffmpeg on one thread.
+ */
+export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void, parallel = defaultParallel()): Promise<DetectSpan[] | undefined> {
+  const fps = source.fps;
+  const totalFrames = Math.max(1, Math.round((source.durationSeconds * fps.num) / fps.den));
+  const pass = await readKeyframes(request, source, run, onProgress && ((fraction) => onProgress(fraction / 2)));
+  if (!pass) return undefined;
   // Stage 2: each range decoded from its keyframe; showinfo's first time (from the seek point) says where it really began.
-  const ranges = candidateRanges(keyframes, totalFrames, request.options);
+  const ranges = candidateRanges(pass.keyframes, totalFrames, request.options);
   const decoded: { from: number; thumbs: Uint8Array[] }[] = [];
-  for (const [index, [from, to]] of ranges.entries()) {
-    const plan = planRangeRun(request.media, from, to, fps, start);
+  let done = 0;
+  await inTurns(ranges, parallel, async ([from, to]) => {
+    const plan = planRangeRun(request.media, from, to, fps, pass.startSeconds);
     const got: Uint8Array[] = [];
     let first: number | undefined;
     await run(plan.args, plan.frameBytes, (frame) => got.push(Uint8Array.from(frame)), (line) => {
@@ -69,10 +88,34 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
       if (at !== undefined && first === undefined) first = at;
     });
     if (first !== undefined) decoded.push({ from: from + Math.round((first * fps.num) / fps.den), thumbs: got });
-    onProgress?.(0.5 + (0.5 * (index + 1)) / ranges.length);
-  }
+    onProgress?.(0.5 + (0.5 * ++done) / ranges.length);
+  });
   const spans: DetectSpan[] = [];
   spans.push(...findCuts(sparseDifferences(totalFrames, decoded), source, request.options?.scenes));
-  if (request.profiles.includes('silence') && source.hasAudio) spans.push(...silence.finish(source, silenceSettings(request.options?.silence).levelDb));
+  if (request.profiles.includes('silence') && source.hasAudio) spans.push(...pass.silence.finish(source, silenceSettings(request.options?.silence).levelDb));
   return spans.sort((a, b) => a.startSeconds - b.startSeconds || a.profile.localeCompare(b.profile));
+}
+
+/** Stage 2 ffmpeg runs at once: one per core, at most MAX_PARALLEL (each holds a decoder's frames). */
+const MAX_PARALLEL = 8;
+
+function defaultParallel(): number {
+  return Math.max(1, Math.min(MAX_PARALLEL, availableParallelism()));
+}
+
+/** Runs `work` on every item, at most `parallel` at once; after a failure starts nothing more and rejects with it once the running ones end. */
+async function inTurns<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      try {
+        await work(items[next++] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  if (failure) throw failure.error;
 }

@@ -4,8 +4,9 @@
 // frame is found there exactly as by the full scan (the same differences, the same findCuts).
 //
 // A GOP goes to stage 2 when
-//   1. its keyframe and the next one differ by at least a third of the cut threshold (a cut changes
-//      far more; the low bar keeps motion and grain-heavy GOPs in rather than missing a cut), or
+//   1. its keyframe and the next one differ by at least half the cut threshold, measured so that camera
+//      motion and grain do not count (keyframe-change.ts: each quarter at its best shift; a cut changes
+//      far more, and the low bar keeps a GOP in rather than missing a cut), or
 //   2. it ends early: the encoder placed the next keyframe before its regular interval, which x264
 //      and most camera encoders do at a scene change (this catches a shot shorter than a GOP
 //      between two alike shots when the encoder marked it; the GOP after it goes too), or
@@ -13,11 +14,12 @@
 // Limit: with a fixed-interval encoder (no scene-cut keyframes), a shot shorter than a GOP between
 // two shots whose keyframes look alike is missed. GOPs are ≤ MAX_GOP_SECONDS here, so such a shot
 // is shorter than that; longer GOPs (and all-intra or very short GOPs, which gain nothing) keep the full scan.
-// Cost: a panning picture changes its keyframes nearly as much as a cut does, so most of its GOPs are
-// decoded anyway (docs/performance.md: about no gain on the busy bench source, a third less CPU on a still one).
+// Cost: the keyframes (about 1/15 of a full decode on a camera-like file) and the GOPs with a cut in
+// them; docs/performance.md has the figures.
 import type { Rational } from '../../../protocol/media-facts';
 import type { DetectPlan, DetectRequest, DetectSource } from '../types';
 import { difference } from './frame-differences';
+import { keyframeChange } from './keyframe-change';
 import { planHeuristicRun, THUMB_BYTES } from './plan';
 import { sceneSettings } from './settings';
 
@@ -56,7 +58,8 @@ export function planRangeRun(media: string, from: number, to: number, fps: Ratio
   return {
     args: [
       '-hide_banner', '-nostdin', '-loglevel', 'info', '-nostats',
-      '-skip_loop_filter', 'all', '-flags2', '+fast', '-ss', seconds(from), '-t', length, '-i', media,
+      // One thread: a short range wastes frame threads' start-up and read-ahead, and the caller runs ranges side by side.
+      '-threads', '1', '-skip_loop_filter', 'all', '-flags2', '+fast', '-ss', seconds(from), '-t', length, '-i', media,
       '-filter_complex', `[0:v:0]scale=64:36:flags=area,format=yuv420p,showinfo[thumbs]`,
       '-map', '[thumbs]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1',
     ],
@@ -80,7 +83,7 @@ export interface Keyframe {
 
 /** Frame ranges (inclusive, merged) to decode fully: each candidate GOP from its keyframe to TAIL_FRAMES past the next one. */
 export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: number, options?: DetectRequest['options']): [number, number][] {
-  const low = sceneSettings(options?.scenes).threshold / 3;
+  const low = sceneSettings(options?.scenes).threshold / 2;
   const gops = keyframes.slice(1).map((k, i) => k.frame - (keyframes[i] as Keyframe).frame);
   const regular = Math.max(0, ...gops);
   const chosen = new Set<number>();
@@ -91,7 +94,7 @@ export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: num
       chosen.add(j);
       break;
     }
-    if (difference(here.thumb, next.thumb) >= low) chosen.add(j);
+    if (keyframeChange(here.thumb, next.thumb) >= low) chosen.add(j);
     if (next.frame - here.frame < regular && j + 2 < keyframes.length) {
       chosen.add(j);
       chosen.add(j + 1);
