@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { candidateRanges, chooseScan, planKeyframeRun, planRangeRun, showinfoSeconds, sparseDifferences, type Keyframe } from '../../core/detect/heuristic/keyframe-scan';
+import { RangeStop } from '../../core/detect/heuristic/range-stop';
 import { findCuts } from '../../core/detect/heuristic/scenes';
 import { silenceSettings } from '../../core/detect/heuristic/settings';
 import { SilenceLog } from '../../core/detect/heuristic/silence';
@@ -13,7 +14,8 @@ import type { DetectRequest, DetectSource, DetectSpan } from '../../core/detect/
 /** Seconds of packets read to judge the GOP (the container only, no decoding). */
 const GOP_SAMPLE_SECONDS = 30;
 
-export type RunFfmpeg = (args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void) => Promise<void>;
+/** One ffmpeg run (run-detection.ts spawnFfmpeg): `onFrame` answers `'stop'` when the rest is not wanted. */
+export type RunFfmpeg = (args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void | 'stop', onLine: (line: string) => void) => Promise<void>;
 
 export async function scanFor(request: DetectRequest, source: DetectSource, ffprobe: string, wanted: 'auto' | 'full' | 'two-stage', signal?: AbortSignal): Promise<'full' | 'two-stage'> {
   if (wanted === 'full' || !canTakeTwoStage(request, source)) return 'full';
@@ -53,7 +55,9 @@ export async function readKeyframes(request: DetectRequest, source: DetectSource
   const times: number[] = [];
   const silence = new SilenceLog();
   const stage1 = planKeyframeRun(request, source);
-  await run(stage1.args, stage1.frameBytes, (frame) => thumbs.push(Uint8Array.from(frame)), (line) => {
+  await run(stage1.args, stage1.frameBytes, (frame) => {
+    thumbs.push(Uint8Array.from(frame));
+  }, (line) => {
     silence.push(line);
     const at = showinfoSeconds(line);
     if (at !== undefined) times.push(at);
@@ -79,15 +83,23 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
   const ranges = candidateRanges(pass.keyframes, totalFrames, request.options);
   const decoded: { from: number; thumbs: Uint8Array[] }[] = [];
   let done = 0;
-  await inTurns(ranges, parallel, async ([from, to]) => {
-    const plan = planRangeRun(request.media, from, to, fps, pass.startSeconds);
+  await inTurns(ranges, parallel, async (range) => {
+    const plan = planRangeRun(request.media, range.from, range.to, fps, pass.startSeconds);
     const got: Uint8Array[] = [];
+    const stop = new RangeStop(range, request.options);
     let first: number | undefined;
-    await run(plan.args, plan.frameBytes, (frame) => got.push(Uint8Array.from(frame)), (line) => {
+    const from = (): number | undefined => (first === undefined ? undefined : range.from + Math.round((first * fps.num) / fps.den));
+    await run(plan.args, plan.frameBytes, (frame) => {
+      got.push(Uint8Array.from(frame));
+      const start = from();
+      // Until showinfo has said where the seek landed, frames have no number: no stopping.
+      return start !== undefined && stop.enough(start + got.length - 1, got[got.length - 1] as Uint8Array) ? 'stop' : undefined;
+    }, (line) => {
       const at = showinfoSeconds(line);
       if (at !== undefined && first === undefined) first = at;
     });
-    if (first !== undefined) decoded.push({ from: from + Math.round((first * fps.num) / fps.den), thumbs: got });
+    const start = from();
+    if (start !== undefined) decoded.push({ from: start, thumbs: got });
     onProgress?.(0.5 + (0.5 * ++done) / ranges.length);
   });
   const spans: DetectSpan[] = [];

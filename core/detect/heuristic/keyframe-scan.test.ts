@@ -26,7 +26,8 @@ test('GOPs whose keyframes differ, that end early (an encoder-marked change) and
     { frame: 220, thumb: thumb(201) },
     { frame: 270, thumb: thumb(201) }, // the last GOP: decoded to the end
   ];
-  assert.deepEqual(candidateRanges(keyframes, 300), [[50, 108], [150, 228], [270, 299]]);
+  const ranges = candidateRanges(keyframes, 300);
+  assert.deepEqual(ranges.map((r) => [r.from, r.to, r.lastGop, r.end?.frame]), [[50, 108, 50, 100], [150, 228, 170, 220], [270, 299, 270, undefined]]);
 });
 
 test('frames not decoded are NaN and never a cut', () => {

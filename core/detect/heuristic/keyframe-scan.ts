@@ -28,7 +28,7 @@ export const MAX_GOP_SECONDS = 4;
 /** More keyframes per second than this: stage 1 costs nearly a full decode, nothing to gain. */
 export const MAX_KEYFRAMES_PER_SECOND = 2;
 /** Frames decoded past a GOP's end: the background a cut near the end must stand out from (findCuts' CONTEXT) and one more. */
-const TAIL_FRAMES = 8;
+export const TAIL_FRAMES = 8;
 
 /** The scan to use, from the keyframe times of the file's first seconds (a packet read, no decode). */
 export function chooseScan(request: DetectRequest, source: DetectSource, keyframeSeconds: readonly number[], readSeconds: number): 'full' | 'two-stage' {
@@ -81,9 +81,19 @@ export interface Keyframe {
   thumb: Uint8Array;
 }
 
-/** Frame ranges (inclusive, merged) to decode fully: each candidate GOP from its keyframe to TAIL_FRAMES past the next one. */
-export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: number, options?: DetectRequest['options']): [number, number][] {
-  const low = sceneSettings(options?.scenes).threshold / 2;
+/** Frames to decode fully, `from`..`to` inclusive, with what stopping early needs (range-stop.ts). */
+export interface DecodeRange {
+  from: number;
+  to: number;
+  /** First frame of the range's last GOP: no stopping before it (an earlier GOP may hide a shot the keyframes do not show). */
+  lastGop: number;
+  /** The keyframe that ends the last GOP (TAIL_FRAMES before `to`); absent where the range runs to the file's end. */
+  end?: Keyframe;
+}
+
+/** Frame ranges (merged) to decode fully: each candidate GOP from its keyframe to TAIL_FRAMES past the next one. */
+export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: number, options?: DetectRequest['options']): DecodeRange[] {
+  const low = keyframeBar(options);
   const gops = keyframes.slice(1).map((k, i) => k.frame - (keyframes[i] as Keyframe).frame);
   const regular = Math.max(0, ...gops);
   const chosen = new Set<number>();
@@ -100,15 +110,23 @@ export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: num
       chosen.add(j + 1);
     }
   }
-  const ranges: [number, number][] = [];
+  const ranges: DecodeRange[] = [];
   for (const j of [...chosen].sort((a, b) => a - b)) {
     const from = (keyframes[j] as Keyframe).frame;
-    const to = Math.min(totalFrames - 1, (keyframes[j + 1]?.frame ?? totalFrames - 1) + TAIL_FRAMES);
+    const end = keyframes[j + 1];
+    const to = Math.min(totalFrames - 1, (end?.frame ?? totalFrames - 1) + TAIL_FRAMES);
+    const range: DecodeRange = end && to === end.frame + TAIL_FRAMES ? { from, to, lastGop: from, end } : { from, to, lastGop: from };
     const last = ranges[ranges.length - 1];
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-    else ranges.push([from, to]);
+    // Overlapping (the tail of one is the start of the next): one range, which ends where the later one does.
+    if (last && from <= last.to + 1) ranges[ranges.length - 1] = { ...range, from: last.from };
+    else ranges.push(range);
   }
   return ranges;
+}
+
+/** A GOP whose keyframes change less than this (keyframe-change.ts) holds no cut: half the cut threshold. */
+export function keyframeBar(options?: DetectRequest['options']): number {
+  return sceneSettings(options?.scenes).threshold / 2;
 }
 
 /**
