@@ -47,4 +47,6 @@ test('grain changes little; another shot changes a lot, moved or not', () => {
   assert.ok(keyframeChange(before, thumb(rings)) > 0.15, `cut ${keyframeChange(before, thumb(rings))}`);
   assert.ok(keyframeChange(before, thumb(rings, 3, 2)) > 0.15);
   assert.equal(keyframeChange(before, before), 0);
+  // Never above the plain difference (no shift is one of the shifts tried): keyframe-scan.ts skips the search below the bar.
+  for (const other of [grainy, thumb(rings), thumb(bars, 6, 4), thumb(rings, 3, 2)]) assert.ok(keyframeChange(before, other) <= difference(before, other) + 1e-12);
 });

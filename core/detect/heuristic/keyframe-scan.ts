@@ -104,7 +104,8 @@ export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: num
       chosen.add(j);
       break;
     }
-    if (keyframeChange(here.thumb, next.thumb) >= low) chosen.add(j);
+    // The plain difference bounds the motion-tolerant one from above (no shift is one of its shifts): below the bar, no search.
+    if (difference(here.thumb, next.thumb) >= low && keyframeChange(here.thumb, next.thumb) >= low) chosen.add(j);
     if (next.frame - here.frame < regular && j + 2 < keyframes.length) {
       chosen.add(j);
       chosen.add(j + 1);
