@@ -3,7 +3,8 @@
 // GOPs a cut may lie in), and the spans from both.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { candidateRanges, chooseScan, planKeyframeRun, planRangeRun, showinfoSeconds, sparseDifferences, type Keyframe } from '../../core/detect/heuristic/keyframe-scan';
+import { planKeyframeRuns } from '../../core/detect/heuristic/keyframe-runs';
+import { candidateRanges, chooseScan, planRangeRun, showinfoSeconds, sparseDifferences, type Keyframe } from '../../core/detect/heuristic/keyframe-scan';
 import { RangeStop } from '../../core/detect/heuristic/range-stop';
 import { findCuts } from '../../core/detect/heuristic/scenes';
 import { silenceSettings } from '../../core/detect/heuristic/settings';
@@ -44,27 +45,49 @@ function readKeyframeSeconds(ffprobe: string, path: string, seconds: number, sig
 export interface KeyframePass {
   keyframes: Keyframe[];
   silence: SilenceLog;
-  /** The first keyframe's time: stage 2 seeks from the file's start time, as stage 1's times count. */
+  /** The first keyframe's time (SEEK_CLOCK in keyframe-scan.ts): frame 0. */
   startSeconds: number;
 }
 
-/** Stage 1: keyframe thumbnails (on stdout) and their times (showinfo, stderr) pair up in order; undefined when they do not. */
-export async function readKeyframes(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void): Promise<KeyframePass | undefined> {
+/**
+ * Stage 1: the keyframes of each stretch of the file and the sound, all runs at once. In each
+ * picture run, thumbnails (stdout) and their times (showinfo, stderr) pair up in order; undefined
+ * when they do not.
+ */
+export async function readKeyframes(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void, parallel = defaultParallel()): Promise<KeyframePass | undefined> {
   const fps = source.fps;
-  const thumbs: Uint8Array[] = [];
-  const times: number[] = [];
+  const runs = planKeyframeRuns(request, source, parallel);
   const silence = new SilenceLog();
-  const stage1 = planKeyframeRun(request, source);
-  await run(stage1.args, stage1.frameBytes, (frame) => {
-    thumbs.push(Uint8Array.from(frame));
-  }, (line) => {
-    silence.push(line);
-    const at = showinfoSeconds(line);
-    if (at !== undefined) times.push(at);
+  // Progress: the seconds each run has read, over what all of them read (the sound run reads the whole file).
+  const read = new Array<number>(runs.pictures.length + 1).fill(0);
+  const total = source.durationSeconds * (runs.sound ? 2 : 1);
+  const progress = (index: number, line: string): void => {
     const seconds = statsSeconds(line);
-    if (seconds !== undefined && onProgress && source.durationSeconds > 0) onProgress(Math.min(1, seconds / source.durationSeconds));
-  });
-  if (thumbs.length !== times.length || !thumbs.length) return undefined;
+    if (seconds === undefined || !onProgress || !(total > 0)) return;
+    read[index] = seconds;
+    onProgress(Math.min(1, read.reduce((sum, s) => sum + s, 0) / total));
+  };
+  const parts = runs.pictures.map(() => ({ thumbs: [] as Uint8Array[], times: [] as number[] }));
+  await Promise.all([
+    ...runs.pictures.map((plan, index) => {
+      const part = parts[index] as (typeof parts)[number];
+      return run(plan.args, plan.frameBytes, (frame) => {
+        part.thumbs.push(Uint8Array.from(frame));
+      }, (line) => {
+        const at = showinfoSeconds(line);
+        if (at !== undefined) part.times.push(at);
+        progress(index, line);
+      });
+    }),
+    ...(runs.sound ? [run(runs.sound.args, 0, () => undefined, (line) => {
+      silence.push(line);
+      progress(runs.pictures.length, line);
+    })] : []),
+  ]);
+  if (parts.some((part) => part.thumbs.length !== part.times.length)) return undefined;
+  const thumbs = parts.flatMap((part) => part.thumbs);
+  const times = parts.flatMap((part) => part.times);
+  if (!thumbs.length) return undefined;
   const startSeconds = times[0] as number;
   const frameOf = (seconds: number): number => Math.round(((seconds - startSeconds) * fps.num) / fps.den);
   return { keyframes: thumbs.map((thumb, i) => ({ frame: frameOf(times[i] as number), thumb })), silence, startSeconds };
@@ -77,9 +100,9 @@ export async function readKeyframes(request: DetectRequest, source: DetectSource
 export async function scanTwoStage(request: DetectRequest, source: DetectSource, run: RunFfmpeg, onProgress?: (fraction: number) => void, parallel = defaultParallel()): Promise<DetectSpan[] | undefined> {
   const fps = source.fps;
   const totalFrames = Math.max(1, Math.round((source.durationSeconds * fps.num) / fps.den));
-  const pass = await readKeyframes(request, source, run, onProgress && ((fraction) => onProgress(fraction / 2)));
+  const pass = await readKeyframes(request, source, run, onProgress && ((fraction) => onProgress(fraction / 2)), parallel);
   if (!pass) return undefined;
-  // Stage 2: each range decoded from its keyframe; showinfo's first time (from the seek point) says where it really began.
+  // Stage 2: each range decoded from its keyframe; showinfo's first time says where it really began.
   const ranges = candidateRanges(pass.keyframes, totalFrames, request.options);
   const decoded: { from: number; thumbs: Uint8Array[] }[] = [];
   let done = 0;
@@ -88,7 +111,7 @@ export async function scanTwoStage(request: DetectRequest, source: DetectSource,
     const got: Uint8Array[] = [];
     const stop = new RangeStop(range, request.options);
     let first: number | undefined;
-    const from = (): number | undefined => (first === undefined ? undefined : range.from + Math.round((first * fps.num) / fps.den));
+    const from = (): number | undefined => (first === undefined ? undefined : Math.round(((first - pass.startSeconds) * fps.num) / fps.den));
     await run(plan.args, plan.frameBytes, (frame) => {
       got.push(Uint8Array.from(frame));
       const start = from();

@@ -30,6 +30,8 @@ test('an MPEG-TS file whose timestamps start at 1.4 s: the same frames as the fu
   const twoStage = await found(ts, 'two-stage');
   assert.deepEqual(twoStage.filter((s) => s.startsWith('scenes')), ['scenes@37-37', 'scenes@120-120', 'scenes@137-137', 'scenes@213-213']);
   assert.deepEqual(await found(ts, 'full'), twoStage);
+  // Scenes alone: stage 1 has no sound branch, and its clock must still be stage 2's (the sound starts 21 ms before the picture).
+  assert.deepEqual((await runDetection({ media: ts, profiles: ['scenes'] }, { scan: 'two-stage' })).spans.map((s) => s.startFrame), [37, 120, 137, 213]);
 });
 
 test('a 15-frame shot between two alike ones is found where the encoder marked it with keyframes', async () => {

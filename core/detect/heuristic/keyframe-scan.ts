@@ -20,7 +20,7 @@ import type { Rational } from '../../../protocol/media-facts';
 import type { DetectPlan, DetectRequest, DetectSource } from '../types';
 import { difference } from './frame-differences';
 import { keyframeChange } from './keyframe-change';
-import { planHeuristicRun, THUMB_BYTES } from './plan';
+import { THUMB_BYTES } from './plan';
 import { sceneSettings } from './settings';
 
 /** Longest average GOP the two-stage scan takes: a hidden shot must be shorter than this. */
@@ -39,18 +39,12 @@ export function chooseScan(request: DetectRequest, source: DetectSource, keyfram
   return perSecond > MAX_KEYFRAMES_PER_SECOND || averageGop > MAX_GOP_SECONDS ? 'full' : 'two-stage';
 }
 
-/** Stage 1: the usual run, keyframes only, each thumbnail's time logged by showinfo (from the file's start, as the full scan counts). */
-export function planKeyframeRun(request: DetectRequest, source: DetectSource): DetectPlan {
-  const plan = planHeuristicRun(request, source);
-  const args = plan.args.map((arg) => arg.replace(/format=yuv420p\[thumbs\]/, 'format=yuv420p,showinfo[thumbs]'));
-  const input = args.indexOf('-i');
-  args.splice(input, 0, '-skip_frame', 'nokey');
-  return { args, frameBytes: plan.frameBytes };
-}
+/** Timestamps as they are in the file, less the first one: stage 1's and stage 2's `-ss` and showinfo times on one clock. */
+export const SEEK_CLOCK = ['-copyts', '-start_at_zero'];
 
 /**
- * Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe; `-ss` counts from the file's
- * start time, as stage 1's times do), picture only. Its showinfo times count from the seek point.
+ * Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe at `startSeconds` + from / fps
+ * on SEEK_CLOCK, where stage 1 logged it), picture only; showinfo logs each frame's time on that clock.
  */
 export function planRangeRun(media: string, from: number, to: number, fps: Rational, startSeconds: number): DetectPlan {
   const seconds = (frame: number): string => (startSeconds + (frame * fps.den) / fps.num).toFixed(6);
@@ -59,7 +53,7 @@ export function planRangeRun(media: string, from: number, to: number, fps: Ratio
     args: [
       '-hide_banner', '-nostdin', '-loglevel', 'info', '-nostats',
       // One thread: a short range wastes frame threads' start-up and read-ahead, and the caller runs ranges side by side.
-      '-threads', '1', '-skip_loop_filter', 'all', '-flags2', '+fast', '-ss', seconds(from), '-t', length, '-i', media,
+      '-threads', '1', '-skip_loop_filter', 'all', '-flags2', '+fast', ...SEEK_CLOCK, '-ss', seconds(from), '-t', length, '-i', media,
       '-filter_complex', `[0:v:0]scale=64:36:flags=area,format=yuv420p,showinfo[thumbs]`,
       '-map', '[thumbs]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1',
     ],
