@@ -1,6 +1,7 @@
 // The two-stage scene scan's runs (the rules are core/detect/heuristic/keyframe-scan.ts): which scan
-// a file gets, then stage 1 (keyframes + sound, one run) and stage 2 (one short run per range of
-// GOPs a cut may lie in), and the spans from both.
+// a file gets, then stage 1 (keyframes, one run per stretch of the file, and the sound, all at once)
+// and stage 2 (one short run per range of GOPs a cut may lie in, one per core, each stopped once
+// its cut is found), and the spans from both.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { planKeyframeRuns } from '../../core/detect/heuristic/keyframe-runs';

@@ -1,7 +1,9 @@
 // The two-stage scene scan, for sources a full decode makes slow (camera-like bitrates, short GOPs).
 // Stage 1 decodes only the keyframes (`-skip_frame nokey`, ~1/15 of a full decode) into thumbnails,
-// with the sound branch as usual; stage 2 fully decodes only the GOPs a cut may lie in, and the cut
-// frame is found there exactly as by the full scan (the same differences, the same findCuts).
+// one stretch of the file per core, with the sound branch on its own (keyframe-runs.ts); stage 2
+// fully decodes only the GOPs a cut may lie in, one range per core, each stopping once its cut is
+// found (range-stop.ts), and the cut frame is found there exactly as by the full scan (the same
+// differences, the same findCuts).
 //
 // A GOP goes to stage 2 when
 //   1. its keyframe and the next one differ by at least half the cut threshold, measured so that camera
@@ -14,8 +16,8 @@
 // Limit: with a fixed-interval encoder (no scene-cut keyframes), a shot shorter than a GOP between
 // two shots whose keyframes look alike is missed. GOPs are ≤ MAX_GOP_SECONDS here, so such a shot
 // is shorter than that; longer GOPs (and all-intra or very short GOPs, which gain nothing) keep the full scan.
-// Cost: the keyframes (about 1/15 of a full decode on a camera-like file) and the GOPs with a cut in
-// them; docs/performance.md has the figures.
+// Cost: the keyframes (about 1/15 of a full decode on a camera-like file) and, for each cut, its GOP
+// from the keyframe to 8 frames past the cut; docs/performance.md has the figures.
 import type { Rational } from '../../../protocol/media-facts';
 import type { DetectPlan, DetectRequest, DetectSource } from '../types';
 import { difference } from './frame-differences';
