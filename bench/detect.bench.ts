@@ -7,7 +7,8 @@
 // Beside each: a plain full decode of the picture (the floor for a detector that looks at every
 // frame) and a keyframes-only decode (what a scan that skips frames would start from). The machine
 // is shared: CPU seconds (ffmpeg's plus the detector's own) ÷ 2 say what two idle cores would do,
-// and the load average is printed with each line. Run: npm run bench:detect [low|busy] [detect-only]
+// and the load average is printed with each line. Run: npm run bench:detect [low|busy] [detect-only] [compare]
+// (`compare`: the scan `auto` did not choose as well, forced: full against two-stage).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -88,21 +89,26 @@ async function measure(name: string, work: () => Promise<unknown> | void): Promi
 }
 
 void (async () => {
-  const only = process.argv[2];
+  const only = sources.some((s) => s.name === process.argv[2]) ? process.argv[2] : undefined;
+  const flags = new Set(process.argv.slice(2));
   for (const source of sources.filter((s) => !only || s.name === only)) {
     makeSource(source);
     console.log(`${source.name}: ${source.file} (${MEDIA_SECONDS} s, 1920×1080 25 fps, ${source.describe}, AAC stereo)`);
-    let cuts = 0;
-    let silences = 0;
     // auto: the two-stage scan (keyframes, then the GOPs a cut may lie in) where the GOPs suit it, else one full decode.
     const scanName = await scanFor({ media: source.file, profiles: ['scenes', 'silence'] }, { durationSeconds: MEDIA_SECONDS, fps: { num: 25, den: 1 }, hasVideo: true, hasAudio: true }, process.env.ATROPOS_FFPROBE || 'ffprobe', 'auto');
-    await measure(`detect scenes + silence (${scanName})`, async () => {
-      const result = await runDetection({ media: source.file, profiles: ['scenes', 'silence'] });
-      cuts = result.spans.filter((s) => s.profile === 'scenes').length;
-      silences = result.spans.filter((s) => s.profile === 'silence').length;
-    });
-    console.log(`    found ${cuts} cuts (expected ${SHOTS * 10 - 1}) and ${silences} silences (expected 80)`);
-    if (process.argv[3] === 'detect-only') continue;
+    // `compare`: the scan auto did not pick too, forced.
+    const scans = flags.has('compare') ? [scanName, scanName === 'full' ? 'two-stage' as const : 'full' as const] : [scanName];
+    for (const [i, scan] of scans.entries()) {
+      let cuts = 0;
+      let silences = 0;
+      await measure(`detect scenes + silence (${scan}${i ? ', forced' : ''})`, async () => {
+        const result = await runDetection({ media: source.file, profiles: ['scenes', 'silence'] }, { scan });
+        cuts = result.spans.filter((s) => s.profile === 'scenes').length;
+        silences = result.spans.filter((s) => s.profile === 'silence').length;
+      });
+      console.log(`    found ${cuts} cuts (expected ${SHOTS * 10 - 1}) and ${silences} silences (expected 80)`);
+    }
+    if (flags.has('detect-only')) continue;
     await measure('plain full decode of the picture', () => ffmpeg(['-i', source.file, '-map', '0:v', '-f', 'null', '-']));
     await measure('keyframes only (-skip_frame nokey)', () => ffmpeg(['-skip_frame', 'nokey', '-i', source.file, '-map', '0:v', '-f', 'null', '-']));
   }

@@ -3,7 +3,7 @@ import { rational } from '../../core/time';
 import type { DetectSource } from '../../core/detect/types';
 import type { MediaLookupResult } from '../../protocol/media-facts';
 import { DetectionError } from './detection-error';
-import { isVariableRate, readFrameTimes } from './frame-times';
+import { baseRateOf, isVariableRate, readFrameTimes } from './frame-times';
 
 /** Sound-only media snaps to milliseconds. */
 const SOUND_GRID = rational(1000);
@@ -28,12 +28,20 @@ export function detectSourceFrom(path: string, probed: MediaLookupResult): Detec
 /**
  * A file whose base rate differs from its average rate may have a variable frame rate: its packet
  * times decide. Then results count on the base rate's grid (every frame lies on it) and snap to
- * the real frames; a constant-rate file stays as the probe saw it.
+ * the real frames; a constant-rate file stays as the probe saw it. Matroska (and WebM) store times
+ * in milliseconds and ffprobe states the average there as both rates, so its packet times are
+ * always read, and the base rate comes from their spacing.
  */
 export async function withRealFrameTimes(source: DetectSource, probed: MediaLookupResult, ffprobe: string, path: string, signal?: AbortSignal): Promise<DetectSource> {
-  const base = probed.status === 'ok' ? probed.facts.video?.baseFrameRate : undefined;
-  if (!source.hasVideo || !base) return source;
+  if (!source.hasVideo || probed.status !== 'ok') return source;
+  const stated = probed.facts.video?.baseFrameRate;
+  const matroska = MATROSKA.test(probed.facts.format);
+  if (!stated && !matroska) return source;
   const times = await readFrameTimes(ffprobe, path, signal).catch(() => undefined);
-  if (!times || times.length < 2 || !isVariableRate(times, base)) return source;
+  if (!times || times.length < 2) return source;
+  const base = stated ?? baseRateOf(times);
+  if (!base || !isVariableRate(times, base)) return source;
   return { ...source, fps: base, frameTimes: times };
 }
+
+const MATROSKA = /(^|,)(matroska|webm)(,|$)/;

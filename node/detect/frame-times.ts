@@ -39,3 +39,29 @@ export function isVariableRate(times: readonly number[], base: Rational): boolea
   }
   return longest - shortest > (0.25 * base.den) / base.num;
 }
+
+/** Rates cameras and editors write, for a rate read from millisecond timestamps to snap to. */
+const COMMON_RATES: readonly Rational[] = [
+  { num: 24000, den: 1001 }, { num: 24, den: 1 }, { num: 25, den: 1 }, { num: 30000, den: 1001 }, { num: 30, den: 1 },
+  { num: 48, den: 1 }, { num: 50, den: 1 }, { num: 60000, den: 1001 }, { num: 60, den: 1 },
+  { num: 100, den: 1 }, { num: 120000, den: 1001 }, { num: 120, den: 1 }, { num: 240, den: 1 },
+];
+
+/**
+ * The base rate of frame times that come rounded to milliseconds (Matroska, where ffprobe states
+ * the average as the rate): the fastest spacing, averaged over the steps within half a step of the
+ * shortest (59.94 fps reads as 16 and 17 ms), snapped to a common rate within 1 %, else whole frames per second.
+ */
+export function baseRateOf(times: readonly number[]): Rational | undefined {
+  const steps: number[] = [];
+  for (let i = 1; i < times.length; i++) {
+    const step = (times[i] as number) - (times[i - 1] as number);
+    if (step > 0) steps.push(step);
+  }
+  if (!steps.length) return undefined;
+  const shortest = Math.min(...steps);
+  const fast = steps.filter((step) => step < shortest * 1.5);
+  const rate = fast.length / fast.reduce((sum, step) => sum + step, 0);
+  const common = COMMON_RATES.find((r) => Math.abs(r.num / r.den - rate) <= 0.01 * rate);
+  return common ?? { num: Math.round(rate), den: 1 };
+}

@@ -74,8 +74,12 @@ function checkStreams(request: DetectRequest, source: DetectSource): void {
   }
 }
 
-/** One ffmpeg run: raw frames of `frameBytes` from stdout, log lines from stderr, as they arrive. */
-function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void, onLine: (line: string) => void, media: string, signal?: AbortSignal): Promise<void> {
+/**
+ * One ffmpeg run: raw frames of `frameBytes` from stdout, log lines from stderr, as they arrive. When
+ * `onFrame` answers `'stop'` the rest is not wanted: ffmpeg is killed and the run resolves (what it
+ * had already logged is still read).
+ */
+export function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame: (frame: Uint8Array) => void | 'stop', onLine: (line: string) => void, media: string, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DetectionError('cancelled', 'Detection was cancelled.'));
@@ -86,12 +90,18 @@ function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame
     let logRest = '';
     let tail = '';
     let cancelled = false;
+    let stopped = false;
     let killTimer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!frameBytes) return;
+      if (!frameBytes || stopped) return;
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       let offset = 0;
-      for (; offset + frameBytes <= pending.length; offset += frameBytes) onFrame(pending.subarray(offset, offset + frameBytes));
+      for (; offset + frameBytes <= pending.length && !stopped; offset += frameBytes) {
+        if (onFrame(pending.subarray(offset, offset + frameBytes)) === 'stop') {
+          stopped = true;
+          child.kill('SIGKILL');
+        }
+      }
       pending = pending.subarray(offset);
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -119,7 +129,7 @@ function spawnFfmpeg(ffmpeg: string, args: string[], frameBytes: number, onFrame
       signal?.removeEventListener('abort', onAbort);
       readLine(logRest);
       if (cancelled) reject(new DetectionError('cancelled', 'Detection was cancelled.'));
-      else if (code !== 0) reject(new DetectionError('ffmpeg-failed', `ffmpeg stopped with exit code ${code} while analysing ${media}`, tail));
+      else if (code !== 0 && !stopped) reject(new DetectionError('ffmpeg-failed', `ffmpeg stopped with exit code ${code} while analysing ${media}`, tail));
       else resolve();
     });
   });

@@ -164,3 +164,24 @@ export function makeGopShots(dir: string, kind: 'fixed' | 'marked'): { path: str
     '-c:v', 'libx264', ...encoder, '-g', '50', '-c:a', 'flac', '-strict', '-2', path]);
   return { path, cuts: shots.slice(1).map(([, from]) => from), flashes: kind === 'fixed' ? [230] : [], silences: [[5, 6]] };
 }
+
+/**
+ * A camera-like file for the two-stage scan: 12 s at 25 fps, 320×180, one keyframe every 25 frames
+ * and none elsewhere (x264 scenecut off), five shots each a window panning slowly across a 480×270
+ * test pattern (up to a tenth of the frame a second, as a camera pan) under heavy temporal grain;
+ * hard cuts inside GOPs at 62, 110, 181 and 234.
+ */
+export function makePanningShots(dir: string): { path: string; cuts: number[]; frames: number } {
+  const path = join(dir, 'panning.mp4');
+  const sources = ['pal100bars', 'smptehdbars', 'rgbtestsrc', 'testsrc', 'yuvtestsrc'];
+  const lengths = [62, 48, 71, 53, 66];
+  const inputs = sources.flatMap((source) => ['-f', 'lavfi', '-i', `${source}=size=480x270:rate=25`]);
+  const parts = sources.map((_, i) =>
+    `[${i}]trim=end_frame=${lengths[i]},setpts=PTS-STARTPTS,crop=320:180:x='80+79*sin(${i}+t*0.4)':y='45+44*cos(${i}+t*0.3)',noise=alls=20:allf=t+u,format=yuv420p[s${i}]`);
+  const graph = `${parts.join(';')};${sources.map((_, i) => `[s${i}]`).join('')}concat=n=${sources.length}[v]`;
+  ffmpeg([...inputs, '-filter_complex', graph, '-map', '[v]', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-g', '25', '-sc_threshold', '0', path]);
+  const cuts: number[] = [];
+  let at = 0;
+  for (const length of lengths.slice(0, -1)) cuts.push((at += length));
+  return { path, cuts, frames: at + (lengths[lengths.length - 1] as number) };
+}

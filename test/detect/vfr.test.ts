@@ -31,3 +31,12 @@ test('on a 25 + 50 fps file, cuts and a silence land on real frames of the 50 fp
     for (const frame of [span.startFrame, span.endFrame]) assert.ok(frames.has(frame * 20), `${span.profile} frame ${frame} (${frame * 20} ms) is a real frame`);
   }
 });
+
+test('the same file in Matroska (millisecond times, ffprobe states the average as its rate): the same frames', async () => {
+  const truth = makeVfr(dir);
+  const mkv = `${dir}/vfr.mkv`;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', truth.path, '-c', 'copy', mkv]);
+  const result = await runDetection({ media: mkv, profiles: ['scenes', 'silence'], options: { silence: { minLength: 0.3 } } });
+  assert.deepEqual(result.fps, { num: 50, den: 1 });
+  assert.deepEqual(result.spans.map((s) => `${s.profile}@${s.startFrame}`), ['silence@26', 'scenes@100', 'scenes@151', 'scenes@200']);
+});

@@ -1,11 +1,14 @@
 // The two-stage scene scan, for sources a full decode makes slow (camera-like bitrates, short GOPs).
 // Stage 1 decodes only the keyframes (`-skip_frame nokey`, ~1/15 of a full decode) into thumbnails,
-// with the sound branch as usual; stage 2 fully decodes only the GOPs a cut may lie in, and the cut
-// frame is found there exactly as by the full scan (the same differences, the same findCuts).
+// one stretch of the file per core, with the sound branch on its own (keyframe-runs.ts); stage 2
+// fully decodes only the GOPs a cut may lie in, one range per core, each stopping once its cut is
+// found (range-stop.ts), and the cut frame is found there exactly as by the full scan (the same
+// differences, the same findCuts).
 //
 // A GOP goes to stage 2 when
-//   1. its keyframe and the next one differ by at least a third of the cut threshold (a cut changes
-//      far more; the low bar keeps motion and grain-heavy GOPs in rather than missing a cut), or
+//   1. its keyframe and the next one differ by at least half the cut threshold, measured so that camera
+//      motion and grain do not count (keyframe-change.ts: each quarter at its best shift; a cut changes
+//      far more, and the low bar keeps a GOP in rather than missing a cut), or
 //   2. it ends early: the encoder placed the next keyframe before its regular interval, which x264
 //      and most camera encoders do at a scene change (this catches a shot shorter than a GOP
 //      between two alike shots when the encoder marked it; the GOP after it goes too), or
@@ -13,12 +16,13 @@
 // Limit: with a fixed-interval encoder (no scene-cut keyframes), a shot shorter than a GOP between
 // two shots whose keyframes look alike is missed. GOPs are ≤ MAX_GOP_SECONDS here, so such a shot
 // is shorter than that; longer GOPs (and all-intra or very short GOPs, which gain nothing) keep the full scan.
-// Cost: a panning picture changes its keyframes nearly as much as a cut does, so most of its GOPs are
-// decoded anyway (docs/performance.md: about no gain on the busy bench source, a third less CPU on a still one).
+// Cost: the keyframes (about 1/15 of a full decode on a camera-like file) and, for each cut, its GOP
+// from the keyframe to 8 frames past the cut; docs/performance.md has the figures.
 import type { Rational } from '../../../protocol/media-facts';
 import type { DetectPlan, DetectRequest, DetectSource } from '../types';
 import { difference } from './frame-differences';
-import { planHeuristicRun, THUMB_BYTES } from './plan';
+import { keyframeChange } from './keyframe-change';
+import { THUMB_BYTES } from './plan';
 import { sceneSettings } from './settings';
 
 /** Longest average GOP the two-stage scan takes: a hidden shot must be shorter than this. */
@@ -26,7 +30,7 @@ export const MAX_GOP_SECONDS = 4;
 /** More keyframes per second than this: stage 1 costs nearly a full decode, nothing to gain. */
 export const MAX_KEYFRAMES_PER_SECOND = 2;
 /** Frames decoded past a GOP's end: the background a cut near the end must stand out from (findCuts' CONTEXT) and one more. */
-const TAIL_FRAMES = 8;
+export const TAIL_FRAMES = 8;
 
 /** The scan to use, from the keyframe times of the file's first seconds (a packet read, no decode). */
 export function chooseScan(request: DetectRequest, source: DetectSource, keyframeSeconds: readonly number[], readSeconds: number): 'full' | 'two-stage' {
@@ -37,18 +41,12 @@ export function chooseScan(request: DetectRequest, source: DetectSource, keyfram
   return perSecond > MAX_KEYFRAMES_PER_SECOND || averageGop > MAX_GOP_SECONDS ? 'full' : 'two-stage';
 }
 
-/** Stage 1: the usual run, keyframes only, each thumbnail's time logged by showinfo (from the file's start, as the full scan counts). */
-export function planKeyframeRun(request: DetectRequest, source: DetectSource): DetectPlan {
-  const plan = planHeuristicRun(request, source);
-  const args = plan.args.map((arg) => arg.replace(/format=yuv420p\[thumbs\]/, 'format=yuv420p,showinfo[thumbs]'));
-  const input = args.indexOf('-i');
-  args.splice(input, 0, '-skip_frame', 'nokey');
-  return { args, frameBytes: plan.frameBytes };
-}
+/** Timestamps as they are in the file, less the first one: stage 1's and stage 2's `-ss` and showinfo times on one clock. */
+export const SEEK_CLOCK = ['-copyts', '-start_at_zero'];
 
 /**
- * Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe; `-ss` counts from the file's
- * start time, as stage 1's times do), picture only. Its showinfo times count from the seek point.
+ * Stage 2: frames `from`..`to` (inclusive), seeking to `from` (a keyframe at `startSeconds` + from / fps
+ * on SEEK_CLOCK, where stage 1 logged it), picture only; showinfo logs each frame's time on that clock.
  */
 export function planRangeRun(media: string, from: number, to: number, fps: Rational, startSeconds: number): DetectPlan {
   const seconds = (frame: number): string => (startSeconds + (frame * fps.den) / fps.num).toFixed(6);
@@ -56,7 +54,8 @@ export function planRangeRun(media: string, from: number, to: number, fps: Ratio
   return {
     args: [
       '-hide_banner', '-nostdin', '-loglevel', 'info', '-nostats',
-      '-skip_loop_filter', 'all', '-flags2', '+fast', '-ss', seconds(from), '-t', length, '-i', media,
+      // One thread: a short range wastes frame threads' start-up and read-ahead, and the caller runs ranges side by side.
+      '-threads', '1', '-skip_loop_filter', 'all', '-flags2', '+fast', ...SEEK_CLOCK, '-ss', seconds(from), '-t', length, '-i', media,
       '-filter_complex', `[0:v:0]scale=64:36:flags=area,format=yuv420p,showinfo[thumbs]`,
       '-map', '[thumbs]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1',
     ],
@@ -78,9 +77,19 @@ export interface Keyframe {
   thumb: Uint8Array;
 }
 
-/** Frame ranges (inclusive, merged) to decode fully: each candidate GOP from its keyframe to TAIL_FRAMES past the next one. */
-export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: number, options?: DetectRequest['options']): [number, number][] {
-  const low = sceneSettings(options?.scenes).threshold / 3;
+/** Frames to decode fully, `from`..`to` inclusive, with what stopping early needs (range-stop.ts). */
+export interface DecodeRange {
+  from: number;
+  to: number;
+  /** First frame of the range's last GOP: no stopping before it (an earlier GOP may hide a shot the keyframes do not show). */
+  lastGop: number;
+  /** The keyframe that ends the last GOP (TAIL_FRAMES before `to`); absent where the range runs to the file's end. */
+  end?: Keyframe;
+}
+
+/** Frame ranges (merged) to decode fully: each candidate GOP from its keyframe to TAIL_FRAMES past the next one. */
+export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: number, options?: DetectRequest['options']): DecodeRange[] {
+  const low = keyframeBar(options);
   const gops = keyframes.slice(1).map((k, i) => k.frame - (keyframes[i] as Keyframe).frame);
   const regular = Math.max(0, ...gops);
   const chosen = new Set<number>();
@@ -91,21 +100,30 @@ export function candidateRanges(keyframes: readonly Keyframe[], totalFrames: num
       chosen.add(j);
       break;
     }
-    if (difference(here.thumb, next.thumb) >= low) chosen.add(j);
+    // The plain difference bounds the motion-tolerant one from above (no shift is one of its shifts): below the bar, no search.
+    if (difference(here.thumb, next.thumb) >= low && keyframeChange(here.thumb, next.thumb) >= low) chosen.add(j);
     if (next.frame - here.frame < regular && j + 2 < keyframes.length) {
       chosen.add(j);
       chosen.add(j + 1);
     }
   }
-  const ranges: [number, number][] = [];
+  const ranges: DecodeRange[] = [];
   for (const j of [...chosen].sort((a, b) => a - b)) {
     const from = (keyframes[j] as Keyframe).frame;
-    const to = Math.min(totalFrames - 1, (keyframes[j + 1]?.frame ?? totalFrames - 1) + TAIL_FRAMES);
+    const end = keyframes[j + 1];
+    const to = Math.min(totalFrames - 1, (end?.frame ?? totalFrames - 1) + TAIL_FRAMES);
+    const range: DecodeRange = end && to === end.frame + TAIL_FRAMES ? { from, to, lastGop: from, end } : { from, to, lastGop: from };
     const last = ranges[ranges.length - 1];
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-    else ranges.push([from, to]);
+    // Overlapping (the tail of one is the start of the next): one range, which ends where the later one does.
+    if (last && from <= last.to + 1) ranges[ranges.length - 1] = { ...range, from: last.from };
+    else ranges.push(range);
   }
   return ranges;
+}
+
+/** A GOP whose keyframes change less than this (keyframe-change.ts) holds no cut: half the cut threshold. */
+export function keyframeBar(options?: DetectRequest['options']): number {
+  return sceneSettings(options?.scenes).threshold / 2;
 }
 
 /**
