@@ -15,7 +15,7 @@
 // (yaml's Parser#pop).
 import type { SourceRange } from '../../protocol/source-range';
 import type { LocatedEntry, LocatedNode } from './located';
-import { readInlineValue, resolvePlain, type LineReader } from './subset-scalars';
+import { isBlankAt, readInlineValue, resolvePlain, type LineReader } from './subset-scalars';
 
 export function readBlockSubset(text: string, rangeOf: (start: number, end: number) => SourceRange): LocatedNode | undefined {
   if (UNSUPPORTED_TEXT.test(text)) return undefined;
@@ -314,11 +314,6 @@ function isDocumentLine(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code === 37) return true;
   return (text.startsWith('---', at) || text.startsWith('...', at)) && isBlankAt(text, at + 3);
-}
-
-function isBlankAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code === SPACE || code === 10 || code === 13 || Number.isNaN(code);
 }
 
 function skipSpaces(text: string, at: number, end: number): number {

@@ -47,8 +47,17 @@ export function scalarNode(r: LineReader, value: ScalarValue, start: number, end
 }
 
 const SPACE = 32;
-/** A space, a line break or the end of the text. */
-const isBlank = (code: number): boolean => code === SPACE || code === 10 || code === 13 || Number.isNaN(code);
+/** Whether a space, a line break or the end of the text is at `at`. */
+export function isBlankAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === SPACE || code === 10 || code === 13 || Number.isNaN(code);
+}
+
+/** A plain scalar may not start with an indicator; `-5` and `-x` are plain (`- x` would be a sequence). */
+function refusedPlainStart(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  return REFUSED_FIRST.has(first) && !(first === 45 && !isBlankAt(text, start + 1));
+}
 
 /** A value that starts at `start` on a line ending at `lineEnd`, in block context (after `key: ` or `- `). */
 export function readInlineValue(r: LineReader, start: number, lineEnd: number): ReadValue | undefined {
@@ -64,9 +73,7 @@ const REFUSED_FIRST = new Set([...'&*!|>%@`?:-,]}#'].map((c) => c.charCodeAt(0))
 /** A plain scalar in block context: up to ` #` or the line's end; `: ` inside it is a nested map (refused). */
 function readBlockPlain(r: LineReader, start: number, lineEnd: number): ReadValue | undefined {
   const text = r.text;
-  const first = text.charCodeAt(start);
-  // `-5` and `-x` are plain scalars; `- x` would be a sequence, `:x`/`?x` are kept out for simplicity.
-  if (REFUSED_FIRST.has(first) && !(first === 45 && !isBlank(text.charCodeAt(start + 1)))) return NOT_SUBSET;
+  if (refusedPlainStart(text, start)) return NOT_SUBSET;
   let end = start;
   for (let i = start; i < lineEnd; i++) {
     const code = text.charCodeAt(i);
@@ -153,7 +160,7 @@ function readFlowItem(r: LineReader, start: number, lineEnd: number, depth: numb
   const first = text.charCodeAt(start);
   if (first === 34 || first === 39) return readQuoted(r, start, lineEnd);
   if (first === 91 || first === 123) return readFlow(r, start, lineEnd, depth + 1);
-  if (REFUSED_FIRST.has(first) && !(first === 45 && !isBlank(text.charCodeAt(start + 1)))) return NOT_SUBSET;
+  if (refusedPlainStart(text, start)) return NOT_SUBSET;
   // A plain scalar in flow context stops at `,[]{}`, at `: ` and at ` #`.
   let end = start;
   let i = start;
